@@ -1,0 +1,50 @@
+#pragma once
+// One service request as the device makes it: what the resident answered,
+// where, and how to reach them. The client id is made on the device and
+// travels with the request as its idempotency key, so a resend after a lost
+// reply can never open a second case.
+#include <optional>
+#include <string>
+
+#include "shared/answers.h"
+
+namespace oneservice {
+
+enum class Channel { Kiosk, Field, Assisted };
+
+struct Location {
+  std::optional<double> lat;
+  std::optional<double> lon;  // Open311 "long"
+  std::string address_string;
+
+  bool has_point() const { return lat.has_value() && lon.has_value(); }
+  bool empty() const { return !has_point() && address_string.empty(); }
+};
+
+struct Contact {
+  std::string first_name;
+  std::string last_name;
+  std::string email;
+  std::string phone;
+
+  bool empty() const {
+    return first_name.empty() && last_name.empty() && email.empty() && phone.empty();
+  }
+};
+
+struct ServiceRequest {
+  std::string client_id;  // UUIDv4
+  std::string service_code;
+  std::string catalogue_version;  // discovery changeset it was made against
+  Answers answers;
+  Location location;
+  std::string description;
+  Contact contact;
+  Channel channel = Channel::Kiosk;
+  std::string created_at;  // UTC, ISO 8601, e.g. 2026-11-22T14:03:00Z
+};
+
+std::string to_string(Channel channel);
+std::optional<Channel> parse_channel(const std::string& text);
+
+}  // namespace oneservice

@@ -1,0 +1,136 @@
+#include "shared/request_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace oneservice {
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+  throw FormatError("The request cannot be read: " + where + " " + what);
+}
+
+std::string text_field(const json& object, const char* key, const std::string& where) {
+  const auto found = object.find(key);
+  if (found == object.end() || found->is_null()) return {};
+  if (!found->is_string()) fail(where + key, "must be text in quotes.");
+  return found->get<std::string>();
+}
+
+std::optional<double> number_field(const json& object, const char* key, const std::string& where) {
+  const auto found = object.find(key);
+  if (found == object.end() || found->is_null()) return std::nullopt;
+  if (found->is_number()) return found->get<double>();
+  // Form posts and hand-written files often quote coordinates.
+  if (found->is_string()) {
+    const auto text = found->get<std::string>();
+    try {
+      std::size_t used = 0;
+      const double value = std::stod(text, &used);
+      if (used == text.size()) return value;
+    } catch (const std::exception&) {
+    }
+  }
+  fail(where + key, "must be a number.");
+}
+
+const json* object_field(const json& object, const char* key) {
+  const auto found = object.find(key);
+  if (found == object.end() || found->is_null()) return nullptr;
+  if (!found->is_object()) fail(key, "must be an object.");
+  return &*found;
+}
+
+Answers parse_answers(const json& node) {
+  Answers answers;
+  for (const auto& [code, value] : node.items()) {
+    const auto where = "answers." + code;
+    if (value.is_string()) {
+      answers.emplace(code, value.get<std::string>());
+    } else if (value.is_number()) {
+      answers.emplace(code, value.dump());  // 12 -> "12": answers are text on the wire
+    } else if (value.is_array()) {
+      std::vector<std::string> items;
+      for (const auto& item : value) {
+        if (!item.is_string()) fail(where, "must be a list of text values.");
+        items.push_back(item.get<std::string>());
+      }
+      answers.emplace(code, std::move(items));
+    } else {
+      fail(where, "must be text or a list of text values.");
+    }
+  }
+  return answers;
+}
+
+}  // namespace
+
+std::string request_to_json(const ServiceRequest& request) {
+  json answers = json::object();
+  for (const auto& [code, value] : request.answers) {
+    if (const auto* text = std::get_if<std::string>(&value)) answers[code] = *text;
+    else answers[code] = std::get<std::vector<std::string>>(value);
+  }
+  json location = json::object();
+  if (request.location.lat) location["lat"] = *request.location.lat;
+  if (request.location.lon) location["long"] = *request.location.lon;
+  if (!request.location.address_string.empty())
+    location["address_string"] = request.location.address_string;
+  json out = {
+      {"client_id", request.client_id},
+      {"service_code", request.service_code},
+      {"catalogue_version", request.catalogue_version},
+      {"answers", answers},
+      {"location", location},
+      {"description", request.description},
+      {"channel", to_string(request.channel)},
+      {"created_at", request.created_at},
+  };
+  if (!request.contact.empty()) {
+    out["contact"] = {{"first_name", request.contact.first_name},
+                      {"last_name", request.contact.last_name},
+                      {"email", request.contact.email},
+                      {"phone", request.contact.phone}};
+  }
+  // Replace rather than throw on bad UTF-8: nothing a resident typed may be
+  // lost because of one odd byte; validation reports it separately.
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+ServiceRequest request_from_json(std::string_view json_text) {
+  json root;
+  try {
+    root = json::parse(json_text);
+  } catch (const json::parse_error& error) {
+    throw FormatError(std::string("The request is not valid JSON: ") + error.what());
+  }
+  if (!root.is_object()) throw FormatError("The request must be a JSON object: {\"service_code\": ..., \"answers\": {...}}.");
+  ServiceRequest request;
+  request.client_id = text_field(root, "client_id", "");
+  request.service_code = text_field(root, "service_code", "");
+  request.catalogue_version = text_field(root, "catalogue_version", "");
+  request.description = text_field(root, "description", "");
+  request.created_at = text_field(root, "created_at", "");
+  if (const auto* answers = object_field(root, "answers")) request.answers = parse_answers(*answers);
+  if (const auto* location = object_field(root, "location")) {
+    request.location.lat = number_field(*location, "lat", "location.");
+    request.location.lon = number_field(*location, "long", "location.");
+    request.location.address_string = text_field(*location, "address_string", "location.");
+  }
+  if (const auto* contact = object_field(root, "contact")) {
+    request.contact.first_name = text_field(*contact, "first_name", "contact.");
+    request.contact.last_name = text_field(*contact, "last_name", "contact.");
+    request.contact.email = text_field(*contact, "email", "contact.");
+    request.contact.phone = text_field(*contact, "phone", "contact.");
+  }
+  const auto channel = text_field(root, "channel", "");
+  if (!channel.empty()) {
+    const auto parsed = parse_channel(channel);
+    if (!parsed) fail("channel", "must be kiosk, field or assisted.");
+    request.channel = *parsed;
+  }
+  return request;
+}
+
+}  // namespace oneservice

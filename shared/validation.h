@@ -1,0 +1,60 @@
+#pragma once
+// The one validation every channel runs: the kiosk before it queues, the
+// sync tool before it enqueues, the central server before it accepts. So a
+// request that passed on a kiosk cannot fail centrally for another reason.
+//
+// Messages follow the GOV.UK Design System: they say what to do ("Enter the
+// name of the street", "Number of vehicles must be a whole number"), never
+// "invalid", "required" or "please".
+#include <string>
+#include <vector>
+
+#include "shared/catalogue.h"
+#include "shared/clock.h"
+#include "shared/request.h"
+
+namespace oneservice {
+
+enum class Problem {
+  Missing,          // nothing entered for a required question
+  NotANumber,
+  NotWholeNumber,
+  OutOfRange,
+  NotADate,
+  InTheFuture,
+  NotAnOption,      // a list answer that is not one of the values
+  TooLong,
+  BadCharacters,    // broken UTF-8 or control characters
+  BadEmail,
+  BadPhone,
+  UnknownQuestion,  // an answer to a code the service does not have
+  UnknownService,
+  MissingLocation,
+  BadLocation,
+};
+
+struct FieldError {
+  std::string field;  // attribute code, or "location", "description", "contact.email"...
+  Problem problem;
+  std::string message;  // ready to show a resident
+};
+
+// Checks one answer (or its absence) to one question.
+std::vector<FieldError> validate_answer(const Attribute& attribute, const AnswerValue* value,
+                                        TimePoint now);
+
+// Checks every question the resident is asked given their answers, in
+// question order. Answers to questions not asked are not checked here;
+// prune_answers() drops them before a request is queued.
+std::vector<FieldError> validate_answers(const Service& service, const Answers& answers,
+                                         TimePoint now);
+
+// Everything about a request: service, answers, location, description and
+// contact details.
+std::vector<FieldError> validate_request(const Catalogue& catalogue, const ServiceRequest& request,
+                                         TimePoint now);
+
+// Open311's limit on the description field.
+inline constexpr std::size_t kDescriptionMaxLength = 4000;
+
+}  // namespace oneservice
