@@ -1,5 +1,6 @@
 #include "shared/request_json.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace oneservice {
@@ -28,7 +29,7 @@ std::optional<double> number_field(const json& object, const char* key, const st
     try {
       std::size_t used = 0;
       const double value = std::stod(text, &used);
-      if (used == text.size()) return value;
+      if (used == text.size() && std::isfinite(value)) return value;  // not "nan" or "inf"
     } catch (const std::exception&) {
     }
   }
@@ -103,7 +104,18 @@ ServiceRequest request_from_json(std::string_view json_text) {
   try {
     root = json::parse(json_text);
   } catch (const json::parse_error& error) {
-    throw FormatError(std::string("The request is not valid JSON: ") + error.what());
+    // Only the position: the parser's own message quotes the text around the
+    // fault, which may be what a resident typed, and this message is logged.
+    std::size_t line = 1, column = 0;
+    for (std::size_t i = 0; i < error.byte && i < json_text.size(); ++i) {
+      column = json_text[i] == '\n' ? 0 : column + 1;
+      line += json_text[i] == '\n' ? 1 : 0;
+    }
+    const bool encoding = std::string(error.what()).find("UTF-8") != std::string::npos;
+    throw FormatError("The request is not valid JSON: the problem is at line " + std::to_string(line) +
+                      ", column " + std::to_string(column) +
+                      (encoding ? ". Text must be UTF-8: save the file as UTF-8."
+                                : ". Check for a missing comma, quote or bracket."));
   }
   if (!root.is_object()) throw FormatError("The request must be a JSON object: {\"service_code\": ..., \"answers\": {...}}.");
   ServiceRequest request;

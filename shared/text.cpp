@@ -63,7 +63,10 @@ bool has_control_characters(std::string_view text) {
 }
 
 std::string with_thousands(long long value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
+  // Negate as unsigned: -LLONG_MIN does not fit in a long long.
+  const auto magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value)
+                                   : static_cast<unsigned long long>(value);
+  std::string digits = std::to_string(magnitude);
   std::string out;
   const std::size_t lead = digits.size() % 3;
   for (std::size_t i = 0; i < digits.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <cmath>
 
 #include "shared/text.h"
 
@@ -115,7 +116,9 @@ std::vector<FieldError> check_text(const Attribute& a, const std::string& text) 
 std::vector<FieldError> check_number(const Attribute& a, const std::string& text) {
   const auto value = parse_plain_number(trim(text));
   if (!value) return {error(a, Problem::NotANumber)};
-  if (a.integer && *value != static_cast<double>(static_cast<long long>(*value)))
+  // std::trunc, not a cast to long long: "99999999999999999999" is whole, and
+  // casting a double beyond long long's range is undefined behaviour.
+  if (a.integer && std::trunc(*value) != *value)
     return {error(a, Problem::NotWholeNumber)};
   if ((a.min && *value < *a.min) || (a.max && *value > *a.max)) return {error(a, Problem::OutOfRange)};
   return {};
@@ -157,8 +160,11 @@ std::vector<FieldError> validate_answer(const Attribute& a, const AnswerValue* v
 
 std::vector<FieldError> validate_answers(const Service& service, const Answers& answers, TimePoint now) {
   std::vector<FieldError> errors;
+  // Judge what is asked against the answers that still count: a stale answer
+  // to a question no longer asked must not make a later question appear.
+  const auto counted = prune_answers(service, answers);
   for (const auto& attribute : service.attributes) {
-    const bool asked = asks_resident(attribute, answers);
+    const bool asked = asks_resident(attribute, counted);
     if (!asked && attribute.automated != Automation::HiddenField) continue;
     const auto found = answers.find(attribute.code);
     auto found_errors = validate_answer(attribute, found == answers.end() ? nullptr : &found->second, now);
@@ -186,7 +192,8 @@ std::vector<FieldError> validate_request(const Catalogue& catalogue, const Servi
   if (location.empty()) {
     errors.push_back({"location", Problem::MissingLocation, "Enter where it is: an address, a place or a point on the map"});
   } else if (location.lat.has_value() != location.lon.has_value() ||
-             (location.has_point() && (*location.lat < -90 || *location.lat > 90 ||
+             (location.has_point() && (!std::isfinite(*location.lat) || !std::isfinite(*location.lon) ||
+                                       *location.lat < -90 || *location.lat > 90 ||
                                        *location.lon < -180 || *location.lon > 180))) {
     errors.push_back({"location", Problem::BadLocation,
                       "Choose the place again: the map position is not a real latitude and longitude"});

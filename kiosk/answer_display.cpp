@@ -1,0 +1,45 @@
+#include "kiosk/answer_display.h"
+
+#include <ctime>
+
+#include "shared/clock.h"
+
+namespace oneservice::kiosk {
+namespace {
+
+std::string display_datetime(const std::string& iso) {
+  const auto when = parse_iso8601(iso);
+  if (!when) return iso;
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(*when);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  static const char* const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                       "August", "September", "October", "November", "December"};
+  std::string out = std::to_string(local.tm_mday) + " " + months[local.tm_mon] + " " +
+                    std::to_string(local.tm_year + 1900);
+  if (local.tm_hour != 0 || local.tm_min != 0) {
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);
+    out += std::string(", ") + time;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string display_answer(const Attribute& attribute, const AnswerValue* value) {
+  if (!value || answer_is_empty(*value)) return "Not provided";
+  if (attribute.datatype == Datatype::SingleValueList || attribute.datatype == Datatype::MultiValueList) {
+    std::string out;
+    for (const auto& key : answer_as_list(*value)) {
+      const auto* option = attribute.find_value(key);
+      if (!out.empty()) out += "\n";
+      out += option ? option->name : key;
+    }
+    return out;
+  }
+  const auto& text = std::get<std::string>(*value);
+  return attribute.datatype == Datatype::Datetime ? display_datetime(text) : text;
+}
+
+}  // namespace oneservice::kiosk

@@ -1,0 +1,91 @@
+#include "kiosk/app.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // SetNextWindowScroll, public from 1.87 on
+
+#include <algorithm>
+
+#include "kiosk/screens/screens.h"
+#include "kiosk/theme.h"
+#include "kiosk/widgets.h"
+
+namespace oneservice::kiosk {
+namespace {
+
+constexpr float kHeaderHeight = 96.0f;
+
+void draw_header(ui::Context& ui, const std::string& council_name, float width) {
+  ui::WindowScope header("##header", ImVec2(0, 0), ImVec2(width, kHeaderHeight));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, kHeaderHeight), theme::kHeader);
+  draw->AddRectFilled(ImVec2(0, kHeaderHeight - 10), ImVec2(width, kHeaderHeight), theme::kPrimary);
+  ui::FontScope font(ui.fonts.heading);
+  ImGui::SetCursorPos(ImVec2(32, (kHeaderHeight - 10 - ImGui::GetFontSize()) / 2));
+  ui::TextColourScope colour(theme::kHeaderText);
+  ImGui::TextUnformatted(council_name.c_str());
+  ui.probe.texts.push_back(council_name);
+}
+
+}  // namespace
+
+App::App(AppSetup setup, const platform::Fonts& fonts) : setup_(std::move(setup)), fonts_(fonts) {
+  theme::apply();
+}
+
+int App::take_frame_request() {
+  const int frames = frames_requested_;
+  frames_requested_ = 0;
+  return frames;
+}
+
+void App::draw_frame() {
+  probe_.clear();
+  ui::Context ui{fonts_, probe_};
+  ui::FontScope body(fonts_.body);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  draw_header(ui, setup_.council_name, display.x);
+
+  // The page: one scrolling column, centred, never wider than reads well.
+  ui::WindowScope page("##page", ImVec2(0, kHeaderHeight), ImVec2(display.x, display.y - kHeaderHeight));
+  const float column = std::min(theme::kMaxContentWidth, display.x - 64);
+  const float margin = (display.x - column) / 2;
+  ImGui::SetCursorPos(ImVec2(margin, 40));
+  ImGui::BeginGroup();
+  ImGui::PushItemWidth(column);
+  // A new page starts at its top, whatever the last one was scrolled to,
+  // and gets a few frames for its layout (wrapping, scroll range) to settle.
+  const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
+  if (page_key != shown_page_) {
+    shown_page_ = page_key;
+    ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    frames_requested_ = 3;
+  }
+  {
+    ui::ChildScope content("##column", ImVec2(column, 0), ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (!setup_.startup_problem.empty() || !setup_.catalogue || !setup_.outbox) {
+      screens::draw_out_of_order(ui, setup_.startup_problem);
+    } else {
+      JourneyContext rules{*setup_.catalogue, setup_.clock, setup_.channel};
+      screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox};
+      switch (journey_.page) {
+        case Page::ChooseService: screens::draw_choose_service(screen); break;
+        case Page::Question: screens::draw_question(screen); break;
+        case Page::Location: screens::draw_location(screen); break;
+        case Page::CheckAnswers: screens::draw_check_answers(screen); break;
+        case Page::Confirmation: screens::draw_confirmation(screen); break;
+      }
+    }
+    ImGui::Dummy(ImVec2(column, 40));  // room below the last button
+  }
+  ImGui::PopItemWidth();
+  ImGui::EndGroup();
+  // ImGui lays out from the previous frame's sizes (a scrollbar appearing
+  // narrows the column and rewraps text), so draw until nothing moves: the
+  // idle screen must be the settled one, and taps must land where it shows.
+  if (probe_.items != last_layout_) {
+    frames_requested_ = std::max(frames_requested_, 1);
+    last_layout_ = probe_.items;
+  }
+}
+
+}  // namespace oneservice::kiosk

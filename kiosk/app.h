@@ -1,0 +1,55 @@
+#pragma once
+// The kiosk application: holds the state (plain structs) and draws one frame
+// of the current screen. It knows nothing of SDL: platform/ owns the window
+// and the loop, so the same App runs full screen and in headless tests.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/journey.h"
+#include "kiosk/ui_probe.h"
+#include "platform/fonts.h"
+#include "shared/catalogue.h"
+#include "shared/clock.h"
+
+namespace oneservice::sync {
+class Outbox;
+}
+
+namespace oneservice::kiosk {
+
+struct AppSetup {
+  const Catalogue* catalogue = nullptr;  // null when it could not be loaded
+  sync::Outbox* outbox = nullptr;        // null when the store could not open
+  std::string council_name;
+  std::string startup_problem;  // shown instead of the journey when set
+  Clock clock;
+  Channel channel = Channel::Kiosk;
+};
+
+class App {
+ public:
+  App(AppSetup setup, const platform::Fonts& fonts);
+
+  // Makes the ImGui calls for one frame (between NewFrame and Render).
+  void draw_frame();
+
+  // Frames the app needs drawn even without input (a new page settling its
+  // layout); the frame loop asks for them. Reading resets it.
+  int take_frame_request();
+
+  const Journey& journey() const { return journey_; }
+  const UiProbe& probe() const { return probe_; }
+
+ private:
+  AppSetup setup_;
+  const platform::Fonts& fonts_;
+  Journey journey_;
+  UiProbe probe_;
+  std::vector<ProbeItem> last_layout_;
+  std::string shown_page_;  // page + question drawn last frame
+  int frames_requested_ = 0;
+};
+
+}  // namespace oneservice::kiosk

@@ -1,0 +1,71 @@
+#pragma once
+// The resident's way through one request, as plain data and functions with
+// no ImGui in them: which page is showing, what has been answered, what the
+// current page holds before Continue, and the errors to show. The screens
+// draw this state and call these functions; tests can drive them directly.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "shared/catalogue.h"
+#include "shared/clock.h"
+#include "shared/request.h"
+#include "shared/validation.h"
+
+namespace oneservice::sync {
+class Outbox;
+}
+
+namespace oneservice::kiosk {
+
+enum class Page { ChooseService, Question, Location, CheckAnswers, Confirmation };
+
+// What the current page's controls hold until Continue commits it, so Back
+// and a failed Continue never lose what was typed.
+struct PageFields {
+  std::string text;
+  std::array<std::string, 5> date{};  // day, month, year, hour, minute
+  std::vector<std::string> chosen;    // list keys
+};
+
+struct Journey {
+  Page page = Page::ChooseService;
+  std::string service_code;
+  std::string client_id;  // made when the service is chosen: a resend is the same request
+  std::string question_code;  // the Question page's attribute
+  Answers answers;
+  std::string location_text;
+  bool changing = false;  // came from Check answers: return there
+  PageFields fields;
+  std::vector<FieldError> errors;
+  std::string reference;  // set on Confirmation
+  std::string save_problem;  // the store refused the request: shown on Check answers
+};
+
+// The data a journey needs from outside.
+struct JourneyContext {
+  const Catalogue& catalogue;
+  Clock clock;
+  Channel channel = Channel::Kiosk;
+};
+
+void start_service(Journey& journey, const JourneyContext& context, const std::string& service_code);
+// Commits and checks the current page; moves on when it is right.
+void continue_page(Journey& journey, const JourneyContext& context);
+void go_back(Journey& journey, const JourneyContext& context);
+// From Check answers: edit one answer ("location" for the location).
+void change_answer(Journey& journey, const JourneyContext& context, const std::string& code);
+// Check answers -> outbox. On success the journey shows the confirmation.
+void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox);
+// Forgets everything the resident entered and returns to the start.
+void finish(Journey& journey);
+
+// The request as it stands (for Check answers and send).
+ServiceRequest build_request(const Journey& journey, const JourneyContext& context);
+
+// Date entry: the five boxes <-> the ISO 8601 answer (UTC). Boxes that do
+// not make a real date give a string that validation reports as such.
+std::string compose_datetime(const std::array<std::string, 5>& parts);
+std::array<std::string, 5> split_datetime(const std::string& iso);
+
+}  // namespace oneservice::kiosk

@@ -1,0 +1,69 @@
+// oneservice-kiosk: the full-screen kiosk on the bundled demo council, or
+// on the council and data folder it is given.
+#include <SDL.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "kiosk/app.h"
+#include "kiosk/startup.h"
+#include "platform/imgui_host.h"
+#include "platform/sdl_window.h"
+
+using namespace oneservice;
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> arguments(argv + 1, argv + argc);
+  const auto parsed = kiosk::parse_options(arguments);
+  if (parsed.help) {
+    std::fputs(kiosk::usage().c_str(), stdout);
+    return 0;
+  }
+  if (!parsed.error.empty()) {
+    std::fprintf(stderr, "%s\n%s", parsed.error.c_str(), kiosk::usage().c_str());
+    return 2;
+  }
+  const auto& options = parsed.options;
+  auto services = kiosk::open_services(options);
+  if (!services.problem.empty()) std::fprintf(stderr, "oneservice-kiosk: %s\n", services.problem.c_str());
+
+  try {
+    platform::WindowOptions window_options;
+    window_options.title = "oneservice kiosk";
+    window_options.fullscreen = options.fullscreen;
+    window_options.width = options.width;
+    window_options.height = options.height;
+    window_options.software_renderer = options.software_renderer;
+    platform::SdlWindow window(window_options);
+    platform::ImGuiHost host(window, platform::FontSizes{});
+
+    kiosk::AppSetup setup;
+    setup.catalogue = services.catalogue ? &*services.catalogue : nullptr;
+    setup.outbox = services.outbox ? &*services.outbox : nullptr;
+    setup.startup_problem = services.problem;
+    setup.channel = options.channel;
+    setup.council_name = !options.council_name.empty() ? options.council_name
+                         : services.catalogue        ? services.catalogue->council_name
+                                                     : "oneservice";
+    kiosk::App app(std::move(setup), host.fonts());
+
+    const Uint64 started = SDL_GetTicks64();
+    bool running = true;
+    while (running) {
+      // Sleep up to half a second between checks when idle: nothing on the
+      // screen changes by itself yet, and the timeout bounds --quit-after.
+      running = host.process_events(500);
+      if (host.frame_due()) {
+        host.frame([&] { app.draw_frame(); });
+        host.request_frames(app.take_frame_request());
+      }
+      if (options.quit_after_ms > 0 && SDL_GetTicks64() - started >= static_cast<Uint64>(options.quit_after_ms))
+        running = false;
+    }
+  } catch (const platform::PlatformError& error) {
+    std::fprintf(stderr, "oneservice-kiosk: %s\n", error.what());
+    return 1;
+  }
+  return 0;
+}

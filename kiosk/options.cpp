@@ -1,0 +1,110 @@
+#include "kiosk/options.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "platform/paths.h"
+
+namespace oneservice::kiosk {
+namespace {
+
+// Reads the config file into options; returns an error message or "".
+std::string apply_config(const std::string& path, KioskOptions& options) {
+  std::ifstream in(path);
+  if (!in) return "Cannot read the config file " + path + ". Check the path given to --config.";
+  nlohmann::json config;
+  try {
+    config = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& error) {
+    return "The config file " + path + " is not valid JSON: " + error.what();
+  }
+  if (!config.is_object()) return "The config file " + path + " must hold a JSON object.";
+  try {
+    if (config.contains("data_dir")) options.data_dir = config["data_dir"].get<std::string>();
+    if (config.contains("assets_dir")) options.assets_dir = config["assets_dir"].get<std::string>();
+    if (config.contains("council")) options.council = config["council"].get<std::string>();
+    if (config.contains("council_name")) options.council_name = config["council_name"].get<std::string>();
+    if (config.contains("fullscreen")) options.fullscreen = config["fullscreen"].get<bool>();
+    if (config.contains("software_renderer")) options.software_renderer = config["software_renderer"].get<bool>();
+    if (config.contains("channel")) {
+      const auto channel = parse_channel(config["channel"].get<std::string>());
+      if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
+      options.channel = *channel;
+    }
+  } catch (const nlohmann::json::exception&) {
+    return "In " + path + ", a setting has the wrong type: names are text, fullscreen and software_renderer are true or false.";
+  }
+  return {};
+}
+
+bool parse_size(const std::string& text, int& width, int& height) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return false;
+  try {
+    width = std::stoi(text.substr(0, x));
+    height = std::stoi(text.substr(x + 1));
+  } catch (const std::exception&) {
+    return false;
+  }
+  return width >= 320 && height >= 240 && width <= 16384 && height <= 16384;
+}
+
+}  // namespace
+
+std::string usage() {
+  return "Usage: oneservice-kiosk [--data DIR] [--config FILE] [--assets DIR] [--council NAME]\n"
+         "                        [--windowed [WIDTHxHEIGHT]] [--software-renderer] [--quit-after SECONDS]\n"
+         "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n";
+}
+
+ParsedOptions parse_options(const std::vector<std::string>& arguments) {
+  ParsedOptions parsed;
+  auto& options = parsed.options;
+  options.data_dir = platform::default_data_dir();
+  options.assets_dir = ONESERVICE_ASSETS_DIR;
+  // The config file is applied first, so flags on the command line win.
+  for (std::size_t i = 0; i + 1 < arguments.size(); ++i)
+    if (arguments[i] == "--config") {
+      parsed.error = apply_config(arguments[i + 1], options);
+      if (!parsed.error.empty()) return parsed;
+    }
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const auto& argument = arguments[i];
+    const bool has_value = i + 1 < arguments.size();
+    if (argument == "--help" || argument == "-h") {
+      parsed.help = true;
+    } else if ((argument == "--data" || argument == "--config" || argument == "--assets" ||
+                argument == "--council" || argument == "--quit-after") && !has_value) {
+      parsed.error = argument + " needs a value.";
+    } else if (argument == "--data") {
+      options.data_dir = arguments[++i];
+    } else if (argument == "--config") {
+      ++i;
+    } else if (argument == "--assets") {
+      options.assets_dir = arguments[++i];
+    } else if (argument == "--council") {
+      options.council = arguments[++i];
+    } else if (argument == "--quit-after") {
+      try {
+        options.quit_after_ms = static_cast<int>(std::stod(arguments[++i]) * 1000);
+      } catch (const std::exception&) {
+        parsed.error = "--quit-after needs a number of seconds.";
+      }
+    } else if (argument == "--windowed") {
+      options.fullscreen = false;
+      if (has_value && arguments[i + 1].find('x') != std::string::npos && arguments[i + 1][0] != '-') {
+        if (!parse_size(arguments[++i], options.width, options.height))
+          parsed.error = "--windowed takes a size like 1280x800.";
+      }
+    } else if (argument == "--software-renderer") {
+      options.software_renderer = true;
+    } else {
+      parsed.error = "Unknown option " + argument + ".";
+    }
+    if (!parsed.error.empty()) return parsed;
+  }
+  return parsed;
+}
+
+}  // namespace oneservice::kiosk

@@ -1,0 +1,32 @@
+#pragma once
+// How the kiosk was asked to run: command line first, then the config file
+// (--config FILE, JSON), then defaults that run the bundled demo council.
+#include <string>
+#include <vector>
+
+#include "shared/request.h"
+
+namespace oneservice::kiosk {
+
+struct KioskOptions {
+  std::string data_dir;     // the outbox lives here
+  std::string assets_dir;   // bundled councils
+  std::string council = "demo-council";
+  std::string council_name;  // from the catalogue when empty
+  Channel channel = Channel::Kiosk;
+  bool fullscreen = true;
+  bool software_renderer = false;
+  int width = 1280, height = 800;
+  int quit_after_ms = 0;  // > 0: close by itself (smoke runs under xvfb)
+};
+
+struct ParsedOptions {
+  KioskOptions options;
+  std::string error;  // non-empty: print it with the usage and exit 2
+  bool help = false;
+};
+
+ParsedOptions parse_options(const std::vector<std::string>& arguments);
+std::string usage();
+
+}  // namespace oneservice::kiosk

@@ -1,0 +1,26 @@
+// The request is in the outbox: its reference, and what happens next.
+#include "kiosk/screens/screens.h"
+
+namespace oneservice::kiosk::screens {
+
+void draw_confirmation(ScreenContext& screen) {
+  auto& journey = screen.journey;
+  const auto* service = screen.rules.catalogue.find_service(journey.service_code);
+  const bool application = service && service->type == "batch";
+  ui::panel(screen.ui, application ? "Application saved" : "Report saved",
+            "Your reference is\n" + journey.reference);
+  ui::paragraph(screen.ui, "Write this reference down or take a photo of it. You can use it to check progress.");
+  ui::heading(screen.ui, "What happens next");
+  ui::paragraph(screen.ui, "This kiosk will send it to the council as soon as it is online.");
+  if (service && !service->next_steps.empty()) ui::paragraph(screen.ui, service->next_steps);
+  ImGui::Spacing();
+  if (ui::primary_button(screen.ui, "Finish")) finish(journey);
+}
+
+void draw_out_of_order(ui::Context& ui, const std::string& problem) {
+  ui::heading(ui, "Sorry, this kiosk cannot take requests at the moment");
+  ui::paragraph(ui, "Ask a member of staff for help, or contact the council another way.");
+  ui::hint(ui, problem);
+}
+
+}  // namespace oneservice::kiosk::screens

@@ -1,0 +1,79 @@
+// One question per page, drawn by its datatype, with the GOV.UK error
+// summary above and the message beside the field.
+#include <algorithm>
+
+#include "kiosk/screens/back_link.h"
+#include "kiosk/screens/screens.h"
+
+namespace oneservice::kiosk::screens {
+namespace {
+
+void draw_choices(ScreenContext& screen, const Attribute& attribute) {
+  auto& chosen = screen.journey.fields.chosen;
+  const bool single = attribute.datatype == Datatype::SingleValueList;
+  for (const auto& option : attribute.values) {
+    const auto at = std::find(chosen.begin(), chosen.end(), option.key);
+    const bool selected = at != chosen.end();
+    if (!ui::choice(screen.ui, option.name, selected, single)) continue;
+    if (single) chosen = {option.key};
+    else if (selected) chosen.erase(at);
+    else chosen.push_back(option.key);
+  }
+}
+
+void draw_date(ScreenContext& screen, const Attribute& attribute) {
+  static const char* const labels[] = {"Day", "Month", "Year", "Hour", "Minute"};
+  static const float widths[] = {90, 90, 130, 90, 90};
+  auto& parts = screen.journey.fields.date;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i == 3) ui::hint(screen.ui, "Time, if you know it (24-hour clock, for example 17:30)");
+    if (i != 0 && i != 3) ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(labels[i]);
+    ui::text_field(screen.ui, "field:" + attribute.code + "." + labels[i], &parts[i], false, widths[i]);
+    ImGui::EndGroup();
+  }
+}
+
+}  // namespace
+
+void draw_question(ScreenContext& screen) {
+  auto& journey = screen.journey;
+  const auto* service = screen.rules.catalogue.find_service(journey.service_code);
+  const auto* attribute = service ? service->find_attribute(journey.question_code) : nullptr;
+  if (!attribute) return;
+  back_link(screen);
+  ui::error_summary(screen.ui, journey.errors);
+  ui::hint(screen.ui, service->service_name);
+  if (!attribute->variable) {  // information only: read it, then continue
+    ui::heading(screen.ui, attribute->description);
+  } else {
+    ui::heading(screen.ui, attribute->required ? attribute->description : attribute->description + " (optional)");
+    ui::hint(screen.ui, attribute->hint);
+    for (const auto& error : journey.errors) ui::error_message(screen.ui, error.message);
+    const float width = ImGui::GetContentRegionAvail().x;
+    switch (attribute->datatype) {
+      case Datatype::SingleValueList:
+      case Datatype::MultiValueList:
+        if (attribute->datatype == Datatype::MultiValueList) ui::hint(screen.ui, "Select all that apply.");
+        draw_choices(screen, *attribute);
+        break;
+      case Datatype::Datetime:
+        draw_date(screen, *attribute);
+        break;
+      case Datatype::Number:
+        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, false, std::min(width, 300.0f));
+        break;
+      case Datatype::Text:
+        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, true, width);
+        break;
+      case Datatype::String:
+        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, false, width);
+        break;
+    }
+  }
+  ImGui::Spacing();
+  if (ui::primary_button(screen.ui, "Continue")) continue_page(journey, screen.rules);
+}
+
+}  // namespace oneservice::kiosk::screens

@@ -1,0 +1,28 @@
+#pragma once
+// One function per screen, each in its own file. A screen draws from the
+// journey and calls journey functions for what the resident does.
+#include "kiosk/journey.h"
+#include "kiosk/widgets.h"
+
+namespace oneservice::sync {
+class Outbox;
+}
+
+namespace oneservice::kiosk::screens {
+
+struct ScreenContext {
+  ui::Context& ui;
+  Journey& journey;
+  const JourneyContext& rules;
+  sync::Outbox& outbox;
+};
+
+void draw_choose_service(ScreenContext& screen);
+void draw_question(ScreenContext& screen);
+void draw_location(ScreenContext& screen);
+void draw_check_answers(ScreenContext& screen);
+void draw_confirmation(ScreenContext& screen);
+// The kiosk cannot take requests (the store or catalogue failed to open).
+void draw_out_of_order(ui::Context& ui, const std::string& problem);
+
+}  // namespace oneservice::kiosk::screens

@@ -1,0 +1,201 @@
+#include "kiosk/widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "kiosk/theme.h"
+
+namespace oneservice::kiosk::ui {
+namespace {
+
+void record(Context& ui, const std::string& label) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 size = ImGui::GetItemRectSize();
+  ui.probe.items.push_back({label, min.x, min.y, size.x, size.y});
+}
+
+void wrapped_text(Context& ui, const std::string& text, ImU32 colour) {
+  TextColourScope colour_scope(colour);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+  ui.probe.texts.push_back(text);
+}
+
+// A flat rectangle button drawn by hand: ImGui's own button cannot take a
+// thick bottom edge or a focus colour per state.
+bool flat_button(Context& ui, const std::string& label, const std::string& probe_label, ImU32 fill,
+                 ImU32 fill_active, ImU32 text_colour, bool full_width) {
+  IdScope id(probe_label.empty() ? label : probe_label);
+  const ImVec2 text_size = ImGui::CalcTextSize(label.c_str());
+  const ImVec2 padding(32, 18);
+  ImVec2 size(text_size.x + padding.x * 2, std::max(text_size.y + padding.y * 2, theme::kMinTarget));
+  if (full_width) size.x = std::max(size.x, ImGui::GetContentRegionAvail().x);
+  size.x = std::max(size.x, theme::kMinTarget);
+  const bool pressed = ImGui::InvisibleButton("##button", size);
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const bool active = ImGui::IsItemActive();
+  draw->AddRectFilled(min, max, active ? fill_active : fill);
+  draw->AddRectFilled(ImVec2(min.x, max.y - 4), max, theme::kBorder);  // GOV.UK's shadow edge
+  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) draw->AddRect(min, max, theme::kFocus, 0, 0, 4);
+  draw->AddText(ImVec2(min.x + padding.x, min.y + (size.y - text_size.y) / 2), text_colour, label.c_str());
+  record(ui, probe_label.empty() ? label : probe_label);
+  return pressed;
+}
+
+}  // namespace
+
+WindowScope::WindowScope(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags flags) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  visible_ = ImGui::Begin(name, nullptr,
+                          flags | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+}
+
+WindowScope::~WindowScope() { ImGui::End(); }
+
+ChildScope::ChildScope(const char* id, ImVec2 size, ImGuiWindowFlags flags) {
+  ImGui::BeginChild(id, size, false, flags);
+}
+
+ChildScope::~ChildScope() { ImGui::EndChild(); }
+
+void heading(Context& ui, const std::string& text) {
+  FontScope font(ui.fonts.heading);
+  wrapped_text(ui, text, theme::kText);
+}
+
+void paragraph(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::kText); }
+
+void hint(Context& ui, const std::string& text) {
+  if (!text.empty()) wrapped_text(ui, text, theme::kHint);
+}
+
+void error_message(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::kError); }
+
+void error_summary(Context& ui, const std::vector<FieldError>& errors) {
+  if (errors.empty()) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap_at = ImGui::GetCursorPosX() + width - 24;  // wrap positions are window-local
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(start.x + 24, start.y + 20));
+  {
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(wrap_at);
+    {
+      FontScope font(ui.fonts.heading);
+      ImGui::TextUnformatted("There is a problem");
+      ui.probe.texts.push_back("There is a problem");
+    }
+    for (const auto& error : errors) {
+      TextColourScope colour(theme::kError);
+      ImGui::TextUnformatted(error.message.c_str());
+      ui.probe.texts.push_back(error.message);
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+  }
+  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + 20);
+  draw->ChannelsSetCurrent(0);
+  draw->AddRect(start, end, theme::kError, 0, 0, 5);
+  draw->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
+  ImGui::Dummy(ImVec2(width, 16));
+}
+
+void panel(Context& ui, const std::string& title, const std::string& body) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap_at = ImGui::GetCursorPosX() + width - 32;  // wrap positions are window-local
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(start.x + 32, start.y + 28));
+  ImGui::BeginGroup();
+  {
+    TextColourScope colour(theme::kPrimaryText);
+    FontScope font(ui.fonts.heading);
+    ImGui::PushTextWrapPos(wrap_at);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextUnformatted(body.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::EndGroup();
+  ui.probe.texts.push_back(title);
+  ui.probe.texts.push_back(body);
+  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + 28);
+  draw->ChannelsSetCurrent(0);
+  draw->AddRectFilled(start, end, theme::kPrimary);
+  draw->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
+  ImGui::Dummy(ImVec2(width, 16));
+}
+
+bool primary_button(Context& ui, const std::string& label) {
+  return flat_button(ui, label, label, theme::kPrimary, theme::kPrimaryActive, theme::kPrimaryText, false);
+}
+
+bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label) {
+  return flat_button(ui, label, probe_label.empty() ? label : probe_label, theme::kSecondary,
+                     theme::kSecondaryActive, theme::kText, false);
+}
+
+bool choice(Context& ui, const std::string& label, bool selected, bool radio) {
+  IdScope id(label);
+  const float box = 44.0f;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float text_width = width - box - 40;
+  const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_width);
+  const ImVec2 size(width, std::max(box, text_size.y) + 20);
+  const bool pressed = ImGui::InvisibleButton("##choice", size);
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (selected || ImGui::IsItemActive()) draw->AddRectFilled(min, max, theme::kSelected);
+  const ImVec2 box_min(min.x + 10, min.y + (size.y - box) / 2);
+  const ImVec2 box_max(box_min.x + box, box_min.y + box);
+  const ImVec2 centre((box_min.x + box_max.x) / 2, (box_min.y + box_max.y) / 2);
+  if (radio) {
+    draw->AddCircleFilled(centre, box / 2, theme::kBackground);
+    draw->AddCircle(centre, box / 2, theme::kBorder, 0, 3);
+    if (selected) draw->AddCircleFilled(centre, box / 2 - 10, theme::kBorder);
+  } else {
+    draw->AddRectFilled(box_min, box_max, theme::kBackground);
+    draw->AddRect(box_min, box_max, theme::kBorder, 0, 0, 3);
+    if (selected) {  // a tick
+      draw->AddLine(ImVec2(box_min.x + 9, centre.y), ImVec2(centre.x - 3, box_max.y - 11), theme::kBorder, 6);
+      draw->AddLine(ImVec2(centre.x - 3, box_max.y - 11), ImVec2(box_max.x - 8, box_min.y + 10), theme::kBorder, 6);
+    }
+  }
+  ImGui::PushTextWrapPos(0);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(box_max.x + 24, min.y + (size.y - text_size.y) / 2),
+                theme::kText, label.c_str(), nullptr, text_width);
+  ImGui::PopTextWrapPos();
+  record(ui, label);
+  return pressed;
+}
+
+bool text_field(Context& ui, const std::string& probe_label, std::string* value, bool multiline, float width) {
+  IdScope id(probe_label);
+  bool edited = false;
+  if (multiline) {
+    const float height = ImGui::GetFontSize() * 5 + ImGui::GetStyle().FramePadding.y * 2;
+    edited = ImGui::InputTextMultiline("##field", value, ImVec2(width, height));
+  } else {
+    ImGui::SetNextItemWidth(width);
+    edited = ImGui::InputText("##field", value);
+  }
+  if (ImGui::IsItemActive())
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::kFocus, 0, 0, 4);
+  record(ui, probe_label);
+  return edited;
+}
+
+}  // namespace oneservice::kiosk::ui

@@ -1,0 +1,87 @@
+#pragma once
+// The kiosk's controls, drawn large for touch and for people who see
+// poorly, and recorded in the UiProbe. ImGui Begin/End-style pairs are
+// wrapped in small RAII scopes (as openMSX does) so no early return can leave
+// one unbalanced.
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "kiosk/ui_probe.h"
+#include "platform/fonts.h"
+#include "shared/validation.h"
+
+namespace oneservice::kiosk::ui {
+
+// What every widget needs: the fonts and the probe to record into.
+struct Context {
+  const platform::Fonts& fonts;
+  UiProbe& probe;
+};
+
+class WindowScope {
+ public:
+  WindowScope(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags flags = 0);
+  ~WindowScope();
+  WindowScope(const WindowScope&) = delete;
+  WindowScope& operator=(const WindowScope&) = delete;
+  bool visible() const { return visible_; }
+
+ private:
+  bool visible_;
+};
+
+class ChildScope {
+ public:
+  ChildScope(const char* id, ImVec2 size, ImGuiWindowFlags flags = 0);
+  ~ChildScope();
+  ChildScope(const ChildScope&) = delete;
+  ChildScope& operator=(const ChildScope&) = delete;
+};
+
+class FontScope {
+ public:
+  explicit FontScope(ImFont* font) { ImGui::PushFont(font); }
+  ~FontScope() { ImGui::PopFont(); }
+  FontScope(const FontScope&) = delete;
+  FontScope& operator=(const FontScope&) = delete;
+};
+
+class IdScope {
+ public:
+  explicit IdScope(const std::string& id) { ImGui::PushID(id.c_str()); }
+  ~IdScope() { ImGui::PopID(); }
+  IdScope(const IdScope&) = delete;
+  IdScope& operator=(const IdScope&) = delete;
+};
+
+class TextColourScope {
+ public:
+  explicit TextColourScope(ImU32 colour) { ImGui::PushStyleColor(ImGuiCol_Text, colour); }
+  ~TextColourScope() { ImGui::PopStyleColor(); }
+  TextColourScope(const TextColourScope&) = delete;
+  TextColourScope& operator=(const TextColourScope&) = delete;
+};
+
+void heading(Context& ui, const std::string& text);
+void paragraph(Context& ui, const std::string& text);
+void hint(Context& ui, const std::string& text);
+void error_message(Context& ui, const std::string& text);
+// GOV.UK error summary: "There is a problem" and each message.
+void error_summary(Context& ui, const std::vector<FieldError>& errors);
+// A panel with a large line inside (the confirmation's reference).
+void panel(Context& ui, const std::string& title, const std::string& body);
+
+// The main action on a page ("Continue", "Send report").
+bool primary_button(Context& ui, const std::string& label);
+// Lesser actions ("Back", "Change"). probe_label tells rows apart in tests
+// when the visible words repeat ("Change" on every row).
+bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label = {});
+// A whole-row radio (single) or checkbox (multiple) choice.
+bool choice(Context& ui, const std::string& label, bool selected, bool radio);
+// A large text box; returns true while edited.
+bool text_field(Context& ui, const std::string& probe_label, std::string* value, bool multiline,
+                float width);
+
+}  // namespace oneservice::kiosk::ui

@@ -1,0 +1,43 @@
+#pragma once
+// The SDL window and renderer. Kiosks often have no working GPU driver, so
+// the software renderer is always a fallback and can be forced.
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace oneservice::platform {
+
+struct WindowOptions {
+  std::string title = "oneservice";
+  bool fullscreen = true;  // borderless, the size of the display
+  int width = 1280;        // used when not full screen
+  int height = 800;
+  bool software_renderer = false;
+};
+
+class PlatformError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Owns SDL's video subsystem, one window and its renderer.
+class SdlWindow {
+ public:
+  explicit SdlWindow(const WindowOptions& options);  // throws PlatformError
+  ~SdlWindow();
+  SdlWindow(const SdlWindow&) = delete;
+  SdlWindow& operator=(const SdlWindow&) = delete;
+
+  SDL_Window* window() const { return window_; }
+  SDL_Renderer* renderer() const { return renderer_; }
+  std::string renderer_name() const;
+
+ private:
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+};
+
+}  // namespace oneservice::platform

@@ -1,0 +1,78 @@
+#include "sync/cli/arguments.h"
+
+#include <optional>
+
+namespace oneservice::sync::cli {
+namespace {
+
+// "--data=DIR" or "--data DIR"; nullopt when `arg` is not this option.
+std::optional<std::string> option_value(const std::string& name, const std::vector<std::string>& args,
+                                        std::size_t& i) {
+  const auto& arg = args[i];
+  if (arg.rfind(name + "=", 0) == 0) {
+    auto value = arg.substr(name.size() + 1);
+    if (value.empty()) throw UsageError(name + " needs a folder, like " + name + " /var/lib/oneservice");
+    return value;
+  }
+  if (arg != name) return std::nullopt;
+  if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
+    throw UsageError(name + " needs a folder, like " + name + " /var/lib/oneservice");
+  return args[++i];
+}
+
+}  // namespace
+
+Arguments parse_arguments(const std::vector<std::string>& args) {
+  Arguments out;
+  std::optional<Command> command;
+  bool help = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      help = true;
+    } else if (auto data = option_value("--data", args, i)) {
+      out.data_dir = *data;
+    } else if (auto assets = option_value("--assets", args, i)) {
+      out.assets_dir = *assets;
+    } else if (arg == "--json") {
+      out.json = true;
+    } else if (arg.rfind("-", 0) == 0) {
+      throw UsageError("Unknown option " + arg + ".");
+    } else if (command) {
+      throw UsageError("Give one command; " + arg + " is extra.");
+    } else if (arg == "enqueue") {
+      command = Command::Enqueue;
+    } else if (arg == "status") {
+      command = Command::Status;
+    } else {
+      throw UsageError("Unknown command " + arg + ".");
+    }
+  }
+  if (help) return Arguments{};  // --help wins, whatever else was given
+  if (!command) throw UsageError("Give a command: enqueue or status.");
+  out.command = *command;
+  if (out.data_dir.empty()) throw UsageError("Give the kiosk's data folder with --data DIR.");
+  if (out.json && out.command != Command::Status) throw UsageError("--json goes with the status command only.");
+  return out;
+}
+
+std::string usage() {
+  return "Usage: oneservice-sync --data DIR [--assets DIR] COMMAND\n"
+         "\n"
+         "Works on the request store DIR/outbox.sqlite3 of a oneservice kiosk.\n"
+         "\n"
+         "Commands:\n"
+         "  enqueue          Read one request as JSON on standard input, check it against the\n"
+         "                   catalogue and queue it. Prints the request's reference.\n"
+         "  status [--json]  Show how many requests are in each state.\n"
+         "\n"
+         "Options:\n"
+         "  --data DIR       The kiosk's data folder (required).\n"
+         "  --assets DIR     Where the bundled council catalogue is (default: built in).\n"
+         "  --help           Show this help.\n"
+         "\n"
+         "Exit status: 0 done; 1 the request has a problem and nothing was queued;\n"
+         "2 the command line, the store or the catalogue has a problem.\n";
+}
+
+}  // namespace oneservice::sync::cli

@@ -1,0 +1,32 @@
+#pragma once
+// The command line of oneservice-sync, parsed into plain data so the rules
+// (which flags go with which command) can be tested without a process.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace oneservice::sync::cli {
+
+enum class Command { Help, Enqueue, Status };
+
+struct Arguments {
+  Command command = Command::Help;
+  std::string data_dir;
+  std::string assets_dir;  // empty: the assets folder built in
+  bool json = false;
+};
+
+// A command line we cannot act on. The message says what was wrong; the
+// caller prints it with usage() and exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// `args` excludes the program name. Options may come before or after the
+// command, as "--data DIR" or "--data=DIR".
+Arguments parse_arguments(const std::vector<std::string>& args);
+
+std::string usage();
+
+}  // namespace oneservice::sync::cli

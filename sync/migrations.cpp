@@ -1,0 +1,124 @@
+#include "sync/migrations.h"
+
+#include <sqlite3.h>
+
+#include "sync/sqlite_handle.h"
+#include "sync/store_error.h"
+
+namespace oneservice::sync {
+namespace {
+
+// Version 1. The triggers repeat the rules Outbox already checks, so that a
+// bug in C++ or a hand-run UPDATE during support cannot change a request the
+// screen has told a resident is sent, or lose one not yet delivered.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE requests (
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  local_ref TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL
+    CHECK (state IN ('draft', 'queued', 'sending', 'accepted', 'needs_attention')),
+  service_code TEXT NOT NULL,
+  catalogue_version TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_error TEXT NOT NULL DEFAULT '',
+  server_ref TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (state <> 'accepted' OR server_ref <> '')
+) STRICT;
+
+CREATE INDEX requests_by_state ON requests (state, id);
+
+CREATE TRIGGER requests_insert_as_new BEFORE INSERT ON requests
+WHEN NEW.state NOT IN ('draft', 'queued') OR NEW.attempts <> 0 OR NEW.server_ref <> ''
+BEGIN
+  SELECT RAISE(ABORT, 'a new request must start as draft or queued, never sent');
+END;
+
+CREATE TRIGGER requests_identity_fixed BEFORE UPDATE OF client_id, local_ref, created_at ON requests
+WHEN NEW.client_id IS NOT OLD.client_id OR NEW.local_ref IS NOT OLD.local_ref
+  OR NEW.created_at IS NOT OLD.created_at
+BEGIN
+  SELECT RAISE(ABORT, 'a request''s client id, reference and creation time never change');
+END;
+
+CREATE TRIGGER requests_read_only_after_draft
+BEFORE UPDATE OF body, service_code, catalogue_version ON requests
+WHEN OLD.state <> 'draft' AND (NEW.body IS NOT OLD.body OR NEW.service_code IS NOT OLD.service_code
+  OR NEW.catalogue_version IS NOT OLD.catalogue_version)
+BEGIN
+  SELECT RAISE(ABORT, 'a request is read-only once it has left draft');
+END;
+
+CREATE TRIGGER requests_state_transitions BEFORE UPDATE OF state ON requests
+WHEN NEW.state IS NOT OLD.state AND NOT (
+     (OLD.state = 'draft' AND NEW.state = 'queued')
+  OR (OLD.state = 'queued' AND NEW.state = 'sending')
+  OR (OLD.state = 'sending' AND NEW.state IN ('accepted', 'needs_attention', 'queued')))
+BEGIN
+  SELECT RAISE(ABORT, 'this request state change is not allowed');
+END;
+
+CREATE TRIGGER requests_attempts_only_grow BEFORE UPDATE OF attempts ON requests
+WHEN NEW.attempts < OLD.attempts
+BEGIN
+  SELECT RAISE(ABORT, 'a request''s attempt count never goes down');
+END;
+
+CREATE TRIGGER requests_kept_until_accepted BEFORE DELETE ON requests
+WHEN OLD.state NOT IN ('draft', 'accepted')
+BEGIN
+  SELECT RAISE(ABORT, 'a request the council has not accepted cannot be deleted');
+END;
+
+CREATE TABLE catalogue_cache (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  changeset TEXT NOT NULL,
+  body TEXT NOT NULL,
+  cached_at TEXT NOT NULL
+) STRICT;
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> steps = {
+      {1, kVersion1},
+  };
+  return steps;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+void migrate(sqlite3* db, const std::string& path) {
+  try {
+    for (const auto& step : migrations()) {
+      // Read the version under the write lock: another process opening the
+      // same file at the same moment must not apply a step twice.
+      sqlite::Transaction transaction(db);
+      const auto version = sqlite::query_integer(db, "PRAGMA user_version");
+      if (version > latest_schema_version()) {
+        throw StoreError(store_message(
+            StoreProblem::NewerVersion, path,
+            "schema version " + std::to_string(version) + "; this version knows up to " +
+                std::to_string(latest_schema_version())));
+      }
+      if (version >= step.version) continue;
+      sqlite::exec(db, std::string(step.sql));
+      // PRAGMA takes no bound parameters; the number is our own constant.
+      sqlite::exec(db, "PRAGMA user_version = " + std::to_string(step.version));
+      transaction.commit();
+    }
+  } catch (const sqlite::SqliteFailure& failure) {
+    // A plain SQL error here means the file already holds tables that clash
+    // with ours: someone else's database, not a damaged one.
+    const auto problem = (failure.code() & 0xFF) == SQLITE_ERROR ? StoreProblem::Unrecognised
+                                                      : problem_for_sqlite_code(failure.code());
+    throw StoreError(store_message(problem, path,
+                                   "while updating its layout: " + std::string(failure.what())));
+  }
+}
+
+}  // namespace oneservice::sync

@@ -1,0 +1,358 @@
+#include "sync/outbox.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+
+#include "shared/format_error.h"
+#include "shared/identity.h"
+#include "shared/request_json.h"
+#include "sync/migrations.h"
+
+namespace oneservice::sync {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kBusyTimeoutMs = 5000;  // the Busy message says "5 seconds"
+
+constexpr std::string_view kEntryColumns =
+    "client_id, local_ref, state, body, attempts, last_error, server_ref, created_at, updated_at";
+
+[[noreturn]] void refuse(StoreProblem problem, const std::string& path, std::string_view detail = {}) {
+  throw StoreError(store_message(problem, path, detail));
+}
+
+fs::path folder_of(const fs::path& file) {
+  return file.has_parent_path() ? file.parent_path() : fs::path(".");
+}
+
+bool writable(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
+
+// Everything that can be told from the file system alone is checked before
+// SQLite touches the file, because SQLite would otherwise quietly open a
+// write-protected file read-only and fail only at the first save, long after
+// the screen said the kiosk was ready.
+void check_before_open(const std::string& path, OpenMode mode, bool& exists) {
+  const fs::path file(path);
+  const fs::path folder = folder_of(file);
+  std::error_code error;
+  const auto status = fs::status(file, error);
+  exists = fs::exists(status);
+  if (!exists && status.type() != fs::file_type::not_found)
+    refuse(StoreProblem::NoPermission, path, error.message());
+
+  if (exists) {
+    if (!fs::is_regular_file(status)) refuse(StoreProblem::NotAFile, path);
+    if (::access(file.c_str(), R_OK) != 0) refuse(StoreProblem::NoPermission, path, std::strerror(errno));
+    if (!writable(file)) refuse(StoreProblem::ReadOnly, path);
+    // WAL keeps -wal and -shm files beside the store: the folder must be writable too.
+    if (!writable(folder)) refuse(StoreProblem::FolderNotWritable, path);
+    return;
+  }
+
+  if (mode == OpenMode::MustExist) refuse(StoreProblem::Missing, path);
+  const auto folder_status = fs::status(folder, error);
+  if (fs::exists(folder_status)) {
+    if (!fs::is_directory(folder_status))
+      refuse(StoreProblem::FolderNotCreatable, path, "a file with that name is in the way");
+  } else {
+    fs::create_directories(folder, error);
+    if (error) refuse(StoreProblem::FolderNotCreatable, path, error.message());
+  }
+  if (!writable(folder)) refuse(StoreProblem::FolderNotWritable, path);
+}
+
+RequestState state_from_column(const std::string& text, const std::string& path) {
+  const auto state = parse_state(text);
+  // The CHECK constraint makes this unreachable unless the file was edited.
+  if (!state) refuse(StoreProblem::Damaged, path, "a request has an unknown state");
+  return *state;
+}
+
+OutboxEntry entry_from_row(const sqlite::Statement& row, const std::string& path) {
+  OutboxEntry entry;
+  entry.client_id = row.text(0);
+  entry.local_ref = row.text(1);
+  entry.state = state_from_column(row.text(2), path);
+  try {
+    entry.request = request_from_json(row.text(3));
+  } catch (const FormatError&) {
+    // The FormatError may quote the body; only the reference is safe to show.
+    refuse(StoreProblem::Damaged, path, "request " + entry.local_ref + " cannot be read");
+  }
+  entry.attempts = static_cast<int>(row.integer(4));
+  entry.last_error = row.text(5);
+  entry.server_ref = row.text(6);
+  entry.created_at = row.text(7);
+  entry.updated_at = row.text(8);
+  return entry;
+}
+
+void require_prepared(const ServiceRequest& request) {
+  if (request.client_id.empty() || request.created_at.empty())
+    throw std::invalid_argument(
+        "The request has no client id or creation time: run prepare_request before storing it.");
+}
+
+}  // namespace
+
+std::string outbox_path(const std::string& data_dir) { return data_dir + "/outbox.sqlite3"; }
+
+Outbox::Outbox(std::string path, sqlite::Database db) : path_(std::move(path)), db_(std::move(db)) {}
+
+Outbox Outbox::open(const std::string& path, OpenMode mode) { return open(path, mode, OpenHooks{}); }
+
+Outbox Outbox::open(const std::string& path, OpenMode mode, const OpenHooks& hooks) {
+  bool exists = false;
+  check_before_open(path, mode, exists);
+
+  int flags = hooks.open_read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  // Only ask SQLite to create when we found no file: if one appears in the
+  // meantime it is opened, never replaced.
+  if (!exists) flags |= SQLITE_OPEN_CREATE;
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  sqlite::Database db(raw);
+  if (opened != SQLITE_OK) {
+    const int code = raw ? sqlite3_extended_errcode(raw) : opened;
+    refuse(problem_for_sqlite_code(code), path, sqlite3_errstr(code));
+  }
+  sqlite3_extended_result_codes(db.get(), 1);
+  sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+  if (sqlite3_db_readonly(db.get(), "main") == 1) refuse(StoreProblem::ReadOnly, path);
+
+  try {
+    // The first read is where SQLite finds out a file is not a database.
+    sqlite::query_integer(db.get(), "SELECT count(*) FROM sqlite_schema");
+    const auto check = sqlite::query_text(db.get(), "PRAGMA quick_check");
+    if (check != "ok") refuse(StoreProblem::Damaged, path, "it fails SQLite's integrity check");
+
+    const auto journal = sqlite::query_text(db.get(), "PRAGMA journal_mode=WAL");
+    if (journal != "wal")
+      refuse(StoreProblem::IoFailure, path, "this disk does not support the write-ahead log it needs");
+    // FULL syncs the log on every commit: a request the screen called saved
+    // survives the kiosk being switched off at the wall.
+    sqlite::exec(db.get(), "PRAGMA synchronous=FULL");
+    sqlite::exec(db.get(), "PRAGMA foreign_keys=ON");
+
+    // Take and drop the write lock now, so a store that cannot be written is
+    // reported at start-up rather than when a resident presses Send.
+    sqlite::Transaction probe(db.get());
+  } catch (const sqlite::SqliteFailure& failure) {
+    refuse(problem_for_sqlite_code(failure.code()), path, failure.what());
+  }
+
+  migrate(db.get(), path);
+  return Outbox(path, std::move(db));
+}
+
+StoreSettings Outbox::settings() const {
+  try {
+    StoreSettings out;
+    out.journal_mode = sqlite::query_text(db_.get(), "PRAGMA journal_mode").value_or("");
+    out.synchronous = static_cast<int>(sqlite::query_integer(db_.get(), "PRAGMA synchronous"));
+    out.busy_timeout_ms = static_cast<int>(sqlite::query_integer(db_.get(), "PRAGMA busy_timeout"));
+    out.foreign_keys = sqlite::query_integer(db_.get(), "PRAGMA foreign_keys") == 1;
+    return out;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading its settings");
+  }
+}
+
+std::string Outbox::now() const { return format_utc(clock_.now()); }
+
+void Outbox::fail(const sqlite::SqliteFailure& failure, const std::string& doing) const {
+  refuse(problem_for_sqlite_code(failure.code()), path_, doing + ": " + failure.what());
+}
+
+std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, RequestState::Queued); }
+
+std::string Outbox::save_draft(const ServiceRequest& request) { return save(request, RequestState::Draft); }
+
+std::string Outbox::save(const ServiceRequest& request, RequestState target) {
+  require_prepared(request);
+  const auto reference = local_reference(request.client_id);
+  const auto body = request_to_json(request);
+  const auto stamp = now();
+  try {
+    sqlite::Transaction transaction(db_.get());
+    sqlite::Statement existing(db_.get(), "SELECT state, body FROM requests WHERE client_id = ?1");
+    existing.bind(1, request.client_id);
+    if (existing.step()) {
+      const auto state = state_from_column(existing.text(0), path_);
+      if (state == RequestState::Draft) {
+        sqlite::Statement update(db_.get(),
+                                 "UPDATE requests SET state = ?1, service_code = ?2, catalogue_version = ?3, "
+                                 "body = ?4, updated_at = ?5 WHERE client_id = ?6");
+        update.bind(1, to_string(target))
+            .bind(2, request.service_code)
+            .bind(3, request.catalogue_version)
+            .bind(4, body)
+            .bind(5, stamp)
+            .bind(6, request.client_id)
+            .run();
+        transaction.commit();
+        return reference;
+      }
+      // A repeat of the same Send (a double tap, a retry after a crash
+      // between saving and showing the confirmation) is not an error.
+      if (target == RequestState::Queued && existing.text(1) == body) return reference;
+      if (target == RequestState::Queued)
+        throw StoreError("Request " + reference + " is already in the request store " + path_ +
+                         " with different content. A new request needs a new client id.");
+      throw StoreError("Request " + reference + " is already " + to_string(state) +
+                       ", so it can no longer be changed as a draft.");
+    }
+
+    sqlite::Statement clash(db_.get(), "SELECT 1 FROM requests WHERE local_ref = ?1");
+    clash.bind(1, reference);
+    if (clash.step())
+      throw ReferenceClash("The reference " + reference + " is already used by another request in the request store " +
+                           path_ + ". Nothing was stored: make a new client id and try again.");
+
+    sqlite::Statement insert(db_.get(),
+                             "INSERT INTO requests (client_id, local_ref, state, service_code, catalogue_version, "
+                             "body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+    insert.bind(1, request.client_id)
+        .bind(2, reference)
+        .bind(3, to_string(target))
+        .bind(4, request.service_code)
+        .bind(5, request.catalogue_version)
+        .bind(6, body)
+        .bind(7, stamp)
+        .run();
+    transaction.commit();
+    return reference;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while saving request " + reference);
+  }
+}
+
+void Outbox::queue_draft(const std::string& client_id) {
+  move_state(client_id, RequestState::Queued, nullptr, nullptr);
+}
+
+bool Outbox::discard_draft(const std::string& client_id) {
+  try {
+    sqlite::Statement discard(db_.get(), "DELETE FROM requests WHERE client_id = ?1 AND state = 'draft'");
+    discard.bind(1, client_id).run();
+    return sqlite::changes(db_.get()) > 0;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while discarding a draft");
+  }
+}
+
+bool Outbox::claim_for_sending(const std::string& client_id) {
+  try {
+    // One statement, so two senders cannot both claim the same request.
+    sqlite::Statement claim(db_.get(),
+                            "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
+                            "WHERE client_id = ?2 AND state = 'queued'");
+    claim.bind(1, now()).bind(2, client_id).run();
+    return sqlite::changes(db_.get()) == 1;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while claiming request " + local_reference(client_id) + " for sending");
+  }
+}
+
+void Outbox::mark_accepted(const std::string& client_id, const std::string& server_ref) {
+  if (server_ref.empty())
+    throw std::invalid_argument("An accepted request needs the council's reference; it was empty.");
+  move_state(client_id, RequestState::Accepted, &server_ref, nullptr);
+}
+
+void Outbox::mark_needs_attention(const std::string& client_id, const std::string& error) {
+  move_state(client_id, RequestState::NeedsAttention, nullptr, &error);
+}
+
+void Outbox::return_to_queue(const std::string& client_id, const std::string& error) {
+  move_state(client_id, RequestState::Queued, nullptr, &error);
+}
+
+void Outbox::move_state(const std::string& client_id, RequestState to, const std::string* server_ref,
+                        const std::string* error) {
+  const auto reference = local_reference(client_id);
+  try {
+    sqlite::Transaction transaction(db_.get());
+    sqlite::Statement current(db_.get(), "SELECT state FROM requests WHERE client_id = ?1");
+    current.bind(1, client_id);
+    if (!current.step())
+      throw StoreError("There is no request " + reference + " (client id " + client_id + ") in the request store " +
+                       path_ + ".");
+    const auto from = state_from_column(current.text(0), path_);
+    if (!transition_allowed(from, to))
+      throw StoreError("Request " + reference + " cannot move from " + to_string(from) + " to " + to_string(to) +
+                       ": a request moves only from draft to queued, from queued to sending, and from sending "
+                       "to accepted, needs_attention or back to queued.");
+
+    sqlite::Statement update(db_.get(),
+                             "UPDATE requests SET state = ?1, updated_at = ?2, server_ref = coalesce(?3, server_ref), "
+                             "last_error = coalesce(?4, last_error) WHERE client_id = ?5");
+    update.bind(1, to_string(to)).bind(2, now());
+    if (server_ref) update.bind(3, *server_ref);
+    else update.bind_null(3);
+    if (error) update.bind(4, *error);
+    else update.bind_null(4);
+    update.bind(5, client_id).run();
+    transaction.commit();
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while moving request " + reference + " to " + to_string(to));
+  }
+}
+
+std::optional<OutboxEntry> Outbox::find(const std::string& client_id) const {
+  try {
+    sqlite::Statement select(db_.get(),
+                             "SELECT " + std::string(kEntryColumns) + " FROM requests WHERE client_id = ?1");
+    select.bind(1, client_id);
+    if (!select.step()) return std::nullopt;
+    return entry_from_row(select, path_);
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading a request");
+  }
+}
+
+std::optional<OutboxEntry> Outbox::find_by_reference(const std::string& local_ref) const {
+  try {
+    sqlite::Statement select(db_.get(),
+                             "SELECT " + std::string(kEntryColumns) + " FROM requests WHERE local_ref = ?1");
+    select.bind(1, local_ref);
+    if (!select.step()) return std::nullopt;
+    return entry_from_row(select, path_);
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading request " + local_ref);
+  }
+}
+
+std::vector<OutboxEntry> Outbox::list(RequestState state) const {
+  try {
+    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) +
+                                            " FROM requests WHERE state = ?1 ORDER BY id");
+    select.bind(1, to_string(state));
+    std::vector<OutboxEntry> entries;
+    while (select.step()) entries.push_back(entry_from_row(select, path_));
+    return entries;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while listing " + to_string(state) + " requests");
+  }
+}
+
+std::map<RequestState, int> Outbox::counts() const {
+  std::map<RequestState, int> out;
+  for (const auto state : kAllStates) out[state] = 0;
+  try {
+    sqlite::Statement select(db_.get(), "SELECT state, count(*) FROM requests GROUP BY state");
+    while (select.step()) out[state_from_column(select.text(0), path_)] = static_cast<int>(select.integer(1));
+    return out;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while counting requests");
+  }
+}
+
+}  // namespace oneservice::sync

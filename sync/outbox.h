@@ -1,0 +1,122 @@
+#pragma once
+// The device's durable outbox: every request the screen has called saved is
+// in this SQLite file before the resident sees the confirmation, and stays
+// there until the council has accepted it. Kiosks are switched off at the
+// wall, so the file runs in WAL mode with synchronous=FULL.
+//
+// An Outbox is used from one thread at a time. Several processes may open
+// the same file (the kiosk and oneservice-sync); SQLite's locks and the
+// busy timeout keep them apart.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/catalogue.h"
+#include "shared/clock.h"
+#include "shared/request.h"
+#include "sync/request_state.h"
+#include "sync/sqlite_handle.h"
+#include "sync/store_error.h"
+
+namespace oneservice::sync {
+
+struct OutboxEntry {
+  std::string client_id, local_ref;
+  RequestState state = RequestState::Draft;
+  ServiceRequest request;
+  int attempts = 0;
+  std::string last_error;  // last error message (never personal data)
+  std::string server_ref;  // council's service_request_id once accepted
+  std::string created_at, updated_at;  // UTC ISO 8601
+};
+
+enum class OpenMode { CreateIfMissing, MustExist };
+
+// The connection's durability settings as SQLite reports them, for a
+// diagnostics screen and for tests that must see them in force.
+struct StoreSettings {
+  std::string journal_mode;  // "wal"
+  int synchronous = 0;       // 2 = FULL
+  int busy_timeout_ms = 0;
+  bool foreign_keys = false;
+};
+
+// For tests only: lets a test that runs as root (where file permissions do
+// not stop writes) reach the read-only path the way a real read-only file
+// does, through SQLite reporting the database as read-only.
+struct OpenHooks {
+  bool open_read_only = false;
+};
+
+class Outbox {
+ public:
+  // Throws StoreError with one clear message for a missing file (MustExist),
+  // a folder that cannot be created or written, a read-only or damaged file,
+  // or a file made by a newer oneservice. Never overwrites or deletes a file.
+  static Outbox open(const std::string& path, OpenMode mode = OpenMode::CreateIfMissing);
+  static Outbox open(const std::string& path, OpenMode mode, const OpenHooks& hooks);
+
+  Outbox(Outbox&&) noexcept = default;
+  Outbox& operator=(Outbox&&) noexcept = default;
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
+  ~Outbox() = default;
+
+  const std::string& path() const { return path_; }
+  StoreSettings settings() const;
+
+  // The clock that stamps created_at/updated_at; tests set it.
+  void set_clock(Clock clock) { clock_ = std::move(clock); }
+
+  // Stores a prepared request (client_id and created_at set) as queued and
+  // returns its local reference. Calling it again with the same client id
+  // and the same content returns the same reference and stores nothing, so
+  // a double-tapped Send is harmless; different content throws StoreError.
+  // A draft with this client id is updated to this content and queued.
+  // Throws ReferenceClash when another client id already has the reference,
+  // and std::invalid_argument when the request was not prepared.
+  std::string enqueue(const ServiceRequest& request);
+
+  // Inserts or updates a draft; throws StoreError when the request has
+  // already left draft.
+  std::string save_draft(const ServiceRequest& request);
+  void queue_draft(const std::string& client_id);
+  // Forgets a draft (the resident walked away: their answers must not stay
+  // on the device). False when there is no draft with that id; a request
+  // that has left draft is never deleted.
+  bool discard_draft(const std::string& client_id);
+
+  // For the sync engine. Each throws StoreError naming the request's
+  // reference when the request is not in the state the move starts from.
+  bool claim_for_sending(const std::string& client_id);  // false if not queued
+  void mark_accepted(const std::string& client_id, const std::string& server_ref);
+  void mark_needs_attention(const std::string& client_id, const std::string& error);
+  void return_to_queue(const std::string& client_id, const std::string& error);
+
+  std::optional<OutboxEntry> find(const std::string& client_id) const;
+  std::optional<OutboxEntry> find_by_reference(const std::string& local_ref) const;
+  std::vector<OutboxEntry> list(RequestState state) const;  // oldest first
+  std::map<RequestState, int> counts() const;  // every state present
+
+  void cache_catalogue(const std::string& changeset, const std::string& json_text);
+  std::optional<std::string> cached_catalogue_json() const;
+
+ private:
+  Outbox(std::string path, sqlite::Database db);
+
+  void move_state(const std::string& client_id, RequestState to, const std::string* server_ref,
+                  const std::string* error);
+  std::string save(const ServiceRequest& request, RequestState target);
+  std::string now() const;
+  [[noreturn]] void fail(const sqlite::SqliteFailure& failure, const std::string& doing) const;
+
+  std::string path_;
+  sqlite::Database db_;
+  Clock clock_;
+};
+
+// The data folder's outbox file: DIR + "/outbox.sqlite3".
+std::string outbox_path(const std::string& data_dir);
+
+}  // namespace oneservice::sync

@@ -1,0 +1,109 @@
+#include "sync/sqlite_handle.h"
+
+#include <sqlite3.h>
+
+namespace oneservice::sync::sqlite {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int code) {
+  // sqlite3_errmsg names columns and our trigger texts, never bound values.
+  throw SqliteFailure(code, db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+}  // namespace
+
+void DatabaseCloser::operator()(sqlite3* db) const noexcept {
+  // close_v2 defers the close if a statement is somehow still alive, rather
+  // than failing and leaking the handle.
+  sqlite3_close_v2(db);
+}
+
+void exec(sqlite3* db, const std::string& sql) {
+  const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  if (code != SQLITE_OK) fail(db, sqlite3_extended_errcode(db));
+}
+
+void Statement::Finalizer::operator()(sqlite3_stmt* statement) const noexcept {
+  sqlite3_finalize(statement);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  sqlite3_stmt* raw = nullptr;
+  const int code = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  statement_.reset(raw);
+  if (code != SQLITE_OK) fail(db, sqlite3_extended_errcode(db));
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  const int code = sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()),
+                                     SQLITE_TRANSIENT);
+  if (code != SQLITE_OK) fail(db_, code);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  const int code = sqlite3_bind_int64(statement_.get(), index, value);
+  if (code != SQLITE_OK) fail(db_, code);
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  const int code = sqlite3_bind_null(statement_.get(), index);
+  if (code != SQLITE_OK) fail(db_, code);
+  return *this;
+}
+
+bool Statement::step() {
+  const int code = sqlite3_step(statement_.get());
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  fail(db_, sqlite3_extended_errcode(db_));
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+std::string Statement::text(int column) const {
+  const auto* bytes = sqlite3_column_text(statement_.get(), column);
+  const int size = sqlite3_column_bytes(statement_.get(), column);
+  if (bytes == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+}
+
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(statement_.get(), column);
+}
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+}
+
+std::optional<std::string> query_text(sqlite3* db, const std::string& sql) {
+  Statement statement(db, sql);
+  if (!statement.step() || statement.is_null(0)) return std::nullopt;
+  return statement.text(0);
+}
+
+std::int64_t query_integer(sqlite3* db, const std::string& sql) {
+  Statement statement(db, sql);
+  return statement.step() ? statement.integer(0) : 0;
+}
+
+int changes(sqlite3* db) { return sqlite3_changes(db); }
+
+Transaction::Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  // An error inside the transaction may already have rolled it back; a
+  // second ROLLBACK then fails harmlessly, so its result is not checked.
+  if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  exec(db_, "COMMIT");
+  open_ = false;
+}
+
+}  // namespace oneservice::sync::sqlite

@@ -1,0 +1,151 @@
+#include "kiosk_driver.h"
+
+#include <SDL.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace oneservice::kiosk::testing {
+
+KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock)
+    : folder_(screenshot_folder) {
+  setenv("SDL_VIDEODRIVER", "dummy", 1);
+  options_.data_dir = data_dir;
+  options_.assets_dir = ONESERVICE_ASSETS_DIR;
+  options_.fullscreen = false;
+  options_.software_renderer = true;
+  options_.width = 1280;
+  options_.height = 800;
+  services_ = open_services(options_);
+  EXPECT_EQ(services_.problem, "");
+  platform::WindowOptions window_options;
+  window_options.fullscreen = false;
+  window_options.width = options_.width;
+  window_options.height = options_.height;
+  window_options.software_renderer = true;
+  window_ = std::make_unique<platform::SdlWindow>(window_options);
+  host_ = std::make_unique<platform::ImGuiHost>(*window_, platform::FontSizes{});
+  AppSetup setup;
+  setup.catalogue = services_.catalogue ? &*services_.catalogue : nullptr;
+  setup.outbox = services_.outbox ? &*services_.outbox : nullptr;
+  setup.startup_problem = services_.problem;
+  setup.council_name = services_.catalogue ? services_.catalogue->council_name : "";
+  setup.clock = std::move(clock);
+  app_ = std::make_unique<App>(std::move(setup), host_->fonts());
+  std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
+  std::filesystem::create_directories(folder_);
+  settle();
+}
+
+KioskDriver::~KioskDriver() {
+  app_.reset();
+  host_.reset();
+  window_.reset();
+}
+
+void KioskDriver::settle() {
+  // Two extra frames beyond what the host owes: layout that depends on the
+  // previous frame's sizes (wrapped text, scroll limits) settles by then.
+  for (int frame = 0; frame < 30; ++frame) {
+    host_->process_events(0);
+    if (!host_->frame_due() && frame > 2) break;
+    host_->frame([&] { app_->draw_frame(); });
+    host_->request_frames(app_->take_frame_request());
+  }
+}
+
+void KioskDriver::push_pointer(int type, float x, float y) {
+  SDL_Event event{};
+  event.type = static_cast<Uint32>(type);
+  if (type == SDL_MOUSEMOTION) {
+    event.motion.x = static_cast<Sint32>(x);
+    event.motion.y = static_cast<Sint32>(y);
+  } else {
+    event.button.button = SDL_BUTTON_LEFT;
+    event.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    event.button.clicks = 1;
+    event.button.x = static_cast<Sint32>(x);
+    event.button.y = static_cast<Sint32>(y);
+  }
+  SDL_PushEvent(&event);
+}
+
+void KioskDriver::scroll(int clicks, float x, float y) {
+  push_pointer(SDL_MOUSEMOTION, x, y);
+  SDL_Event event{};
+  event.type = SDL_MOUSEWHEEL;
+  event.wheel.y = clicks;
+  SDL_PushEvent(&event);
+  settle();
+}
+
+bool KioskDriver::tap(const std::string& label) {
+  const float page_x = static_cast<float>(options_.width) / 2;
+  const float page_y = static_cast<float>(options_.height) / 2;
+  // Scroll the way a person would until the control is fully on screen.
+  for (int attempt = 0; attempt < 40; ++attempt) {
+    const auto* item = probe().find(label);
+    if (!item) break;
+    if (item->y + item->height > static_cast<float>(options_.height)) scroll(-1, page_x, page_y);
+    else if (item->y < 96) scroll(1, page_x, page_y);
+    else break;
+  }
+  const auto* item = probe().find(label);
+  if (!item) {
+    std::string shown;
+    for (const auto& control : probe().items) shown += " [" + control.label + "]";
+    ADD_FAILURE() << "No control labelled \"" << label << "\" on this screen; it shows:" << shown;
+    return false;
+  }
+  const float x = item->centre_x(), y = item->centre_y();
+  push_pointer(SDL_MOUSEMOTION, x, y);
+  push_pointer(SDL_MOUSEBUTTONDOWN, x, y);
+  push_pointer(SDL_MOUSEBUTTONUP, x, y);
+  settle();
+  return true;
+}
+
+void KioskDriver::type(const std::string& text) {
+  // SDL_TEXTINPUT carries at most 31 bytes; split on character boundaries.
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = std::min(text.size(), at + 30);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    SDL_Event event{};
+    event.type = SDL_TEXTINPUT;
+    std::snprintf(event.text.text, sizeof event.text.text, "%s", text.substr(at, end - at).c_str());
+    SDL_PushEvent(&event);
+    at = end;
+    settle();
+  }
+}
+
+bool KioskDriver::fill(const std::string& field_label, const std::string& text) {
+  if (!tap(field_label)) return false;
+  type(text);
+  return true;
+}
+
+void KioskDriver::press_key(int scancode) {
+  for (const Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+    SDL_Event event{};
+    event.type = type;
+    event.key.keysym.scancode = static_cast<SDL_Scancode>(scancode);
+    SDL_PushEvent(&event);
+    settle();
+  }
+}
+
+std::string KioskDriver::screenshot(const std::string& name) {
+  char prefix[8];
+  std::snprintf(prefix, sizeof prefix, "%02d-", ++shots_);
+  const std::string path = folder_ + "/" + prefix + name + ".png";
+  host_->capture_next_frame(path);
+  host_->frame([&] { app_->draw_frame(); });
+  EXPECT_EQ(host_->capture_error(), "") << path;
+  return path;
+}
+
+}  // namespace oneservice::kiosk::testing

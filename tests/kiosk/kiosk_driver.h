@@ -1,0 +1,54 @@
+#pragma once
+// Drives the real kiosk headless, as a person would: SDL's dummy video
+// driver and software renderer, taps and typing pushed as SDL events through
+// the same event path as a touch screen, frames drawn between them, and a
+// PNG of the screen saved at each step for people to look at.
+#include <memory>
+#include <string>
+
+#include "kiosk/app.h"
+#include "kiosk/startup.h"
+#include "platform/imgui_host.h"
+#include "platform/sdl_window.h"
+
+namespace oneservice::kiosk::testing {
+
+class KioskDriver {
+ public:
+  // A kiosk on the demo council with its outbox in data_dir.
+  KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {});
+  ~KioskDriver();
+
+  // Draws frames until the app owes none (bounded).
+  void settle();
+  // Taps the control with this label, scrolling to it first if it is below
+  // the fold. Fails the test (ADD_FAILURE) and returns false if none shows.
+  bool tap(const std::string& label);
+  // Types text into the focused field, as SDL_TEXTINPUT events.
+  void type(const std::string& text);
+  // Taps a field and types into it.
+  bool fill(const std::string& field_label, const std::string& text);
+  void press_key(int scancode);
+  // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
+  std::string screenshot(const std::string& name);
+
+  bool shows(const std::string& text) const { return app_->probe().shows_text(text); }
+  const UiProbe& probe() const { return app_->probe(); }
+  const Journey& journey() const { return app_->journey(); }
+  sync::Outbox& outbox() { return *services_.outbox; }
+  int height() const { return options_.height; }
+
+ private:
+  void push_pointer(int type, float x, float y);
+  void scroll(int clicks, float x, float y);
+
+  KioskOptions options_;
+  KioskServices services_;
+  std::unique_ptr<platform::SdlWindow> window_;
+  std::unique_ptr<platform::ImGuiHost> host_;
+  std::unique_ptr<App> app_;
+  std::string folder_;
+  int shots_ = 0;
+};
+
+}  // namespace oneservice::kiosk::testing

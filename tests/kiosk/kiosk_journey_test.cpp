@@ -1,0 +1,220 @@
+// Headless journeys through the real kiosk: taps and typing as SDL events,
+// a screenshot at each step (build/<preset>/tests/kiosk/screenshots/), and
+// the outbox checked at the end.
+#include <SDL.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "kiosk_driver.h"
+#include "shared/clock.h"
+#include "sync/outbox.h"
+
+using namespace oneservice;
+using oneservice::kiosk::Page;
+using oneservice::kiosk::testing::KioskDriver;
+
+namespace {
+
+class KioskJourney : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    data_dir_ = std::filesystem::temp_directory_path() / ("oneservice-ui-" + std::to_string(::getpid()) + "-" + info->name());
+    std::filesystem::remove_all(data_dir_);
+    Clock clock;
+    clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
+    driver_ = std::make_unique<KioskDriver>(data_dir_.string(),
+                                            std::string(ONESERVICE_SCREENSHOT_DIR) + "/" + info->name(), clock);
+  }
+  void TearDown() override {
+    driver_.reset();
+    std::filesystem::remove_all(data_dir_);
+  }
+
+  std::filesystem::path data_dir_;
+  std::unique_ptr<KioskDriver> driver_;
+};
+
+std::string single(const Answers& answers, const std::string& code) {
+  const auto found = answers.find(code);
+  if (found == answers.end()) return "<none>";
+  const auto* text = std::get_if<std::string>(&found->second);
+  return text ? *text : "<list>";
+}
+
+}  // namespace
+
+TEST_F(KioskJourney, PotholeFromStartToOutboxWithAnErrorCorrected) {
+  auto& kiosk = *driver_;
+  kiosk.screenshot("choose-service");
+  ASSERT_TRUE(kiosk.shows("What do you want to do?"));
+
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  EXPECT_TRUE(kiosk.shows("Is the pothole in the road or on the pavement?"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // nothing chosen yet
+  EXPECT_TRUE(kiosk.shows("There is a problem"));
+  EXPECT_TRUE(kiosk.shows("Select if the pothole is in the road or on the pavement"));
+  kiosk.screenshot("pothole-error");
+  ASSERT_TRUE(kiosk.tap("In the road"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_FALSE(kiosk.shows("There is a problem"));
+
+  ASSERT_TRUE(kiosk.tap("About the size of a dinner plate"));
+
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "deep"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_TRUE(kiosk.shows("Depth in centimetres must be a number"));
+  EXPECT_EQ(kiosk.journey().fields.text, "deep") << "what the resident typed must stay";
+  kiosk.screenshot("depth-error");
+  ASSERT_TRUE(kiosk.tap("field:depth_cm"));
+  for (int i = 0; i < 4; ++i) kiosk.press_key(SDL_SCANCODE_BACKSPACE);
+  kiosk.type("7.5");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_FALSE(kiosk.shows("There is a problem"));
+
+  EXPECT_TRUE(kiosk.shows("Anything else we should know? (optional)"));
+  ASSERT_TRUE(kiosk.fill("field:more_details", "Near the bus stop – by the café"));
+  kiosk.screenshot("more-details");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  EXPECT_TRUE(kiosk.shows("Where is the pothole?"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // no location yet
+  EXPECT_TRUE(kiosk.shows("There is a problem"));
+  ASSERT_TRUE(kiosk.fill("field:location", "Outside 12 High Street, Ashcombe"));
+  kiosk.screenshot("location");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
+  EXPECT_TRUE(kiosk.shows("In the road"));
+  EXPECT_TRUE(kiosk.shows("7.5"));
+  kiosk.screenshot("check-answers");
+  ASSERT_TRUE(kiosk.tap("Send report"));
+
+  ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+  const std::string reference = kiosk.journey().reference;
+  EXPECT_TRUE(kiosk.shows(reference));
+  EXPECT_TRUE(kiosk.journey().answers.empty()) << "answers are forgotten once saved";
+  kiosk.screenshot("confirmation");
+
+  // The request is in the outbox, queued, with what was entered.
+  const auto entry = kiosk.outbox().find_by_reference(reference);
+  ASSERT_TRUE(entry.has_value());
+  EXPECT_EQ(entry->state, sync::RequestState::Queued);
+  EXPECT_EQ(entry->request.service_code, "pothole");
+  EXPECT_EQ(entry->request.channel, Channel::Kiosk);
+  EXPECT_EQ(single(entry->request.answers, "road_or_pavement"), "road");
+  EXPECT_EQ(single(entry->request.answers, "pothole_size"), "about_plate");
+  EXPECT_EQ(single(entry->request.answers, "depth_cm"), "7.5");
+  EXPECT_EQ(single(entry->request.answers, "more_details"), "Near the bus stop – by the café");
+  EXPECT_EQ(entry->request.location.address_string, "Outside 12 High Street, Ashcombe");
+  EXPECT_EQ(entry->request.created_at, "2026-11-22T12:00:00Z");
+
+  ASSERT_TRUE(kiosk.tap("Finish"));
+  EXPECT_EQ(kiosk.journey().page, Page::ChooseService);
+  EXPECT_FALSE(kiosk.shows(reference));
+}
+
+TEST_F(KioskJourney, SpeedingTrafficConditionalQuestionAndChangeFromCheckPage) {
+  auto& kiosk = *driver_;
+  ASSERT_TRUE(kiosk.tap("Report speeding traffic"));
+  EXPECT_TRUE(kiosk.shows("call 999"));
+  kiosk.screenshot("information");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("30mph"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("A road through a village or housing estate"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  // 30mph through a village: the Community Speedwatch question appears.
+  EXPECT_TRUE(kiosk.shows("Community Speedwatch"));
+  kiosk.screenshot("speedwatch");
+  ASSERT_TRUE(kiosk.tap("Yes"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  ASSERT_TRUE(kiosk.tap("Morning rush hour"));
+  ASSERT_TRUE(kiosk.tap("Evening rush hour"));
+  kiosk.screenshot("time-of-day");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:vehicles_per_hour", "12.5"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_TRUE(kiosk.shows("Speeding vehicles in an hour must be a whole number"));
+  ASSERT_TRUE(kiosk.tap("field:vehicles_per_hour"));
+  for (int i = 0; i < 4; ++i) kiosk.press_key(SDL_SCANCODE_BACKSPACE);
+  ASSERT_TRUE(kiosk.tap("Continue"));  // optional: left empty
+
+  // A date in the future is refused, then corrected.
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Day", "20"));
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Month", "11"));
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Year", "2027"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_TRUE(kiosk.shows("Last seen must be today or in the past"));
+  kiosk.screenshot("date-error");
+  ASSERT_TRUE(kiosk.tap("field:last_seen.Year"));
+  kiosk.press_key(SDL_SCANCODE_BACKSPACE);
+  kiosk.type("6");
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Hour", "8"));
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Minute", "15"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  ASSERT_TRUE(kiosk.fill("field:location", "Church Lane, Little Hembury"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
+  EXPECT_TRUE(kiosk.shows("Community Speedwatch"));
+  EXPECT_TRUE(kiosk.shows("Not provided"));  // vehicles per hour
+  kiosk.screenshot("check-answers");
+
+  // Change the speed limit: the Speedwatch question no longer applies.
+  ASSERT_TRUE(kiosk.tap("Change Speed limit"));
+  EXPECT_TRUE(kiosk.shows("What is the speed limit on the road?"));
+  ASSERT_TRUE(kiosk.tap("40mph"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers) << "Change returns to the check page";
+  EXPECT_FALSE(kiosk.probe().find("Change Community Speedwatch"));
+  kiosk.screenshot("check-after-change");
+
+  // And back to 30mph: the Speedwatch question is asked again before the check page.
+  ASSERT_TRUE(kiosk.tap("Change Speed limit"));
+  ASSERT_TRUE(kiosk.tap("30mph"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().page, Page::Question);
+  EXPECT_EQ(kiosk.journey().question_code, "speedwatch");
+  ASSERT_TRUE(kiosk.tap("No"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
+  ASSERT_TRUE(kiosk.tap("Send report"));
+  ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+
+  const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
+  ASSERT_TRUE(entry.has_value());
+  const auto& answers = entry->request.answers;
+  EXPECT_EQ(single(answers, "speed_limit"), "30");
+  EXPECT_EQ(single(answers, "speedwatch"), "no");
+  EXPECT_EQ(answers.count("vehicles_per_hour"), 0u);
+  EXPECT_EQ(answers.count("danger_now"), 0u) << "information is not an answer";
+  ASSERT_EQ(answers.count("time_of_day"), 1u);
+  EXPECT_EQ(std::get<std::vector<std::string>>(answers.at("time_of_day")),
+            (std::vector<std::string>{"morning_rush", "evening_rush"}));
+  const auto last_seen = parse_iso8601(single(answers, "last_seen"));
+  ASSERT_TRUE(last_seen.has_value());
+  EXPECT_LT(*last_seen, *parse_iso8601("2026-11-21T00:00:00Z"));
+  EXPECT_GT(*last_seen, *parse_iso8601("2026-11-19T12:00:00Z"));
+}
+
+TEST_F(KioskJourney, EveryControlIsAtLeast44PixelsSquare) {
+  auto& kiosk = *driver_;
+  const auto check = [&](const std::string& where) {
+    ASSERT_FALSE(kiosk.probe().items.empty()) << where;
+    for (const auto& item : kiosk.probe().items) {
+      EXPECT_GE(item.width, 44.0f) << item.label << " on " << where;
+      EXPECT_GE(item.height, 44.0f) << item.label << " on " << where;
+    }
+  };
+  check("choose service");
+  ASSERT_TRUE(kiosk.tap("Report speeding traffic"));
+  check("information");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  check("speed limit");
+}

@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include "support.h"
+#include "sync/migrations.h"
+#include "sync/outbox.h"
+
+using namespace oneservice::sync;
+using oneservice::sync::test::RawDb;
+using oneservice::sync::test::TempFolder;
+
+TEST(Migrations, StepsAreNumberedFromOneWithoutGaps) {
+  int expected = 1;
+  for (const auto& step : migrations()) {
+    EXPECT_EQ(step.version, expected++);
+    EXPECT_FALSE(step.sql.empty());
+  }
+  EXPECT_EQ(latest_schema_version(), expected - 1);
+}
+
+TEST(Migrations, FreshFileGetsTheLatestVersion) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  { auto outbox = Outbox::open(path); }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name IN ('requests', 'catalogue_cache')"), 2);
+}
+
+TEST(Migrations, ReopeningDoesNotRunThemAgain) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  { auto outbox = Outbox::open(path); }
+  long long schema_before = 0;
+  {
+    RawDb raw(path);
+    schema_before = raw.integer("PRAGMA schema_version");
+  }
+  { auto outbox = Outbox::open(path, OpenMode::MustExist); }
+  RawDb raw(path);
+  // schema_version goes up with every CREATE/DROP: unchanged means no step ran.
+  EXPECT_EQ(raw.integer("PRAGMA schema_version"), schema_before);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
+}
+
+TEST(Migrations, FileFromANewerVersionIsRefusedAndLeftAlone) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  const auto future = latest_schema_version() + 1;
+  {
+    RawDb raw(path);
+    ASSERT_EQ(raw.exec("CREATE TABLE future_things (x); PRAGMA user_version = " + std::to_string(future)), SQLITE_OK);
+  }
+  try {
+    auto outbox = Outbox::open(path);
+    FAIL() << "a store from a newer version was opened";
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+    EXPECT_NE(message.find("made by a newer version of oneservice"), std::string::npos) << message;
+    EXPECT_NE(message.find("must not be opened by this one"), std::string::npos) << message;
+  }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), future);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'requests'"), 0);
+}
+
+TEST(Migrations, VersionZeroFileWithAnotherTableIsMigratedKeepingIt) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  {
+    RawDb raw(path);
+    ASSERT_EQ(raw.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')"), SQLITE_OK);
+    ASSERT_EQ(raw.integer("PRAGMA user_version"), 0);
+  }
+  {
+    auto outbox = Outbox::open(path, OpenMode::MustExist);
+    outbox.enqueue(test::sample_request());
+    EXPECT_EQ(outbox.counts().at(RequestState::Queued), 1);
+  }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
+  EXPECT_EQ(raw.text("SELECT text FROM notes"), "kept");
+}
+
+TEST(Migrations, VersionZeroFileWithAClashingTableIsRefusedUnchanged) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  {
+    RawDb raw(path);
+    ASSERT_EQ(raw.exec("CREATE TABLE requests (who TEXT); INSERT INTO requests VALUES ('someone')"), SQLITE_OK);
+  }
+  try {
+    auto outbox = Outbox::open(path);
+    FAIL() << "a database with someone else's requests table was taken over";
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("not a request store"), std::string::npos) << message;
+    EXPECT_EQ(message.find("someone"), std::string::npos) << message;
+  }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), 0);  // the failed step was rolled back
+  EXPECT_EQ(raw.text("SELECT who FROM requests"), "someone");
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'catalogue_cache'"), 0);
+}
+
+TEST(Migrations, DurabilitySettingsAreInForceAfterOpen) {
+  TempFolder folder;
+  auto outbox = Outbox::open(outbox_path(folder.path()));
+  const auto settings = outbox.settings();
+  EXPECT_EQ(settings.journal_mode, "wal");
+  EXPECT_EQ(settings.synchronous, 2);  // FULL
+  EXPECT_EQ(settings.busy_timeout_ms, 5000);
+  EXPECT_TRUE(settings.foreign_keys);
+  // WAL is recorded in the file itself, so another connection sees it too.
+  RawDb raw(outbox.path());
+  EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
+}
