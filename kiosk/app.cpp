@@ -29,6 +29,7 @@ void draw_header(ui::Context& ui, const std::string& council_name, float width) 
 }  // namespace
 
 App::App(AppSetup setup, const platform::Fonts& fonts) : setup_(std::move(setup)), fonts_(fonts) {
+  if (setup_.council_name.empty()) setup_.council_name = "Council services";
   theme::apply();
 }
 

@@ -77,65 +77,56 @@ void hint(Context& ui, const std::string& text) {
 
 void error_message(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::kError); }
 
-void error_summary(Context& ui, const std::vector<FieldError>& errors) {
-  if (errors.empty()) return;
+// Draws content() inside a box: the box is drawn after the content (its
+// size is known only then) on a channel beneath it.
+template <typename Content>
+void boxed(ImVec2 padding, ImU32 colour, bool filled, Content content) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float wrap_at = ImGui::GetCursorPosX() + width - 24;  // wrap positions are window-local
+  const float wrap_at = ImGui::GetCursorPosX() + width - padding.x;  // wrap positions are window-local
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  ImGui::SetCursorScreenPos(ImVec2(start.x + 24, start.y + 20));
-  {
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(wrap_at);
-    {
-      FontScope font(ui.fonts.heading);
-      ImGui::TextUnformatted("There is a problem");
-      ui.probe.texts.push_back("There is a problem");
-    }
-    for (const auto& error : errors) {
-      TextColourScope colour(theme::kError);
-      ImGui::TextUnformatted(error.message.c_str());
-      ui.probe.texts.push_back(error.message);
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-  }
-  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + 20);
+  ImGui::SetCursorScreenPos(ImVec2(start.x + padding.x, start.y + padding.y));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(wrap_at);
+  content();
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + padding.y);
   draw->ChannelsSetCurrent(0);
-  draw->AddRect(start, end, theme::kError, 0, 0, 5);
+  if (filled) draw->AddRectFilled(start, end, colour);
+  else draw->AddRect(start, end, colour, 0, 0, 5);
   draw->ChannelsMerge();
   ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
   ImGui::Dummy(ImVec2(width, 16));
 }
 
+void error_summary(Context& ui, const std::vector<FieldError>& errors) {
+  if (errors.empty()) return;
+  boxed(ImVec2(24, 20), theme::kError, false, [&] {
+    {
+      FontScope font(ui.fonts.heading);
+      ImGui::TextUnformatted("There is a problem");
+      ui.probe.texts.push_back("There is a problem");
+    }
+    TextColourScope colour(theme::kError);
+    for (const auto& error : errors) {
+      ImGui::TextUnformatted(error.message.c_str());
+      ui.probe.texts.push_back(error.message);
+    }
+  });
+}
+
 void panel(Context& ui, const std::string& title, const std::string& body) {
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float wrap_at = ImGui::GetCursorPosX() + width - 32;  // wrap positions are window-local
-  draw->ChannelsSplit(2);
-  draw->ChannelsSetCurrent(1);
-  ImGui::SetCursorScreenPos(ImVec2(start.x + 32, start.y + 28));
-  ImGui::BeginGroup();
-  {
+  boxed(ImVec2(32, 28), theme::kPrimary, true, [&] {
     TextColourScope colour(theme::kPrimaryText);
     FontScope font(ui.fonts.heading);
-    ImGui::PushTextWrapPos(wrap_at);
     ImGui::TextUnformatted(title.c_str());
     ImGui::TextUnformatted(body.c_str());
-    ImGui::PopTextWrapPos();
-  }
-  ImGui::EndGroup();
-  ui.probe.texts.push_back(title);
-  ui.probe.texts.push_back(body);
-  const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + 28);
-  draw->ChannelsSetCurrent(0);
-  draw->AddRectFilled(start, end, theme::kPrimary);
-  draw->ChannelsMerge();
-  ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
-  ImGui::Dummy(ImVec2(width, 16));
+    ui.probe.texts.push_back(title);
+    ui.probe.texts.push_back(body);
+  });
 }
 
 bool primary_button(Context& ui, const std::string& label) {

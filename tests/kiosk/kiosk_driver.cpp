@@ -9,7 +9,8 @@
 
 namespace oneservice::kiosk::testing {
 
-KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock)
+KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
+                         bool expect_problem)
     : folder_(screenshot_folder) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
   options_.data_dir = data_dir;
@@ -19,7 +20,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   options_.width = 1280;
   options_.height = 800;
   services_ = open_services(options_);
-  EXPECT_EQ(services_.problem, "");
+  EXPECT_EQ(services_.problem.empty(), !expect_problem) << services_.problem;
   platform::WindowOptions window_options;
   window_options.fullscreen = false;
   window_options.width = options_.width;

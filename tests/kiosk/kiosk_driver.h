@@ -16,7 +16,9 @@ namespace oneservice::kiosk::testing {
 class KioskDriver {
  public:
   // A kiosk on the demo council with its outbox in data_dir.
-  KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {});
+  // expect_problem: the test wants the out-of-order screen (a broken store).
+  KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {},
+              bool expect_problem = false);
   ~KioskDriver();
 
   // Draws frames until the app owes none (bounded).
@@ -35,7 +37,7 @@ class KioskDriver {
   bool shows(const std::string& text) const { return app_->probe().shows_text(text); }
   const UiProbe& probe() const { return app_->probe(); }
   const Journey& journey() const { return app_->journey(); }
-  sync::Outbox& outbox() { return *services_.outbox; }
+  sync::Outbox& outbox() { return services_.outbox.value(); }
   int height() const { return options_.height; }
 
  private:

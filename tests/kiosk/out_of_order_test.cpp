@@ -1,0 +1,31 @@
+// A kiosk whose store is damaged says so, naming the file, and does not
+// crash or touch the file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kiosk_driver.h"
+#include "sync/outbox.h"
+
+using oneservice::kiosk::testing::KioskDriver;
+
+TEST(KioskOutOfOrder, ADamagedStoreShowsAClearMessageAndKeepsTheFile) {
+  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-ooo-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  const auto store = oneservice::sync::outbox_path(folder.string());
+  const std::string garbage(4096, 'x');
+  { std::ofstream(store, std::ios::binary) << garbage; }
+  {
+    KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskOutOfOrder", {},
+                      /*expect_problem=*/true);
+    kiosk.screenshot("damaged-store");
+    EXPECT_TRUE(kiosk.shows("Sorry, this kiosk cannot take requests at the moment"));
+    EXPECT_TRUE(kiosk.shows(store));
+    EXPECT_FALSE(kiosk.probe().find("Report a pothole"));
+  }
+  std::ifstream in(store, std::ios::binary);
+  const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(after, garbage);
+  std::filesystem::remove_all(folder);
+}
