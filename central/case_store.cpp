@@ -1,0 +1,202 @@
+#include "central/case_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "central/store/api_keys.h"
+#include "central/store/cases.h"
+#include "central/store/group_commit_writer.h"
+#include "central/store/read_pool.h"
+#include "central/store/reports.h"
+#include "central/store/schema.h"
+
+namespace oneservice::central {
+
+bool is_known_status(const std::string& status) {
+  const auto& all = case_statuses();
+  return std::find(all.begin(), all.end(), status) != all.end();
+}
+
+bool is_open_status(const std::string& status) {
+  static const std::vector<std::string> closed = {"FIXED",     "DUPLICATE", "NOT_COUNCILS_RESPONSIBILITY",
+                                                  "NO_FURTHER_ACTION", "CANCELLED", "CLOSED"};
+  return std::find(closed.begin(), closed.end(), status) == closed.end();
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void make_folder(const std::string& folder) {
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error || !fs::is_directory(folder))
+    throw CentralStoreError("The folder " + folder + " cannot be created: " +
+                            (error ? error.message() : std::string("a file with that name is in the way")));
+}
+
+// Query bounds arrive in any ISO 8601 form; the store holds "...T..:..:..Z",
+// which sorts as text in time order.
+std::string normalised_time(const std::string& text, const char* field) {
+  if (text.empty()) return {};
+  const auto when = parse_iso8601(text);
+  if (!when) throw CentralStoreError(std::string(field) + " is not an ISO 8601 date or date and time.");
+  return format_utc(*when);
+}
+
+}  // namespace
+
+struct CaseStore::Impl {
+  Impl(const std::string& data_dir, Clock clock_in)
+      : path(data_dir + "/central.sqlite3"), media(data_dir + "/media"), clock(std::move(clock_in)) {
+    make_folder(data_dir);
+    make_folder(media);
+    auto db = store::open_writer(path);  // migrates before anything else runs
+    readers = std::make_unique<store::ReadPool>(path);
+    writer = std::make_unique<store::GroupCommitWriter>(std::move(db), path);
+  }
+
+  std::string now() const { return format_utc(clock.now()); }
+
+  template <typename Read>
+  auto read(const std::string& doing, Read&& body) const {
+    try {
+      auto lease = readers->borrow();
+      return body(lease.get());
+    } catch (const sqlite::Failure& failure) {
+      throw CentralStoreError("The case store " + path + " failed while " + doing + ": " + failure.what());
+    }
+  }
+
+  std::string path;
+  std::string media;
+  Clock clock;
+  std::unique_ptr<store::ReadPool> readers;
+  // Declared last so it is destroyed first: the writer drains its queue while
+  // everything it may use is still alive.
+  std::unique_ptr<store::GroupCommitWriter> writer;
+};
+
+CaseStore::CaseStore(const std::string& data_dir) : CaseStore(data_dir, Clock{}) {}
+
+CaseStore::CaseStore(const std::string& data_dir, Clock clock)
+    : impl_(std::make_unique<Impl>(data_dir, std::move(clock))) {}
+
+CaseStore::~CaseStore() = default;
+
+CreateResult CaseStore::create(const NewCase& new_case) {
+  const auto& client_id = new_case.request.client_id;
+  if (client_id.empty()) throw CentralStoreError("A case needs the request's client id; it was empty.");
+  if (new_case.request.service_code.empty())
+    throw CentralStoreError("A case needs a service code; it was empty.");
+  const auto received = impl_->now();
+  CreateResult result;
+  impl_->writer->submit(
+      [&](sqlite3* db) { result = store::create_case(db, new_case, received); },
+      "the case for client id " + client_id);
+  return result;
+}
+
+std::optional<CaseRecord> CaseStore::find(const std::string& service_request_id) const {
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return std::nullopt;
+  return impl_->read("reading case " + service_request_id, [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::load_case(db, *id);
+  });
+}
+
+std::optional<std::string> CaseStore::resolve_token(const std::string& token) const {
+  if (token.empty()) return std::nullopt;
+  return impl_->read("looking up a token", [&](sqlite3* db) { return store::case_for_token(db, token); });
+}
+
+std::vector<CaseRecord> CaseStore::search(const CaseQuery& query) const {
+  CaseQuery normalised = query;
+  if (normalised.ids.empty()) {
+    normalised.start_date = normalised_time(query.start_date, "start_date");
+    normalised.end_date = normalised_time(query.end_date, "end_date");
+    if (!query.status.empty() && query.status != "open" && query.status != "closed")
+      throw CentralStoreError("status must be open or closed.");
+  }
+  return impl_->read("searching cases", [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::search_cases(db, normalised);
+  });
+}
+
+std::vector<CaseUpdate> CaseStore::updates(const UpdateQuery& query) const {
+  UpdateQuery normalised = query;
+  normalised.start_date = normalised_time(query.start_date, "start_date");
+  normalised.end_date = normalised_time(query.end_date, "end_date");
+  return impl_->read("listing updates", [&](sqlite3* db) { return store::list_updates(db, normalised); });
+}
+
+CaseUpdate CaseStore::add_update(const std::string& service_request_id, const std::string& status,
+                                 const std::string& note) {
+  const auto id = store::parse_case_id(service_request_id);
+  // Only a well-formed id is repeated in the message: anything else might be
+  // text someone typed.
+  if (!id) throw CentralStoreError("There is no case with that id.");
+  if (!is_known_status(status)) {
+    std::string known;
+    for (const auto& each : case_statuses()) known += (known.empty() ? "" : ", ") + each;
+    throw CentralStoreError("Unknown status for case " + service_request_id + ": use one of " + known + ".");
+  }
+  CaseUpdate update;
+  impl_->writer->submit(
+      [&](sqlite3* db) { update = store::append_update(db, *id, status, note, impl_->now()); },
+      "an update to case " + service_request_id);
+  return update;
+}
+
+std::string CaseStore::add_key(const std::string& name, const std::string& channel, Device* created) {
+  if (name.empty()) throw CentralStoreError("A device key needs a name.");
+  if (!store::is_known_channel(channel))
+    throw CentralStoreError("A device's channel must be kiosk, field, assisted or web.");
+  const auto key = store::new_plain_key();
+  const auto hash = store::sha256_hex(key);
+  Device device;
+  impl_->writer->submit([&](sqlite3* db) { device = store::insert_device(db, name, channel, hash, impl_->now()); },
+                        "a new device key");
+  if (created) *created = device;
+  return key;
+}
+
+std::vector<Device> CaseStore::list_keys() const {
+  return impl_->read("listing device keys", [](sqlite3* db) { return store::list_devices(db); });
+}
+
+bool CaseStore::revoke_key(std::int64_t device_id) {
+  bool revoked = false;
+  impl_->writer->submit([&](sqlite3* db) { revoked = store::revoke_device(db, device_id, impl_->now()); },
+                        "revoking device " + std::to_string(device_id));
+  return revoked;
+}
+
+std::optional<Device> CaseStore::authenticate(const std::string& plain_key) const {
+  if (plain_key.empty()) return std::nullopt;
+  const auto hash = store::sha256_hex(plain_key);
+  return impl_->read("checking a device key", [&](sqlite3* db) { return store::find_working_device(db, hash); });
+}
+
+std::vector<TopIssueRow> CaseStore::top_issues(const std::string& since, const std::string& period) const {
+  store::period_format(period);  // refuses an unknown period before any SQL
+  const auto from = normalised_time(since, "since");
+  return impl_->read("counting top issues", [&](sqlite3* db) { return store::count_top_issues(db, from, period); });
+}
+
+std::vector<ChannelRow> CaseStore::channels(const std::string& since, const std::string& period) const {
+  store::period_format(period);
+  const auto from = normalised_time(since, "since");
+  return impl_->read("counting channels", [&](sqlite3* db) { return store::count_channels(db, from, period); });
+}
+
+const std::string& CaseStore::path() const { return impl_->path; }
+
+std::string CaseStore::media_dir() const { return impl_->media; }
+
+std::uint64_t CaseStore::commits() const { return impl_->writer->commits(); }
+
+}  // namespace oneservice::central

@@ -1,0 +1,161 @@
+#include "central/cli/commands.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "central/case_store.h"
+#include "central/cli/arguments.h"
+#include "central/report_format.h"
+#include "central/server.h"
+#include "shared/clock.h"
+
+namespace oneservice::central::cli {
+namespace {
+
+std::string default_data_dir() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/oneservice-central";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/oneservice-central";
+  return "oneservice-central-data";
+}
+
+int problem(const std::string& message, int code = 2) {
+  std::fprintf(stderr, "oneservice-central: %s\n", message.c_str());
+  return code;
+}
+
+int serve_command(const Arguments& args) {
+  ServeOptions options;
+  options.data_dir = args.flag("--data", default_data_dir());
+  options.assets_dir = args.flag("--assets", ONESERVICE_ASSETS_DIR);
+  options.council = args.flag("--council", options.council);
+  options.tls_cert = args.flag("--tls-cert");
+  options.tls_key = args.flag("--tls-key");
+  if (options.tls_cert.empty() != options.tls_key.empty())
+    return problem("--tls-cert and --tls-key go together: give both to serve HTTPS");
+  const auto listen = args.flag("--listen", "127.0.0.1:8311");
+  const auto colon = listen.rfind(':');
+  try {
+    if (colon == std::string::npos) throw std::invalid_argument("no port");
+    options.host = listen.substr(0, colon);
+    std::size_t used = 0;
+    options.port = std::stoi(listen.substr(colon + 1), &used);
+    if (used != listen.size() - colon - 1 || options.port < 0 || options.port > 65535)
+      throw std::invalid_argument("bad port");
+    if (args.has("--threads")) options.threads = std::stoi(args.flag("--threads"));
+  } catch (const std::exception&) {
+    return problem("--listen takes an address and port like 127.0.0.1:8311, --threads a number");
+  }
+  if (options.threads < 2 || options.threads > 1024) return problem("--threads must be between 2 and 1024");
+  return serve(options);
+}
+
+int key_command(const Arguments& args, CaseStore& store) {
+  const auto action = args.words.size() > 1 ? args.words[1] : "";
+  if (action == "add") {
+    const auto name = args.flag("--name");
+    const auto channel = args.flag("--channel");
+    if (name.empty()) return problem("key add needs --name, for example --name \"Ashcombe Library kiosk\"");
+    if (channel != "kiosk" && channel != "field" && channel != "assisted" && channel != "web")
+      return problem("key add needs --channel kiosk, field, assisted or web");
+    Device device;
+    const auto key = store.add_key(name, channel, &device);
+    std::printf("%s\n", key.c_str());
+    std::fprintf(stderr, "Key %lld made for %s (%s). It is shown only now: keep it in the device's config.\n",
+                 static_cast<long long>(device.id), name.c_str(), channel.c_str());
+    return 0;
+  }
+  if (action == "list") {
+    std::printf("%-6s %-10s %-22s %-22s %s\n", "id", "channel", "created", "revoked", "name");
+    for (const auto& device : store.list_keys())
+      std::printf("%-6lld %-10s %-22s %-22s %s\n", static_cast<long long>(device.id), device.channel.c_str(),
+                  device.created_at.c_str(), device.revoked_at.empty() ? "-" : device.revoked_at.c_str(),
+                  device.name.c_str());
+    return 0;
+  }
+  if (action == "revoke") {
+    if (args.words.size() < 3) return problem("key revoke needs the key's id, as key list shows it");
+    long long id = 0;
+    try {
+      id = std::stoll(args.words[2]);
+    } catch (const std::exception&) {
+      return problem("key revoke needs the key's id (a number), as key list shows it");
+    }
+    if (!store.revoke_key(id)) return problem("There is no working key with id " + args.words[2], 1);
+    std::fprintf(stderr, "Key %lld revoked: that device can no longer send requests.\n", id);
+    return 0;
+  }
+  return problem("key takes add, list or revoke");
+}
+
+int case_command(const Arguments& args, CaseStore& store) {
+  if (args.words.size() < 3 || args.words[1] != "update")
+    return problem("use: case update ID --status STATUS --note TEXT");
+  const auto status = args.flag("--status");
+  if (!is_known_status(status)) {
+    std::string known;
+    for (const auto& s : case_statuses()) known += " " + s;
+    return problem("--status must be one of:" + known);
+  }
+  try {
+    const auto update = store.add_update(args.words[2], status, args.flag("--note"));
+    std::printf("%lld\n", static_cast<long long>(update.update_id));
+    return 0;
+  } catch (const CentralStoreError& error) {
+    return problem(error.what(), 1);
+  }
+}
+
+int report_command(const Arguments& args, CaseStore& store) {
+  const auto kind = args.words.size() > 1 ? args.words[1] : "";
+  const auto format = args.flag("--format", "json");
+  if (format != "json" && format != "csv") return problem("--format must be json or csv");
+  const auto since_text = args.flag("--since", "1970-01-01");
+  const auto since = parse_iso8601(since_text);
+  if (!since) return problem("--since takes a date like 2026-11-01");
+  const auto period = args.flag("--period", "month");
+  try {
+    std::string out;
+    if (kind == "top-issues") out = format_top_issues(store.top_issues(format_utc(*since), period), format);
+    else if (kind == "channels") out = format_channels(store.channels(format_utc(*since), period), format);
+    else return problem("report takes top-issues or channels");
+    std::fputs(out.c_str(), stdout);
+    return 0;
+  } catch (const CentralStoreError& error) {
+    return problem(error.what());
+  }
+}
+
+}  // namespace
+
+std::string usage() {
+  return "Usage: oneservice-central COMMAND [--data DIR]\n"
+         "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
+         "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
+         "  key list | key revoke ID\n"
+         "  case update ID --status STATUS --note TEXT\n"
+         "  report top-issues|channels [--since DATE] [--period day|week|month] [--format json|csv]\n"
+         "--data defaults to ~/.local/share/oneservice-central.\n";
+}
+
+int run(const std::vector<std::string>& argv) {
+  const auto args = parse_arguments(argv, {"--help"});
+  if (args.has("--help") || args.words.empty()) {
+    std::fputs(usage().c_str(), args.words.empty() && !args.has("--help") ? stderr : stdout);
+    return args.has("--help") ? 0 : 2;
+  }
+  if (!args.error.empty()) return problem(args.error + "\n" + usage());
+  const auto& command = args.words[0];
+  if (command == "serve") return serve_command(args);
+  if (command != "key" && command != "case" && command != "report") return problem("unknown command " + command + "\n" + usage());
+  try {
+    CaseStore store(args.flag("--data", default_data_dir()));
+    if (command == "key") return key_command(args, store);
+    if (command == "case") return case_command(args, store);
+    return report_command(args, store);
+  } catch (const CentralStoreError& error) {
+    return problem(error.what());
+  }
+}
+
+}  // namespace oneservice::central::cli

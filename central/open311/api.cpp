@@ -1,0 +1,295 @@
+#include "central/open311/api.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "central/open311/documents.h"
+#include "central/open311/media.h"
+#include "central/open311/post_fields.h"
+#include "central/open311/xml.h"
+#include "shared/identity.h"
+#include "shared/prepare.h"
+#include "shared/request_json.h"
+#include "shared/text.h"
+
+namespace oneservice::central::open311 {
+namespace {
+
+using nlohmann::json;
+
+constexpr auto kMaxSearchWindow = std::chrono::hours(24 * 90);
+constexpr const char* kFormats = "(json|xml)";
+
+std::string content_type(const std::string& format) {
+  return format == "json" ? "application/json; charset=utf-8" : "text/xml; charset=utf-8";
+}
+
+void reply(httplib::Response& res, const std::string& format, int status, const json& document,
+           const std::string& root, const std::string& item) {
+  res.status = status;
+  res.set_content(format == "json" ? document.dump(-1, ' ', false, json::error_handler_t::replace)
+                                   : to_xml(document, root, item),
+                  content_type(format));
+}
+
+void fail(httplib::Response& res, const std::string& format, int status, const std::vector<std::string>& messages) {
+  std::vector<Error> errors;
+  for (const auto& message : messages) errors.push_back({status, message});
+  reply(res, format, status, errors_document(errors), "errors", "error");
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::string item;
+  std::istringstream in(text);
+  while (std::getline(in, item, ','))
+    if (!trim(item).empty()) out.push_back(trim(item));
+  return out;
+}
+
+// The POST's fields, from a form body or from a multipart body's plain
+// parts; multipart "media" parts are returned separately.
+Fields post_fields(const httplib::Request& req, std::vector<const httplib::MultipartFormData*>& media) {
+  Fields fields;
+  for (const auto& [name, value] : req.params) fields.emplace(name, value);
+  for (const auto& [name, part] : req.files) {
+    if (name == "media") media.push_back(&part);
+    else fields.emplace(name, part.content);
+  }
+  return fields;
+}
+
+}  // namespace
+
+// Responses that never change while the server runs (the catalogue's) are
+// made once: GET services is the hottest read and the benchmark's baseline.
+struct Api::Cache {
+  std::string services_json, services_xml, etag;
+  std::map<std::string, std::pair<std::string, std::string>> definitions;  // code -> json, xml
+};
+
+Api::Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, ApiOptions options, Clock clock)
+    : store_(store), catalogue_(catalogue), boundaries_(boundaries), options_(options), clock_(std::move(clock)),
+      cache_(std::make_unique<Cache>()) {
+  const auto services = services_document(catalogue_);
+  cache_->services_json = services.dump();
+  cache_->services_xml = to_xml(services, "services", "service");
+  cache_->etag = "\"" + catalogue_.changeset + "\"";
+  for (const auto& service : catalogue_.services) {
+    const auto definition = definition_document(service);
+    cache_->definitions[service.service_code] = {definition.dump(), to_xml(definition, "service_definition", "")};
+  }
+}
+
+Api::~Api() = default;
+
+std::string Api::base_url(const httplib::Request& req) const {
+  const auto host = req.get_header_value("Host");
+  return std::string(options_.https ? "https://" : "http://") + (host.empty() ? "localhost" : host);
+}
+
+void Api::install(httplib::Server& server) {
+  const std::string v2 = "/open311/v2/";
+  server.Get(v2 + "discovery\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    discovery(req, res, req.matches[1]);
+  });
+  server.Get(v2 + "services\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    services(req, res, req.matches[1]);
+  });
+  server.Get(v2 + "services/([^/]+)\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    definition(req, res, req.matches[1], req.matches[2]);
+  });
+  server.Post(v2 + "requests\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    create(req, res, req.matches[1]);
+  });
+  server.Get(v2 + "requests\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    search(req, res, req.matches[1]);
+  });
+  server.Get(v2 + "requests/([^/]+)\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    one(req, res, req.matches[1], req.matches[2]);
+  });
+  server.Get(v2 + "tokens/([^/]+)\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    token(res, req.matches[1], req.matches[2]);
+  });
+  server.Get(v2 + "servicerequestupdates\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    updates(req, res, req.matches[1]);
+  });
+  server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
+    media(res, req.matches[1]);
+  });
+  // Anything else: Open311's 404, in XML unless the path asked for JSON.
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.status != 404 || !res.body.empty()) return;
+    const bool json_path = req.path.size() > 5 && req.path.compare(req.path.size() - 5, 5, ".json") == 0;
+    fail(res, json_path ? "json" : "xml", 404, {"There is no such page: check the address"});
+  });
+}
+
+void Api::discovery(const httplib::Request& req, httplib::Response& res, const std::string& format) const {
+  reply(res, format, 200, discovery_document(catalogue_, base_url(req)), "discovery", "");
+}
+
+void Api::services(const httplib::Request& req, httplib::Response& res, const std::string& format) const {
+  res.set_header("ETag", cache_->etag);
+  if (req.get_header_value("If-None-Match") == cache_->etag) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(format == "json" ? cache_->services_json : cache_->services_xml, content_type(format));
+}
+
+void Api::definition(const httplib::Request& req, httplib::Response& res, const std::string& code,
+                     const std::string& format) const {
+  const auto found = cache_->definitions.find(code);
+  if (found == cache_->definitions.end()) return fail(res, format, 404, {"There is no service with the code " + code});
+  res.set_header("ETag", cache_->etag);
+  if (req.get_header_value("If-None-Match") == cache_->etag) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(format == "json" ? found->second.first : found->second.second, content_type(format));
+}
+
+void Api::create(const httplib::Request& req, httplib::Response& res, const std::string& format) {
+  std::vector<const httplib::MultipartFormData*> media_parts;
+  auto posted = read_post_fields(post_fields(req, media_parts));
+  const auto device = posted.api_key.empty() ? std::nullopt : store_.authenticate(posted.api_key);
+  if (!device)
+    return fail(res, format, 403, {"This device's api_key is missing, unknown or revoked: ask the council for a key"});
+  if (!posted.problems.empty()) return fail(res, format, 400, posted.problems);
+
+  auto& request = posted.request;
+  const auto header_key = req.get_header_value("Idempotency-Key");
+  if (!header_key.empty() && !request.client_id.empty() && header_key != request.client_id)
+    return fail(res, format, 400, {"The Idempotency-Key header and attribute[client_request_id] must be the same"});
+  if (!header_key.empty()) request.client_id = header_key;
+  const bool idempotent = !request.client_id.empty();
+  if (!idempotent) request.client_id = make_uuid_v4();  // an old client: no resend protection
+  if (const auto channel = parse_channel(device->channel)) request.channel = *channel;
+
+  // "The same content" is what the device sent, before the server fills in
+  // anything of its own.
+  const std::string canonical = request_to_json(request);
+  auto prepared = prepare_request(catalogue_, request, clock_.now());
+  if (!prepared.ok()) {
+    std::vector<std::string> messages;
+    for (const auto& error : prepared.errors) messages.push_back(error.message);
+    return fail(res, format, 400, messages);
+  }
+  const auto& service = *catalogue_.find_service(prepared.request.service_code);
+
+  NewCase new_case;
+  if (static_cast<int>(media_parts.size()) > kMaxMediaFiles)
+    return fail(res, format, 400, {"Send no more than 5 photos with one request"});
+  for (std::size_t i = 0; i < media_parts.size(); ++i) {
+    const auto& part = *media_parts[i];
+    if (part.content.size() > kMaxMediaBytes) return fail(res, format, 400, {"Each photo must be smaller than 5 MB"});
+    const auto type = image_type(part.content);
+    if (!type) return fail(res, format, 400, {"Photos must be JPEG, PNG, GIF or WebP images"});
+    const std::string name = prepared.request.client_id + "-" + std::to_string(i + 1) + "." + extension_for(*type);
+    if (!write_media_file(store_.media_dir(), name, part.content))
+      return fail(res, format, 500, {"The photo could not be saved: try again later"});
+    new_case.media.push_back({name, *type});
+  }
+
+  const auto decision = route(service, prepared.request.answers, prepared.request.location.lat,
+                              prepared.request.location.lon, boundaries_);
+  new_case.request = prepared.request;
+  new_case.canonical_body = canonical;
+  new_case.device_id = device->id;
+  new_case.channel = device->channel;
+  new_case.agency_responsible = decision.body ? decision.body->name : catalogue_.council_name;
+  new_case.responsible_area_id = decision.body ? decision.body->id : "";
+  new_case.service_notice = decision.notice;
+  new_case.batch = service.type == "batch";
+
+  CreateResult result;
+  try {
+    result = store_.create(new_case);
+  } catch (const CentralStoreError&) {
+    return fail(res, format, 503, {"The request could not be saved: try again later"});
+  }
+  if (result.outcome == CreateOutcome::Conflict)
+    return fail(res, format, 400,
+                {"This Idempotency-Key was already used for a different request: make a new key for a new request"});
+  json created = {{"service_notice", new_case.service_notice}, {"account_id", ""}};
+  if (new_case.batch) created["token"] = result.token;
+  else created["service_request_id"] = result.service_request_id;
+  reply(res, format, 200, json::array({created}), "service_requests", "request");
+}
+
+void Api::search(const httplib::Request& req, httplib::Response& res, const std::string& format) const {
+  CaseQuery query;
+  if (req.has_param("service_request_id")) query.ids = split_list(req.get_param_value("service_request_id"));
+  query.service_code = req.get_param_value("service_code");
+  query.status = req.get_param_value("status");
+  if (!query.status.empty() && query.status != "open" && query.status != "closed")
+    return fail(res, format, 400, {"status must be open or closed"});
+  // Open311: without dates, the last 90 days; never a window over 90 days.
+  const auto now = clock_.now();
+  std::optional<TimePoint> start, end;
+  for (const auto& [name, slot] : {std::pair{"start_date", &start}, std::pair{"end_date", &end}}) {
+    const auto text = req.get_param_value(name);
+    if (text.empty()) continue;
+    *slot = parse_iso8601(text);
+    if (!*slot) return fail(res, format, 400, {std::string(name) + " must be a date and time like 2026-11-22T09:00:00Z"});
+  }
+  if (!end) end = start ? *start + kMaxSearchWindow : now;
+  if (!start) start = *end - kMaxSearchWindow;
+  if (*end < *start) return fail(res, format, 400, {"end_date must be after start_date"});
+  if (*end - *start > kMaxSearchWindow)
+    return fail(res, format, 400, {"start_date and end_date must be no more than 90 days apart"});
+  query.start_date = format_utc(*start);
+  query.end_date = format_utc(*end);
+  json list = json::array();
+  const auto media_base = base_url(req) + "/media/";
+  for (const auto& record : store_.search(query)) list.push_back(request_document(record, catalogue_, media_base));
+  reply(res, format, 200, list, "service_requests", "request");
+}
+
+void Api::one(const httplib::Request& req, httplib::Response& res, const std::string& id,
+              const std::string& format) const {
+  const auto record = store_.find(id);
+  if (!record) return fail(res, format, 404, {"There is no request with the reference " + id});
+  reply(res, format, 200, json::array({request_document(*record, catalogue_, base_url(req) + "/media/")}),
+        "service_requests", "request");
+}
+
+void Api::token(httplib::Response& res, const std::string& token, const std::string& format) const {
+  const auto id = store_.resolve_token(token);
+  if (!id) return fail(res, format, 404, {"There is no request with that token"});
+  reply(res, format, 200, json::array({{{"service_request_id", *id}, {"token", token}}}), "service_requests",
+        "request");
+}
+
+void Api::updates(const httplib::Request& req, httplib::Response& res, const std::string& format) const {
+  UpdateQuery query;
+  for (const auto& [name, slot] : {std::pair{"start_date", &query.start_date}, std::pair{"end_date", &query.end_date}}) {
+    const auto text = req.get_param_value(name);
+    if (text.empty()) continue;
+    const auto when = parse_iso8601(text);
+    if (!when) return fail(res, format, 400, {std::string(name) + " must be a date and time like 2026-11-22T09:00:00Z"});
+    *slot = format_utc(*when);
+  }
+  if (req.has_param("service_request_id"))
+    query.service_request_ids = split_list(req.get_param_value("service_request_id"));
+  json list = json::array();
+  for (const auto& update : store_.updates(query)) list.push_back(update_document(update));
+  reply(res, format, 200, list, "service_request_updates", "request_update");
+}
+
+void Api::media(httplib::Response& res, const std::string& name) const {
+  if (!is_safe_media_name(name)) return fail(res, "xml", 404, {"There is no such photo"});
+  std::ifstream in(store_.media_dir() + "/" + name, std::ios::binary);
+  if (!in) return fail(res, "xml", 404, {"There is no such photo"});
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const auto type = image_type(bytes.str());
+  res.set_content(bytes.str(), type.value_or("application/octet-stream"));
+}
+
+}  // namespace oneservice::central::open311

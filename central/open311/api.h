@@ -1,0 +1,57 @@
+#pragma once
+// The Open311 GeoReport v2 endpoints under /open311/v2/, in .xml and .json,
+// with the UK servicerequestupdates extension, on a cpp-httplib server.
+#include <memory>
+#include <string>
+
+#include "central/case_store.h"
+#include "shared/catalogue.h"
+#include "shared/clock.h"
+#include "shared/routing.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace oneservice::central::open311 {
+
+struct ApiOptions {
+  bool https = false;  // for the scheme of media_url and discovery
+};
+
+class Api {
+ public:
+  Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, ApiOptions options,
+      Clock clock = {});
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  void install(httplib::Server& server);
+
+ private:
+  struct Cache;
+  void discovery(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void services(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void definition(const httplib::Request& req, httplib::Response& res, const std::string& code,
+                  const std::string& format) const;
+  void create(const httplib::Request& req, httplib::Response& res, const std::string& format);
+  void search(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void one(const httplib::Request& req, httplib::Response& res, const std::string& id,
+           const std::string& format) const;
+  void token(httplib::Response& res, const std::string& token, const std::string& format) const;
+  void updates(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void media(httplib::Response& res, const std::string& name) const;
+  std::string base_url(const httplib::Request& req) const;
+
+  CaseStore& store_;
+  const Catalogue& catalogue_;
+  const Boundaries& boundaries_;
+  ApiOptions options_;
+  Clock clock_;
+  std::unique_ptr<Cache> cache_;
+};
+
+}  // namespace oneservice::central::open311

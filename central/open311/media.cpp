@@ -1,0 +1,59 @@
+#include "central/open311/media.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace oneservice::central::open311 {
+
+std::optional<std::string> image_type(const std::string& b) {
+  const auto starts = [&](const std::string& magic, std::size_t at = 0) {
+    return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0;
+  };
+  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
+  if (starts("\x89PNG\r\n\x1A\n")) return "image/png";
+  if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
+  if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
+  return std::nullopt;
+}
+
+std::string extension_for(const std::string& content_type) {
+  if (content_type == "image/jpeg") return "jpg";
+  if (content_type == "image/png") return "png";
+  if (content_type == "image/gif") return "gif";
+  return "webp";
+}
+
+bool write_media_file(const std::string& folder, const std::string& name, const std::string& bytes) {
+  const std::string path = folder + "/" + name;
+  const std::string temporary = path + ".part";
+  // Synced before the case is committed: a 2xx means the photo is on disk too.
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  return synced && std::rename(temporary.c_str(), path.c_str()) == 0;
+}
+
+bool is_safe_media_name(const std::string& name) {
+  if (name.empty() || name.size() > 128) return false;
+  int dots = 0;
+  for (const char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (c == '.') ++dots;
+    else if (!plain) return false;
+  }
+  return dots == 1 && name.front() != '.';
+}
+
+}  // namespace oneservice::central::open311

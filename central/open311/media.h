@@ -1,0 +1,26 @@
+#pragma once
+// Photos sent with a request: only real images (checked by their first
+// bytes, not by what the client says), only up to a size, stored under the
+// store's media folder with names derived from the request, so a resend
+// writes the same files instead of new ones.
+#include <optional>
+#include <string>
+
+namespace oneservice::central::open311 {
+
+inline constexpr std::size_t kMaxMediaBytes = 5 * 1024 * 1024;
+inline constexpr int kMaxMediaFiles = 5;
+
+// "image/jpeg", "image/png", "image/gif", "image/webp", or nullopt.
+std::optional<std::string> image_type(const std::string& bytes);
+std::string extension_for(const std::string& content_type);
+
+// Writes bytes to folder/name via a temporary file and rename, so a reader
+// never sees half a photo. Returns false on failure.
+bool write_media_file(const std::string& folder, const std::string& name, const std::string& bytes);
+
+// A stored media name is letters, digits, '-', '_' and one '.': anything
+// else (a path, "..") is refused when serving.
+bool is_safe_media_name(const std::string& name);
+
+}  // namespace oneservice::central::open311

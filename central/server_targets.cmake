@@ -1,0 +1,23 @@
+# The Open311 HTTP layer, the command line and the executable, on top of
+# oneservice_central_store.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+find_package(pugixml REQUIRED)
+
+add_library(oneservice_central_api STATIC
+  open311/api.cpp
+  open311/documents.cpp
+  open311/media.cpp
+  open311/post_fields.cpp
+  open311/xml.cpp
+  report_format.cpp
+  server.cpp
+  cli/arguments.cpp
+  cli/commands.cpp)
+target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
+target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
+target_link_libraries(oneservice_central_api
+  PUBLIC oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
+  PRIVATE oneservice_warnings)
+
+add_executable(oneservice-central main.cpp)
+target_link_libraries(oneservice-central PRIVATE oneservice_central_api oneservice_warnings)

@@ -1,0 +1,287 @@
+#include "central/store/cases.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#include "shared/identity.h"
+#include "shared/request_json.h"
+
+namespace oneservice::central::store {
+namespace {
+
+constexpr std::string_view kCaseSelect =
+    "SELECT c.id, c.client_id, coalesce(c.token, ''), c.service_code, c.status, c.status_notes, "
+    "c.agency_responsible, c.responsible_area_id, c.service_notice, c.requested_datetime, "
+    "c.updated_datetime, c.address, c.lat, c.lon, c.description, c.channel, coalesce(d.name, ''), "
+    "c.request_json FROM cases c LEFT JOIN devices d ON d.id = c.device_id";
+
+CaseRecord case_from_row(const sqlite::Statement& row) {
+  CaseRecord record;
+  record.service_request_id = std::to_string(row.integer(0));
+  record.client_id = row.text(1);
+  record.token = row.text(2);
+  record.service_code = row.text(3);
+  record.status = row.text(4);
+  record.status_notes = row.text(5);
+  record.agency_responsible = row.text(6);
+  record.responsible_area_id = row.text(7);
+  record.service_notice = row.text(8);
+  record.requested_datetime = row.text(9);
+  record.updated_datetime = row.text(10);
+  record.address = row.text(11);
+  record.lat = row.real(12);
+  record.lon = row.real(13);
+  record.description = row.text(14);
+  record.channel = row.text(15);
+  record.device_name = row.text(16);
+  record.request_json = row.text(17);
+  return record;
+}
+
+// Case ids and service codes go to SQL as one JSON array bound to one
+// parameter (json_each), so a long list never meets SQLite's variable limit.
+template <typename T>
+std::string json_array(const std::vector<T>& values) {
+  return nlohmann::json(values).dump();
+}
+
+std::vector<std::int64_t> parse_case_ids(const std::vector<std::string>& ids) {
+  std::vector<std::int64_t> out;
+  for (const auto& id : ids)
+    if (const auto parsed = parse_case_id(id)) out.push_back(*parsed);
+  return out;
+}
+
+std::vector<std::string> split_codes(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const auto comma = list.find(',', start);
+    const auto end = comma == std::string::npos ? list.size() : comma;
+    auto code = list.substr(start, end - start);
+    const auto first = code.find_first_not_of(" \t");
+    const auto last = code.find_last_not_of(" \t");
+    if (first != std::string::npos) out.push_back(code.substr(first, last - first + 1));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::int64_t limit_of(std::size_t limit) {
+  constexpr auto kMax = static_cast<std::size_t>(INT64_MAX);
+  return static_cast<std::int64_t>(limit > kMax ? kMax : limit);
+}
+
+// Fills each record's media in one query.
+void attach_media(sqlite3* db, std::vector<CaseRecord>& records) {
+  if (records.empty()) return;
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, CaseRecord*> by_id;
+  for (auto& record : records) {
+    const auto id = *parse_case_id(record.service_request_id);
+    ids.push_back(id);
+    by_id[id] = &record;
+  }
+  sqlite::Statement select(db,
+                           "SELECT case_id, file_name, content_type FROM case_media "
+                           "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
+  select.bind(1, json_array(ids));
+  while (select.step()) by_id.at(select.integer(0))->media.push_back({select.text(1), select.text(2)});
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_case_id(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text[0] == '0') return std::nullopt;
+  std::int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string& received) {
+  const auto& request = new_case.request;
+  CreateResult result;
+
+  // The single writer makes this check-then-insert safe, including for two
+  // creates with one client id in the same batch: the second sees the first.
+  sqlite::Statement existing(db, "SELECT id, canonical_body, coalesce(token, '') FROM cases WHERE client_id = ?1");
+  existing.bind(1, request.client_id);
+  if (existing.step()) {
+    if (existing.text(1) != new_case.canonical_body) {
+      result.outcome = CreateOutcome::Conflict;
+      return result;
+    }
+    result.outcome = CreateOutcome::Duplicate;
+    result.service_request_id = std::to_string(existing.integer(0));
+    result.token = existing.text(2);
+    return result;
+  }
+
+  if (new_case.batch) result.token = make_uuid_v4();
+  const auto channel = new_case.channel.empty() ? to_string(request.channel) : new_case.channel;
+  sqlite::Statement insert(
+      db,
+      "INSERT INTO cases (client_id, canonical_body, token, service_code, status, is_open, status_notes, "
+      "agency_responsible, responsible_area_id, service_notice, requested_datetime, updated_datetime, "
+      "device_created_at, address, lat, lon, description, channel, device_id, request_json) "
+      "VALUES (?1, ?2, ?3, ?4, 'OPEN', 1, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+  insert.bind(1, request.client_id).bind(2, new_case.canonical_body);
+  if (new_case.batch)
+    insert.bind(3, result.token);
+  else
+    insert.bind_null(3);
+  insert.bind(4, request.service_code)
+      .bind(5, std::string_view(kReceivedNote))
+      .bind(6, new_case.agency_responsible)
+      .bind(7, new_case.responsible_area_id)
+      .bind(8, new_case.service_notice)
+      .bind(9, received)
+      .bind(10, request.created_at)
+      .bind(11, request.location.address_string)
+      .bind(12, request.location.lat)
+      .bind(13, request.location.lon)
+      .bind(14, request.description)
+      .bind(15, channel);
+  if (new_case.device_id != 0)
+    insert.bind(16, new_case.device_id);
+  else
+    insert.bind_null(16);
+  insert.bind(17, request_to_json(request)).run();
+  const auto case_id = sqlite::last_insert_id(db);
+
+  sqlite::Statement update(db,
+                           "INSERT INTO case_updates (case_id, status, updated_datetime, description) "
+                           "VALUES (?1, 'OPEN', ?2, ?3)");
+  update.bind(1, case_id).bind(2, received).bind(3, std::string_view(kReceivedNote)).run();
+
+  std::int64_t position = 0;
+  for (const auto& file : new_case.media) {
+    sqlite::Statement media(db,
+                            "INSERT INTO case_media (case_id, position, file_name, content_type) "
+                            "VALUES (?1, ?2, ?3, ?4)");
+    media.bind(1, case_id).bind(2, ++position).bind(3, file.file_name).bind(4, file.content_type).run();
+  }
+
+  result.outcome = CreateOutcome::Created;
+  result.service_request_id = std::to_string(case_id);
+  return result;
+}
+
+CaseUpdate append_update(sqlite3* db, std::int64_t case_id, const std::string& status, const std::string& note,
+                         const std::string& now) {
+  sqlite::Statement move(db,
+                         "UPDATE cases SET status = ?1, is_open = ?2, status_notes = ?3, updated_datetime = ?4 "
+                         "WHERE id = ?5");
+  move.bind(1, status)
+      .bind(2, std::int64_t{is_open_status(status) ? 1 : 0})
+      .bind(3, note)
+      .bind(4, now)
+      .bind(5, case_id)
+      .run();
+  if (sqlite::changes(db) != 1) throw CentralStoreError("There is no case " + std::to_string(case_id) + ".");
+
+  sqlite::Statement insert(db,
+                           "INSERT INTO case_updates (case_id, status, updated_datetime, description) "
+                           "VALUES (?1, ?2, ?3, ?4)");
+  insert.bind(1, case_id).bind(2, status).bind(3, now).bind(4, note).run();
+
+  CaseUpdate update;
+  update.update_id = sqlite::last_insert_id(db);
+  update.service_request_id = std::to_string(case_id);
+  update.status = status;
+  update.updated_datetime = now;
+  update.description = note;
+  return update;
+}
+
+std::optional<CaseRecord> load_case(sqlite3* db, std::int64_t case_id) {
+  sqlite::Statement select(db, std::string(kCaseSelect) + " WHERE c.id = ?1");
+  select.bind(1, case_id);
+  if (!select.step()) return std::nullopt;
+  std::vector<CaseRecord> records{case_from_row(select)};
+  attach_media(db, records);
+  return std::move(records.front());
+}
+
+std::optional<std::string> case_for_token(sqlite3* db, const std::string& token) {
+  sqlite::Statement select(db, "SELECT id FROM cases WHERE token = ?1");
+  select.bind(1, token);
+  if (!select.step()) return std::nullopt;
+  return std::to_string(select.integer(0));
+}
+
+std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query) {
+  std::string sql(kCaseSelect);
+  std::vector<std::string> conditions;
+  std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
+  const auto parameter = [&](std::string value) {
+    texts.push_back(std::move(value));
+    return "?" + std::to_string(texts.size());
+  };
+
+  if (!query.ids.empty()) {
+    // Open311: ids override every other filter.
+    conditions.push_back("c.id IN (SELECT value FROM json_each(" + parameter(json_array(parse_case_ids(query.ids))) +
+                         "))");
+  } else {
+    if (const auto codes = split_codes(query.service_code); !codes.empty())
+      conditions.push_back("c.service_code IN (SELECT value FROM json_each(" + parameter(json_array(codes)) + "))");
+    if (!query.start_date.empty()) conditions.push_back("c.requested_datetime >= " + parameter(query.start_date));
+    if (!query.end_date.empty()) conditions.push_back("c.requested_datetime <= " + parameter(query.end_date));
+    if (query.status == "open") conditions.push_back("c.is_open = 1");
+    if (query.status == "closed") conditions.push_back("c.is_open = 0");
+  }
+  for (std::size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+  sql += " ORDER BY c.requested_datetime DESC, c.id DESC LIMIT ?" + std::to_string(texts.size() + 1);
+
+  sqlite::Statement select(db, sql);
+  int index = 0;
+  for (const auto& text : texts) select.bind(++index, text);
+  select.bind(++index, limit_of(query.limit));
+  std::vector<CaseRecord> records;
+  while (select.step()) records.push_back(case_from_row(select));
+  attach_media(db, records);
+  return records;
+}
+
+std::vector<CaseUpdate> list_updates(sqlite3* db, const UpdateQuery& query) {
+  std::string sql =
+      "SELECT update_id, case_id, status, updated_datetime, description, media_url FROM case_updates";
+  std::vector<std::string> conditions;
+  std::vector<std::string> texts;
+  const auto parameter = [&](std::string value) {
+    texts.push_back(std::move(value));
+    return "?" + std::to_string(texts.size());
+  };
+  if (!query.service_request_ids.empty())
+    conditions.push_back("case_id IN (SELECT value FROM json_each(" +
+                         parameter(json_array(parse_case_ids(query.service_request_ids))) + "))");
+  if (!query.start_date.empty()) conditions.push_back("updated_datetime >= " + parameter(query.start_date));
+  if (!query.end_date.empty()) conditions.push_back("updated_datetime <= " + parameter(query.end_date));
+  for (std::size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+  sql += " ORDER BY update_id LIMIT ?" + std::to_string(texts.size() + 1);
+
+  sqlite::Statement select(db, sql);
+  int index = 0;
+  for (const auto& text : texts) select.bind(++index, text);
+  select.bind(++index, limit_of(query.limit));
+  std::vector<CaseUpdate> out;
+  while (select.step()) {
+    CaseUpdate update;
+    update.update_id = select.integer(0);
+    update.service_request_id = std::to_string(select.integer(1));
+    update.status = select.text(2);
+    update.updated_datetime = select.text(3);
+    update.description = select.text(4);
+    update.media_url = select.text(5);
+    out.push_back(std::move(update));
+  }
+  return out;
+}
+
+}  // namespace oneservice::central::store

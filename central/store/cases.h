@@ -1,0 +1,36 @@
+#pragma once
+// The SQL behind cases and their updates. Writers run inside the group
+// commit writer's transaction; readers on a pooled read connection.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "central/case_store.h"
+#include "central/store/sqlite.h"
+
+namespace oneservice::central::store {
+
+inline constexpr const char* kReceivedNote = "Your request has been received.";
+
+// "12" -> 12; nullopt for anything that is not a case id as this store
+// writes them (a positive decimal without sign or leading zeros).
+std::optional<std::int64_t> parse_case_id(const std::string& text);
+
+// The writer's step for one create: finds an existing case with the same
+// client id (Duplicate or Conflict) or inserts the case, its first update
+// and its media rows. `received` is the server's receive time.
+CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string& received);
+
+// Appends an update and moves the case; throws CentralStoreError for an
+// unknown case. The status is checked by the caller.
+CaseUpdate append_update(sqlite3* db, std::int64_t case_id, const std::string& status, const std::string& note,
+                         const std::string& now);
+
+std::optional<CaseRecord> load_case(sqlite3* db, std::int64_t case_id);
+std::optional<std::string> case_for_token(sqlite3* db, const std::string& token);
+// Query dates are already normalised to the stored form ("...T..:..:..Z").
+std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query);
+std::vector<CaseUpdate> list_updates(sqlite3* db, const UpdateQuery& query);
+
+}  // namespace oneservice::central::store

@@ -1,0 +1,111 @@
+// route(): the service's rules choose a level, the location picks the body at
+// that level, falling back upwards when there is none. Boundaries (the GEOS
+// index) is in boundaries.cpp.
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "shared/routing.h"
+
+namespace oneservice {
+
+namespace {
+
+constexpr std::array<const char*, 3> kLevels = {"parish", "district", "county"};
+
+std::string chosen_level(const Service& service, const Answers& answers) {
+  for (const auto& rule : service.routing)
+    if (conditions_hold(rule.when, answers) && !rule.responsible.empty()) return rule.responsible;
+  return service.responsible.empty() ? "county" : service.responsible;
+}
+
+// "Contact: Margaret Thornton, Parish Clerk, clerk@..., 01632 960401." The role
+// is left out when the name already says it ("Ashcombe Customer Services").
+std::string contact_sentence(const BodyContact& contact) {
+  std::string parts;
+  const auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!parts.empty()) parts += ", ";
+    parts += part;
+  };
+  add(contact.name);
+  if (contact.name.find(contact.role) == std::string::npos) add(contact.role);
+  add(contact.email);
+  add(contact.phone);
+  return parts.empty() ? std::string{} : " Contact: " + parts + ".";
+}
+
+std::string will_deal(const Area& body) { return body.name + " will deal with this." + contact_sentence(body.contact); }
+
+// The area of this kind at the point; else, walking up from a smaller area
+// at the point, its ancestor of this kind (so a district is still found where
+// the district polygons leave a gap under a parish).
+const Area* containing(const Boundaries& boundaries, double lat, double lon, const std::string& kind) {
+  if (const Area* area = boundaries.area_at(lat, lon, kind)) return area;
+  for (const char* smaller : kLevels) {
+    if (kind == smaller) break;
+    for (const Area* area = boundaries.area_at(lat, lon, smaller); area; area = boundaries.find(area->parent)) {
+      if (area->kind == kind) return area;
+    }
+  }
+  return nullptr;
+}
+
+const Area* first_county(const Boundaries& boundaries) {
+  for (const auto& area : boundaries.areas())
+    if (area.kind == "county") return &area;
+  return nullptr;
+}
+
+}  // namespace
+
+RoutingDecision route(const Service& service, const Answers& answers, std::optional<double> lat,
+                      std::optional<double> lon, const Boundaries& boundaries) {
+  RoutingDecision decision;
+  decision.level = chosen_level(service, answers);
+
+  const bool has_point = lat && lon && std::isfinite(*lat) && std::isfinite(*lon);
+  if (!has_point) {
+    decision.body = first_county(boundaries);
+    if (!decision.body) {
+      decision.notice = "We cannot tell which council will deal with this.";
+    } else if (decision.level == "county") {
+      decision.notice = will_deal(*decision.body);
+    } else {
+      decision.notice = "No location was given, so " + will_deal(*decision.body);
+    }
+    return decision;
+  }
+
+  // The chosen level, then every larger one.
+  std::vector<std::string> missing;
+  auto level = std::find(kLevels.begin(), kLevels.end(), decision.level);
+  if (level == kLevels.end()) {
+    missing.push_back(decision.level);
+    level = kLevels.end() - 1;  // an unknown level: the county decides
+  }
+  for (; level != kLevels.end(); ++level) {
+    decision.body = containing(boundaries, *lat, *lon, *level);
+    if (decision.body) break;
+    missing.push_back(*level);
+  }
+
+  if (!decision.body) {
+    const Area* county = first_county(boundaries);
+    decision.notice = county ? "This place is outside the area " + county->name +
+                                   " covers. Contact the council for that place."
+                             : "We cannot tell which council will deal with this.";
+    return decision;
+  }
+  if (missing.empty()) {
+    decision.notice = will_deal(*decision.body);
+    return decision;
+  }
+  // "There is no parish council for this place", "no parish or district council".
+  std::string none = missing.front();
+  for (std::size_t i = 1; i < missing.size(); ++i) none += (i + 1 == missing.size() ? " or " : ", ") + missing[i];
+  decision.notice = "There is no " + none + " council for this place, so " + will_deal(*decision.body);
+  return decision;
+}
+
+}  // namespace oneservice

@@ -1,0 +1,102 @@
+#include "process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+namespace oneservice::central::test {
+namespace {
+
+pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out_fd, 1);
+    dup2(err_fd, 2);
+    std::vector<char*> argv;
+    std::string binary = ONESERVICE_CENTRAL_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (auto& arg : copy) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+std::string drain(int fd) {
+  std::string out;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(fd, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+RunResult run_central(const std::vector<std::string>& args) {
+  int out[2], err[2];
+  if (pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = spawn(args, out[1], err[1]);
+  close(out[1]);
+  close(err[1]);
+  RunResult result;
+  // Outputs are small; read stderr after stdout closes.
+  result.out = drain(out[0]);
+  result.err = drain(err[0]);
+  close(out[0]);
+  close(err[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+CentralProcess::CentralProcess(const std::string& data_dir) {
+  // The server's messages go to a file, not a pipe: a pipe nobody reads
+  // any more would kill it with SIGPIPE at its next message.
+  const std::string log = data_dir + ".log";
+  const int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  pid_ = spawn({"serve", "--listen", "127.0.0.1:0", "--data", data_dir, "--threads", "32"}, null_fd, log_fd);
+  close(null_fd);
+  close(log_fd);
+  // The server says which port it took: "... on http://127.0.0.1:PORT/...".
+  std::string seen;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline && port_ == 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const int fd = open(log.c_str(), O_RDONLY | O_CLOEXEC);
+    seen = fd >= 0 ? drain(fd) : "";
+    if (fd >= 0) close(fd);
+    const auto at = seen.find("127.0.0.1:");
+    const auto slash = at == std::string::npos ? std::string::npos : seen.find('/', at);
+    if (slash != std::string::npos) port_ = std::stoi(seen.substr(at + 10, slash - at - 10));
+  }
+  if (port_ == 0) {
+    kill_hard();
+    throw std::runtime_error("oneservice-central did not start: " + seen);
+  }
+}
+
+CentralProcess::~CentralProcess() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+}
+
+void CentralProcess::kill_hard() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+}  // namespace oneservice::central::test

@@ -1,0 +1,65 @@
+#pragma once
+// Helpers for the central store tests: a temporary folder, a clock the test
+// sets, sample cases, and raw SQLite access to check what is on disk.
+#include <sqlite3.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "central/case_store.h"
+#include "shared/clock.h"
+
+namespace oneservice::central::test {
+
+class TempFolder {
+ public:
+  TempFolder();
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  ~TempFolder();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// A clock standing still at a time the test sets; safe to read from the
+// store's writer thread while the test thread sets it.
+class SetClock {
+ public:
+  explicit SetClock(const std::string& iso = "2026-11-22T14:05:00Z");
+  void set(const std::string& iso);
+  Clock clock() const;
+
+ private:
+  std::shared_ptr<std::atomic<std::int64_t>> seconds_;
+};
+
+// "00000000-0000-4000-8000-000000000042" for 42.
+std::string client_id_for(int n);
+
+// A pothole report with every field filled (list answer, point, address,
+// contact, channel), two photos, routed to the county; canonical_body is its
+// JSON. Not a batch service unless `batch`.
+NewCase sample_case(const std::string& client_id, const std::string& service_code = "pothole",
+                    bool batch = false);
+
+std::string read_bytes(const std::string& path);
+
+class RawDb {
+ public:
+  explicit RawDb(const std::string& path);
+  RawDb(const RawDb&) = delete;
+  RawDb& operator=(const RawDb&) = delete;
+  ~RawDb();
+  int exec(const std::string& sql);  // SQLite result code
+  std::string text(const std::string& sql);
+  long long integer(const std::string& sql);
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace oneservice::central::test
