@@ -57,13 +57,15 @@ RunResult run_central(const std::vector<std::string>& args) {
   return result;
 }
 
-CentralProcess::CentralProcess(const std::string& data_dir) {
+CentralProcess::CentralProcess(const std::string& data_dir, const std::vector<std::string>& extra_args) {
   // The server's messages go to a file, not a pipe: a pipe nobody reads
   // any more would kill it with SIGPIPE at its next message.
   const std::string log = data_dir + ".log";
   const int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   const int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-  pid_ = spawn({"serve", "--listen", "127.0.0.1:0", "--data", data_dir, "--threads", "32"}, null_fd, log_fd);
+  std::vector<std::string> args = {"serve", "--listen", "127.0.0.1:0", "--data", data_dir, "--threads", "32"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = spawn(args, null_fd, log_fd);
   close(null_fd);
   close(log_fd);
   // The server says which port it took: "... on http://127.0.0.1:PORT/...".

@@ -19,7 +19,7 @@ RunResult run_central(const std::vector<std::string>& args);
 // stopped (SIGTERM) by the destructor.
 class CentralProcess {
  public:
-  explicit CentralProcess(const std::string& data_dir);
+  explicit CentralProcess(const std::string& data_dir, const std::vector<std::string>& extra_args = {});
   ~CentralProcess();
   CentralProcess(const CentralProcess&) = delete;
   CentralProcess& operator=(const CentralProcess&) = delete;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -163,4 +164,42 @@ TEST_F(CentralBinary, KillMinus9LosesNothingAcknowledged) {
   const auto all = client.Get("/open311/v2/requests.json?service_code=pothole");
   ASSERT_TRUE(all);
   EXPECT_EQ(json::parse(all->body).size(), attempted.size()) << "and no case beyond them";
+}
+
+TEST_F(CentralBinary, ServesHttpsWithTheGivenCertificate) {
+  const auto cert = (folder / "cert.pem").string();
+  const auto key = (folder / "key.pem").string();
+  const auto command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                       "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0) << "openssl could not make a test certificate";
+  CentralProcess server(data, {"--tls-cert", cert, "--tls-key", key});
+
+  httplib::SSLClient verified("127.0.0.1", server.port());
+  verified.set_ca_cert_path(cert.c_str());
+  verified.enable_server_certificate_verification(true);
+  const auto reply = verified.Get("/open311/v2/discovery.json");
+  ASSERT_TRUE(reply) << httplib::to_string(reply.error());
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_NE(json::parse(reply->body).at("endpoints").at(0).at("url").get<std::string>().rfind("https://", 0),
+            std::string::npos);
+
+  httplib::SSLClient untrusting("127.0.0.1", server.port());
+  untrusting.enable_server_certificate_verification(true);
+  EXPECT_FALSE(untrusting.Get("/open311/v2/discovery.json")) << "an unknown certificate is refused";
+
+  httplib::Client plain("127.0.0.1", server.port());
+  plain.set_read_timeout(2);
+  const auto refused = plain.Get("/open311/v2/discovery.json");
+  EXPECT_TRUE(!refused || refused->status != 200) << "plain HTTP gets nothing from an HTTPS server";
+}
+
+TEST_F(CentralBinary, RefusesHalfATlsSetupAndABadListenAddress) {
+  EXPECT_EQ(run_central({"serve", "--tls-cert", "x.pem", "--data", data}).exit_code, 2);
+  EXPECT_EQ(run_central({"serve", "--listen", "nowhere", "--data", data}).exit_code, 2);
+  const auto missing = run_central({"serve", "--tls-cert", "/nonexistent/c.pem", "--tls-key", "/nonexistent/k.pem",
+                                    "--listen", "127.0.0.1:0", "--data", data});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/c.pem"), std::string::npos) << missing.err;
+  EXPECT_EQ(run_central({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(run_central({"--help"}).exit_code, 0);
 }
