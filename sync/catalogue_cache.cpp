@@ -12,11 +12,24 @@ namespace oneservice::sync {
 
 void Outbox::cache_catalogue(const std::string& changeset, const std::string& json_text) {
   try {
+    // The new version and the pointer to it change together: a reader sees
+    // the old catalogue or the new one, never a mix.
+    sqlite::Transaction transaction(db_.get());
     sqlite::Statement upsert(db_.get(),
-                             "INSERT INTO catalogue_cache (id, changeset, body, cached_at) VALUES (1, ?1, ?2, ?3) "
-                             "ON CONFLICT (id) DO UPDATE SET changeset = excluded.changeset, "
-                             "body = excluded.body, cached_at = excluded.cached_at");
+                             "INSERT INTO catalogue_versions (changeset, body, cached_at) VALUES (?1, ?2, ?3) "
+                             "ON CONFLICT (changeset) DO UPDATE SET body = excluded.body, cached_at = excluded.cached_at");
     upsert.bind(1, changeset).bind(2, json_text).bind(3, now()).run();
+    sqlite::Statement current(db_.get(),
+                              "INSERT INTO sync_state (key, value) VALUES ('catalogue_current', ?1) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    current.bind(1, changeset).run();
+    // Keep a version while any request not yet accepted was made against
+    // it: the council may still ask about it, and support needs to read it.
+    sqlite::Statement prune(db_.get(),
+                            "DELETE FROM catalogue_versions WHERE changeset <> ?1 AND changeset NOT IN "
+                            "(SELECT catalogue_version FROM requests WHERE state <> 'accepted')");
+    prune.bind(1, changeset).run();
+    transaction.commit();
   } catch (const sqlite::SqliteFailure& failure) {
     fail(failure, "while saving the catalogue");
   }
@@ -24,11 +37,24 @@ void Outbox::cache_catalogue(const std::string& changeset, const std::string& js
 
 std::optional<std::string> Outbox::cached_catalogue_json() const {
   try {
-    sqlite::Statement select(db_.get(), "SELECT body FROM catalogue_cache WHERE id = 1");
+    sqlite::Statement select(db_.get(),
+                             "SELECT v.body FROM sync_state s JOIN catalogue_versions v ON v.changeset = s.value "
+                             "WHERE s.key = 'catalogue_current'");
     if (!select.step()) return std::nullopt;
     return select.text(0);
   } catch (const sqlite::SqliteFailure& failure) {
     fail(failure, "while reading the cached catalogue");
+  }
+}
+
+std::optional<std::string> Outbox::catalogue_json(const std::string& changeset) const {
+  try {
+    sqlite::Statement select(db_.get(), "SELECT body FROM catalogue_versions WHERE changeset = ?1");
+    select.bind(1, changeset);
+    if (!select.step()) return std::nullopt;
+    return select.text(0);
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading a cached catalogue");
   }
 }
 

@@ -81,11 +81,63 @@ CREATE TABLE catalogue_cache (
 ) STRICT;
 )sql";
 
+// Version 2: what delivery needs. When a request may next be tried
+// (backoff survives a restart), the token of a batch service until it
+// resolves, photos travelling with their request, catalogue versions kept
+// while queued requests still refer to them, small sync bookkeeping (the
+// updates cursor, the last success), and the status updates the council sent
+// back, so "what happened to my request" works offline.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE requests ADD COLUMN next_attempt_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN token TEXT NOT NULL DEFAULT '';
+
+CREATE INDEX requests_due ON requests (state, next_attempt_at, id);
+
+CREATE TABLE request_media (
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES requests (client_id) ON DELETE CASCADE,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  bytes BLOB NOT NULL
+) STRICT;
+
+CREATE INDEX request_media_by_request ON request_media (client_id, id);
+
+CREATE TABLE catalogue_versions (
+  changeset TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  cached_at TEXT NOT NULL
+) STRICT;
+
+INSERT INTO catalogue_versions (changeset, body, cached_at)
+  SELECT changeset, body, cached_at FROM catalogue_cache;
+
+CREATE TABLE sync_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+INSERT INTO sync_state (key, value) SELECT 'catalogue_current', changeset FROM catalogue_cache;
+
+DROP TABLE catalogue_cache;
+
+CREATE TABLE status_updates (
+  update_id TEXT PRIMARY KEY,
+  service_request_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  updated_datetime TEXT NOT NULL,
+  description TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX status_updates_by_request ON status_updates (service_request_id, updated_datetime);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
       {1, kVersion1},
+      {2, kVersion2},
   };
   return steps;
 }

@@ -13,16 +13,17 @@
 #include "shared/identity.h"
 #include "shared/request_json.h"
 #include "sync/migrations.h"
+#include "sync/outbox_rows.h"
 
 namespace oneservice::sync {
 namespace {
 
+using detail::entry_from_row;
+using detail::kEntryColumns;
+
 namespace fs = std::filesystem;
 
 constexpr int kBusyTimeoutMs = 5000;  // the Busy message says "5 seconds"
-
-constexpr std::string_view kEntryColumns =
-    "client_id, local_ref, state, body, attempts, last_error, server_ref, created_at, updated_at";
 
 [[noreturn]] void refuse(StoreProblem problem, const std::string& path, std::string_view detail = {}) {
   throw StoreError(store_message(problem, path, detail));
@@ -75,6 +76,16 @@ RequestState state_from_column(const std::string& text, const std::string& path)
   return *state;
 }
 
+void require_prepared(const ServiceRequest& request) {
+  if (request.client_id.empty() || request.created_at.empty())
+    throw std::invalid_argument(
+        "The request has no client id or creation time: run prepare_request before storing it.");
+}
+
+}  // namespace
+
+namespace detail {
+
 OutboxEntry entry_from_row(const sqlite::Statement& row, const std::string& path) {
   OutboxEntry entry;
   entry.client_id = row.text(0);
@@ -84,23 +95,19 @@ OutboxEntry entry_from_row(const sqlite::Statement& row, const std::string& path
     entry.request = request_from_json(row.text(3));
   } catch (const FormatError&) {
     // The FormatError may quote the body; only the reference is safe to show.
-    refuse(StoreProblem::Damaged, path, "request " + entry.local_ref + " cannot be read");
+    throw StoreError(store_message(StoreProblem::Damaged, path, "request " + entry.local_ref + " cannot be read"));
   }
   entry.attempts = static_cast<int>(row.integer(4));
   entry.last_error = row.text(5);
   entry.server_ref = row.text(6);
   entry.created_at = row.text(7);
   entry.updated_at = row.text(8);
+  entry.next_attempt_at = row.text(9);
+  entry.token = row.text(10);
   return entry;
 }
 
-void require_prepared(const ServiceRequest& request) {
-  if (request.client_id.empty() || request.created_at.empty())
-    throw std::invalid_argument(
-        "The request has no client id or creation time: run prepare_request before storing it.");
-}
-
-}  // namespace
+}  // namespace detail
 
 std::string outbox_path(const std::string& data_dir) { return data_dir + "/outbox.sqlite3"; }
 
@@ -171,11 +178,19 @@ void Outbox::fail(const sqlite::SqliteFailure& failure, const std::string& doing
   refuse(problem_for_sqlite_code(failure.code()), path_, doing + ": " + failure.what());
 }
 
-std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, RequestState::Queued); }
+std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, RequestState::Queued, nullptr); }
 
-std::string Outbox::save_draft(const ServiceRequest& request) { return save(request, RequestState::Draft); }
+std::string Outbox::enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
+  if (media.size() > kMaxAttachments) throw StoreError("Send no more than 5 photos with one request.");
+  for (const auto& item : media)
+    if (item.bytes.size() > kMaxAttachmentBytes)
+      throw StoreError("The photo " + item.file_name + " is too large: each photo must be 5 MB or smaller.");
+  return save(request, RequestState::Queued, &media);
+}
 
-std::string Outbox::save(const ServiceRequest& request, RequestState target) {
+std::string Outbox::save_draft(const ServiceRequest& request) { return save(request, RequestState::Draft, nullptr); }
+
+std::string Outbox::save(const ServiceRequest& request, RequestState target, const std::vector<MediaAttachment>* media) {
   require_prepared(request);
   const auto reference = local_reference(request.client_id);
   const auto body = request_to_json(request);
@@ -227,6 +242,15 @@ std::string Outbox::save(const ServiceRequest& request, RequestState target) {
         .bind(6, body)
         .bind(7, stamp)
         .run();
+    if (media) {
+      for (const auto& item : *media) {
+        sqlite::Statement attach(db_.get(),
+                                 "INSERT INTO request_media (client_id, file_name, content_type, bytes) "
+                                 "VALUES (?1, ?2, ?3, ?4)");
+        attach.bind(1, request.client_id).bind(2, item.file_name).bind(3, item.content_type);
+        attach.bind_blob(4, item.bytes).run();
+      }
+    }
     transaction.commit();
     return reference;
   } catch (const sqlite::SqliteFailure& failure) {

@@ -29,6 +29,29 @@ struct OutboxEntry {
   std::string last_error;  // last error message (never personal data)
   std::string server_ref;  // council's service_request_id once accepted
   std::string created_at, updated_at;  // UTC ISO 8601
+  std::string next_attempt_at;  // empty: as soon as possible
+  std::string token;            // batch services: set while it resolves
+};
+
+// A photo that travels with its request.
+struct MediaAttachment {
+  std::string file_name;
+  std::string content_type;  // image/jpeg, image/png...
+  std::string bytes;
+};
+
+// Photos are checked on the device so a resident hears at once, not after a
+// failed send, that one is too big.
+inline constexpr std::size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
+inline constexpr std::size_t kMaxAttachments = 5;
+
+// One status change the council sent back (servicerequestupdates).
+struct StatusUpdate {
+  std::string update_id;
+  std::string service_request_id;
+  std::string status;  // OPEN, INVESTIGATING, FIXED...
+  std::string updated_datetime;
+  std::string description;
 };
 
 enum class OpenMode { CreateIfMissing, MustExist };
@@ -77,6 +100,11 @@ class Outbox {
   // Throws ReferenceClash when another client id already has the reference,
   // and std::invalid_argument when the request was not prepared.
   std::string enqueue(const ServiceRequest& request);
+  // The same, with photos, stored in the same transaction. Throws
+  // StoreError with a message for the resident when there are too many or
+  // one is larger than kMaxAttachmentBytes.
+  std::string enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media);
+  std::vector<MediaAttachment> media_for(const std::string& client_id) const;
 
   // Inserts or updates a draft; throws StoreError when the request has
   // already left draft.
@@ -94,6 +122,31 @@ class Outbox {
   void mark_needs_attention(const std::string& client_id, const std::string& error);
   void return_to_queue(const std::string& client_id, const std::string& error);
 
+  // Delivery bookkeeping for the sync engine.
+  // Queued requests whose next attempt is due, oldest first.
+  std::vector<OutboxEntry> due_for_sending(const std::string& now_utc, int limit) const;
+  // The earliest next attempt among queued requests, if any is waiting.
+  std::optional<std::string> next_attempt_time() const;
+  // sending -> queued after a transient failure, not to be tried before
+  // next_attempt_at (UTC ISO 8601).
+  void retry_later(const std::string& client_id, const std::string& error, const std::string& next_attempt_at);
+  // A batch service answered with a token: the request stays sending (it is
+  // with the council) until the token resolves.
+  void set_token(const std::string& client_id, const std::string& token);
+  std::vector<OutboxEntry> awaiting_token() const;
+  // After a crash or kill, requests left "sending" without a token were in
+  // flight: put them back in the queue (resending is safe: the council
+  // deduplicates on the client id). Returns how many.
+  int recover_interrupted();
+
+  // Small key/value bookkeeping: the updates cursor, the last success.
+  std::optional<std::string> sync_value(const std::string& key) const;
+  void set_sync_value(const std::string& key, const std::string& value);
+
+  // The status cache.
+  void store_updates(const std::vector<StatusUpdate>& updates);  // ignores ones already held
+  std::vector<StatusUpdate> updates_for(const std::string& service_request_id) const;  // oldest first
+
   std::optional<OutboxEntry> find(const std::string& client_id) const;
   std::optional<OutboxEntry> find_by_reference(const std::string& local_ref) const;
   std::vector<OutboxEntry> list(RequestState state) const;  // oldest first
@@ -101,13 +154,15 @@ class Outbox {
 
   void cache_catalogue(const std::string& changeset, const std::string& json_text);
   std::optional<std::string> cached_catalogue_json() const;
+  // A version still held because a request not yet accepted refers to it.
+  std::optional<std::string> catalogue_json(const std::string& changeset) const;
 
  private:
   Outbox(std::string path, sqlite::Database db);
 
   void move_state(const std::string& client_id, RequestState to, const std::string* server_ref,
                   const std::string* error);
-  std::string save(const ServiceRequest& request, RequestState target);
+  std::string save(const ServiceRequest& request, RequestState target, const std::vector<MediaAttachment>* media);
   std::string now() const;
   [[noreturn]] void fail(const sqlite::SqliteFailure& failure, const std::string& doing) const;
 

@@ -41,6 +41,12 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  const int code = sqlite3_bind_blob64(statement_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (code != SQLITE_OK) fail(db_, code);
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
   const int code = sqlite3_bind_int64(statement_.get(), index, value);
   if (code != SQLITE_OK) fail(db_, code);
@@ -63,6 +69,13 @@ bool Statement::step() {
 void Statement::run() {
   while (step()) {
   }
+}
+
+std::string Statement::blob(int column) const {
+  const auto* bytes = sqlite3_column_blob(statement_.get(), column);
+  const int size = sqlite3_column_bytes(statement_.get(), column);
+  if (bytes == nullptr) return {};
+  return std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
 std::string Statement::text(int column) const {

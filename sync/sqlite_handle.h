@@ -39,6 +39,7 @@ class Statement {
   // Parameters are numbered from 1, as in SQL's ?1, ?2...
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
+  Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
 
   // True when a row is ready to read; false when the statement is done.
@@ -47,6 +48,7 @@ class Statement {
   void run();
 
   std::string text(int column) const;
+  std::string blob(int column) const;
   std::int64_t integer(int column) const;
   bool is_null(int column) const;
 

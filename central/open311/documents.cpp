@@ -65,7 +65,20 @@ json services_document(const Catalogue& catalogue) {
 json definition_document(const Service& service) {
   json attributes = json::array();
   for (const auto& attribute : service.attributes) attributes.push_back(attribute_document(attribute));
-  return {{"service_code", service.service_code}, {"attributes", attributes}};
+  json out = {{"service_code", service.service_code}, {"attributes", attributes}};
+  // The service-level extensions, so a device can rebuild the whole
+  // catalogue from Open311 endpoints alone.
+  if (!service.responsible.empty()) out["responsible"] = service.responsible;
+  if (!service.routing.empty()) {
+    json rules = json::array();
+    for (const auto& rule : service.routing) rules.push_back({{"when", conditions(rule.when)}, {"responsible", rule.responsible}});
+    out["routing"] = rules;
+  }
+  if (!service.location_question.empty()) out["location_question"] = service.location_question;
+  if (!service.location_hint.empty()) out["location_hint"] = service.location_hint;
+  if (!service.submit_label.empty()) out["submit_label"] = service.submit_label;
+  if (!service.next_steps.empty()) out["next_steps"] = service.next_steps;
+  return out;
 }
 
 json request_document(const CaseRecord& r, const Catalogue& catalogue, const std::string& media_base) {

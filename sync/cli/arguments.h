@@ -7,13 +7,21 @@
 
 namespace oneservice::sync::cli {
 
-enum class Command { Help, Enqueue, Status };
+enum class Command { Help, Enqueue, Status, Push, Pull };
 
 struct Arguments {
   Command command = Command::Help;
   std::string data_dir;
   std::string assets_dir;  // empty: the assets folder built in
   bool json = false;
+  // push and pull: the council's Open311 base URL, this device's key (or
+  // the ONESERVICE_API_KEY environment variable, which keeps it out of the
+  // process list), and the council's own CA bundle if it has one.
+  std::string server = "http://127.0.0.1:8311/open311/v2";
+  std::string api_key;
+  std::string ca_bundle;
+  int retry_for_seconds = 0;  // push: keep trying transient failures this long
+  std::vector<std::string> media;  // enqueue: photos to attach
 };
 
 // A command line we cannot act on. The message says what was wrong; the

@@ -10,6 +10,7 @@ namespace oneservice::sync::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRequestProblem = 1;  // nothing was queued
 inline constexpr int kExitSetupProblem = 2;    // usage, store or catalogue
+inline constexpr int kExitUndelivered = 3;     // push/pull: not everything got through
 
 // Runs the command; prints results on `out` and problems on `err`. Never
 // throws: every failure is a message and an exit status.

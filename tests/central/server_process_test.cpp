@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "process.h"
+#include "support/central_process.h"
 #include "shared/identity.h"
 
 using namespace oneservice::central::test;

@@ -2,11 +2,9 @@
 add_executable(central_api_tests
   api_fixture.cpp
   api_test.cpp
-  process.cpp
   server_process_test.cpp)
-target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_warnings GTest::gtest_main)
+target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support oneservice_warnings GTest::gtest_main)
 target_compile_definitions(central_api_tests PRIVATE
-  ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}"
-  ONESERVICE_CENTRAL_BINARY="$<TARGET_FILE:oneservice-central>")
+  ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 add_dependencies(central_api_tests oneservice-central)
 gtest_discover_tests(central_api_tests DISCOVERY_MODE PRE_TEST)

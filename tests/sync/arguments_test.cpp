@@ -29,7 +29,10 @@ TEST(Arguments, MistakesAreUsageErrors) {
   EXPECT_THROW(parse_arguments({"status"}), UsageError);                       // no --data
   EXPECT_THROW(parse_arguments({"--data"}), UsageError);                       // no folder
   EXPECT_THROW(parse_arguments({"--data", "--json", "status"}), UsageError);   // flag taken as folder
-  EXPECT_THROW(parse_arguments({"--data", "/d", "push"}), UsageError);
+  EXPECT_THROW(parse_arguments({"--data", "/d", "frobnicate"}), UsageError);
+  EXPECT_THROW(parse_arguments({"--data", "/d", "status", "--media", "x.jpg"}), UsageError);
+  EXPECT_THROW(parse_arguments({"--data", "/d", "enqueue", "--retry-for", "5"}), UsageError);
+  EXPECT_THROW(parse_arguments({"--data", "/d", "push", "--retry-for", "soon"}), UsageError);
   EXPECT_THROW(parse_arguments({"--data", "/d", "status", "--verbose"}), UsageError);
   EXPECT_THROW(parse_arguments({"--data", "/d", "status", "enqueue"}), UsageError);
   EXPECT_THROW(parse_arguments({"--data", "/d", "enqueue", "--json"}), UsageError);
@@ -39,8 +42,22 @@ TEST(Arguments, UsageListsOnlyTheCommandsThatExist) {
   const auto text = usage();
   EXPECT_NE(text.find("enqueue"), std::string::npos);
   EXPECT_NE(text.find("status"), std::string::npos);
-  EXPECT_EQ(text.find("push"), std::string::npos);
-  EXPECT_EQ(text.find("pull"), std::string::npos);
+  EXPECT_NE(text.find("push"), std::string::npos);
+  EXPECT_NE(text.find("pull"), std::string::npos);
+}
+
+TEST(Arguments, PushTakesTheServerKeyAndRetryTime) {
+  const auto parsed = parse_arguments(
+      {"push", "--data", "/d", "--server", "https://council.example/open311/v2", "--api-key", "k", "--retry-for", "30",
+       "--ca-bundle", "/etc/council-ca.pem"});
+  EXPECT_EQ(parsed.command, Command::Push);
+  EXPECT_EQ(parsed.server, "https://council.example/open311/v2");
+  EXPECT_EQ(parsed.api_key, "k");
+  EXPECT_EQ(parsed.retry_for_seconds, 30);
+  EXPECT_EQ(parsed.ca_bundle, "/etc/council-ca.pem");
+  EXPECT_EQ(parse_arguments({"pull", "--data", "/d"}).server, "http://127.0.0.1:8311/open311/v2");
+  EXPECT_EQ(parse_arguments({"enqueue", "--data", "/d", "--media", "a.jpg", "--media", "b.png"}).media,
+            (std::vector<std::string>{"a.jpg", "b.png"}));
 }
 
 TEST(Commands, HelpPrintsUsageAndSucceeds) {

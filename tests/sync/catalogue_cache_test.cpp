@@ -39,7 +39,7 @@ TEST_F(CatalogueCacheTest, FirstLoadSeedsTheCacheFromTheBundledFile) {
   EXPECT_TRUE(catalogue.find_service("pothole"));
   EXPECT_EQ(outbox.cached_catalogue_json(), read_bytes(kBundled));
   test::RawDb raw(outbox.path());
-  EXPECT_EQ(raw.text("SELECT changeset FROM catalogue_cache"), "2026-11-01T09:00:00Z");
+  EXPECT_EQ(raw.text("SELECT value FROM sync_state WHERE key = 'catalogue_current'"), "2026-11-01T09:00:00Z");
 }
 
 TEST_F(CatalogueCacheTest, LaterLoadsUseTheCacheNotTheBundledFile) {
@@ -105,7 +105,7 @@ TEST_F(CatalogueCacheTest, ANewerBundledCatalogueReplacesAnOlderCache) {
   const auto newer = bundled_with_changeset(folder, "2027-01-15T08:00:00Z");
   EXPECT_EQ(load_catalogue(outbox, newer).changeset, "2027-01-15T08:00:00Z");
   test::RawDb raw(outbox.path());
-  EXPECT_EQ(raw.text("SELECT changeset FROM catalogue_cache"), "2027-01-15T08:00:00Z");
+  EXPECT_EQ(raw.text("SELECT value FROM sync_state WHERE key = 'catalogue_current'"), "2027-01-15T08:00:00Z");
 }
 
 TEST_F(CatalogueCacheTest, AnOlderBundledCatalogueDoesNotReplaceTheCache) {

@@ -172,9 +172,9 @@ TEST_F(CliTest, HelpAndUsageMistakes) {
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_EQ(help.out.rfind("Usage: oneservice-sync", 0), 0u) << help.out;
 
-  const auto unknown = run({"--data", data.path(), "push"});
+  const auto unknown = run({"--data", data.path(), "frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("Unknown command push"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("Unknown command frobnicate"), std::string::npos) << unknown.err;
   EXPECT_NE(unknown.err.find("Usage: oneservice-sync"), std::string::npos) << unknown.err;
 
   const auto flag = run({"--data", data.path(), "--colour", "status"});

@@ -23,7 +23,9 @@ TEST(Migrations, FreshFileGetsTheLatestVersion) {
   { auto outbox = Outbox::open(path); }
   RawDb raw(path);
   EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
-  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name IN ('requests', 'catalogue_cache')"), 2);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name IN ('requests', 'catalogue_versions', "
+                        "'sync_state', 'status_updates', 'request_media')"),
+            5);
 }
 
 TEST(Migrations, ReopeningDoesNotRunThemAgain) {
@@ -101,6 +103,30 @@ TEST(Migrations, VersionZeroFileWithAClashingTableIsRefusedUnchanged) {
   EXPECT_EQ(raw.integer("PRAGMA user_version"), 0);  // the failed step was rolled back
   EXPECT_EQ(raw.text("SELECT who FROM requests"), "someone");
   EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'catalogue_cache'"), 0);
+}
+
+TEST(Migrations, Version1StoresMoveToVersion2WithTheirCatalogueAndRequests) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  {
+    // A store as version 1 of oneservice left it.
+    RawDb raw(path);
+    ASSERT_EQ(raw.exec("BEGIN; " + std::string(migrations().at(0).sql) + " PRAGMA user_version = 1; COMMIT;"),
+              SQLITE_OK)
+        << raw.last_error();
+    ASSERT_EQ(raw.exec("INSERT INTO catalogue_cache VALUES (1, '2026-11-01T09:00:00Z', '{\"x\": 1}', "
+                       "'2026-11-02T00:00:00Z'); INSERT INTO requests (client_id, local_ref, state, service_code, "
+                       "catalogue_version, body, created_at, updated_at) VALUES ('c1', 'OS-AAAA-BBBB', 'queued', "
+                       "'pothole', '2026-11-01T09:00:00Z', '{}', 't', 't')"),
+              SQLITE_OK)
+        << raw.last_error();
+  }
+  auto outbox = Outbox::open(path);
+  EXPECT_EQ(outbox.cached_catalogue_json(), "{\"x\": 1}");
+  EXPECT_EQ(outbox.catalogue_json("2026-11-01T09:00:00Z"), "{\"x\": 1}");
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), 2);
+  EXPECT_EQ(raw.text("SELECT local_ref FROM requests WHERE next_attempt_at = '' AND token = ''"), "OS-AAAA-BBBB");
 }
 
 TEST(Migrations, DurabilitySettingsAreInForceAfterOpen) {

@@ -1,0 +1,158 @@
+// The Outbox's delivery bookkeeping: which requests are due, backoff that
+// survives a restart, batch tokens, photos, the sync cursor and the status
+// cache. The state rules themselves stay in outbox.cpp (move_state) and in
+// the database's triggers.
+#include <sqlite3.h>
+
+#include "shared/identity.h"
+#include "sync/outbox.h"
+#include "sync/outbox_rows.h"
+
+namespace oneservice::sync {
+
+using detail::entry_from_row;
+using detail::kEntryColumns;
+
+std::vector<MediaAttachment> Outbox::media_for(const std::string& client_id) const {
+  try {
+    sqlite::Statement select(db_.get(),
+                             "SELECT file_name, content_type, bytes FROM request_media WHERE client_id = ?1 ORDER BY id");
+    select.bind(1, client_id);
+    std::vector<MediaAttachment> out;
+    while (select.step()) out.push_back({select.text(0), select.text(1), select.blob(2)});
+    return out;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading the photos of request " + local_reference(client_id));
+  }
+}
+
+std::vector<OutboxEntry> Outbox::due_for_sending(const std::string& now_utc, int limit) const {
+  try {
+    // ISO 8601 UTC strings of one format order as their times do.
+    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) +
+                                            " FROM requests WHERE state = 'queued' AND next_attempt_at <= ?1 "
+                                            "ORDER BY id LIMIT ?2");
+    select.bind(1, now_utc).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutboxEntry> out;
+    while (select.step()) out.push_back(entry_from_row(select, path_));
+    return out;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while listing requests due for sending");
+  }
+}
+
+std::optional<std::string> Outbox::next_attempt_time() const {
+  try {
+    sqlite::Statement select(db_.get(), "SELECT min(next_attempt_at) FROM requests WHERE state = 'queued'");
+    if (!select.step() || select.is_null(0)) return std::nullopt;
+    return select.text(0);
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading the next attempt time");
+  }
+}
+
+void Outbox::retry_later(const std::string& client_id, const std::string& error, const std::string& next_attempt_at) {
+  move_state(client_id, RequestState::Queued, nullptr, &error);
+  try {
+    sqlite::Statement schedule(db_.get(), "UPDATE requests SET next_attempt_at = ?1 WHERE client_id = ?2");
+    schedule.bind(1, next_attempt_at).bind(2, client_id).run();
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while scheduling request " + local_reference(client_id));
+  }
+}
+
+void Outbox::set_token(const std::string& client_id, const std::string& token) {
+  try {
+    sqlite::Statement update(db_.get(),
+                             "UPDATE requests SET token = ?1, updated_at = ?2 WHERE client_id = ?3 AND state = 'sending'");
+    update.bind(1, token).bind(2, now()).bind(3, client_id).run();
+    if (sqlite::changes(db_.get()) != 1)
+      throw StoreError("Request " + local_reference(client_id) + " is not being sent, so it cannot take a token.");
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while saving the token of request " + local_reference(client_id));
+  }
+}
+
+std::vector<OutboxEntry> Outbox::awaiting_token() const {
+  try {
+    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) +
+                                            " FROM requests WHERE state = 'sending' AND token <> '' ORDER BY id");
+    std::vector<OutboxEntry> out;
+    while (select.step()) out.push_back(entry_from_row(select, path_));
+    return out;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while listing requests waiting for a token");
+  }
+}
+
+int Outbox::recover_interrupted() {
+  try {
+    sqlite::Statement recover(db_.get(),
+                              "UPDATE requests SET state = 'queued', next_attempt_at = '', updated_at = ?1 "
+                              "WHERE state = 'sending' AND token = ''");
+    recover.bind(1, now()).run();
+    return sqlite::changes(db_.get());
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while recovering requests that were being sent");
+  }
+}
+
+std::optional<std::string> Outbox::sync_value(const std::string& key) const {
+  try {
+    sqlite::Statement select(db_.get(), "SELECT value FROM sync_state WHERE key = ?1");
+    select.bind(1, key);
+    if (!select.step()) return std::nullopt;
+    return select.text(0);
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading sync state");
+  }
+}
+
+void Outbox::set_sync_value(const std::string& key, const std::string& value) {
+  try {
+    sqlite::Statement upsert(db_.get(),
+                             "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key).bind(2, value).run();
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while saving sync state");
+  }
+}
+
+void Outbox::store_updates(const std::vector<StatusUpdate>& updates) {
+  try {
+    sqlite::Transaction transaction(db_.get());
+    for (const auto& update : updates) {
+      sqlite::Statement insert(db_.get(),
+                               "INSERT OR IGNORE INTO status_updates "
+                               "(update_id, service_request_id, status, updated_datetime, description) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)");
+      insert.bind(1, update.update_id)
+          .bind(2, update.service_request_id)
+          .bind(3, update.status)
+          .bind(4, update.updated_datetime)
+          .bind(5, update.description)
+          .run();
+    }
+    transaction.commit();
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while saving status updates");
+  }
+}
+
+std::vector<StatusUpdate> Outbox::updates_for(const std::string& service_request_id) const {
+  try {
+    sqlite::Statement select(db_.get(),
+                             "SELECT update_id, service_request_id, status, updated_datetime, description "
+                             "FROM status_updates WHERE service_request_id = ?1 ORDER BY updated_datetime, rowid");
+    select.bind(1, service_request_id);
+    std::vector<StatusUpdate> out;
+    while (select.step())
+      out.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4)});
+    return out;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while reading status updates");
+  }
+}
+
+}  // namespace oneservice::sync

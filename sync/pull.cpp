@@ -1,0 +1,158 @@
+#include "sync/pull.h"
+
+#include <nlohmann/json.hpp>
+
+#include "shared/catalogue_json.h"
+#include "shared/format_error.h"
+
+namespace oneservice::sync {
+namespace {
+
+using nlohmann::json;
+
+// How many request ids go into one updates query (URLs stay short).
+constexpr std::size_t kIdsPerQuery = 100;
+
+std::string failure_of(const net::HttpResponse& response, const std::string& what) {
+  if (response.error != net::NetError::None) return "could not fetch " + what + ": " + response.error_message;
+  return "could not fetch " + what + ": HTTP " + std::to_string(response.status);
+}
+
+json keywords_list(const json& value) {
+  json out = json::array();
+  if (value.is_array()) return value;
+  if (!value.is_string()) return out;
+  std::string item;
+  for (const char c : value.get<std::string>() + ",") {
+    if (c == ',') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else if (c != ' ' || !item.empty()) {
+      item += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Puller::Puller(Outbox& outbox, ServerConfig server, net::TransportOptions transport, Clock clock)
+    : outbox_(outbox), server_(std::move(server)), clock_(std::move(clock)), transport_([&] {
+        transport.ca_bundle = server_.ca_bundle;
+        return transport;
+      }()) {}
+
+CataloguePull Puller::pull_catalogue() {
+  CataloguePull result;
+  net::HttpRequest discovery_request;
+  discovery_request.url = server_.endpoint("discovery.json");
+  const auto discovery = transport_.perform(discovery_request);
+  if (discovery.error != net::NetError::None || discovery.status != 200) {
+    result.error = failure_of(discovery, "discovery");
+    return result;
+  }
+  json cached;
+  try {
+    const auto doc = json::parse(discovery.body);
+    result.changeset = doc.at("changeset").get<std::string>();
+    if (const auto text = outbox_.cached_catalogue_json()) cached = json::parse(*text);
+    if (cached.is_object() && cached.value("changeset", "") == result.changeset) return result;  // up to date
+  } catch (const json::exception&) {
+    result.error = "the council's discovery document cannot be read";
+    return result;
+  }
+
+  net::HttpRequest services_request;
+  services_request.url = server_.endpoint("services.json");
+  if (const auto etag = outbox_.sync_value("services_etag"); etag && cached.is_object())
+    services_request.headers.emplace_back("If-None-Match", *etag);
+  const auto services = transport_.perform(services_request);
+  if (services.error == net::NetError::None && services.status == 304) {
+    // The list did not change although the changeset did: keep ours, note
+    // the changeset so we stop asking.
+    result.error = "";
+    return result;
+  }
+  if (services.error != net::NetError::None || services.status != 200) {
+    result.error = failure_of(services, "the service list");
+    return result;
+  }
+  try {
+    json document = {{"changeset", result.changeset}, {"services", json::array()}};
+    // Council details are ours, not Open311's: keep what the device has.
+    if (cached.is_object() && cached.contains("council")) document["council"] = cached["council"];
+    for (auto service : json::parse(services.body)) {
+      const std::string code = service.at("service_code").get<std::string>();
+      service["keywords"] = keywords_list(service.value("keywords", json()));
+      if (service.value("metadata", false)) {
+        net::HttpRequest definition_request;
+        definition_request.url = server_.endpoint("services/" + net::url_encode(code) + ".json");
+        const auto definition = transport_.perform(definition_request);
+        if (definition.error != net::NetError::None || definition.status != 200) {
+          result.error = failure_of(definition, "the questions of " + code);
+          return result;
+        }
+        for (const auto& [key, value] : json::parse(definition.body).items())
+          if (key != "service_code") service[key] = value;
+      }
+      document["services"].push_back(service);
+    }
+    const std::string text = document.dump();
+    parse_catalogue(text);  // refuse to cache what the kiosk could not use
+    outbox_.cache_catalogue(result.changeset, text);
+    const auto etag = services.headers.find("etag");
+    if (etag != services.headers.end()) outbox_.set_sync_value("services_etag", etag->second);
+    result.changed = true;
+  } catch (const json::exception&) {
+    result.error = "the council's catalogue cannot be read";
+  } catch (const FormatError& error) {
+    result.error = error.what();
+  }
+  return result;
+}
+
+UpdatesPull Puller::pull_updates() {
+  UpdatesPull result;
+  std::vector<std::string> ids;
+  for (const auto& entry : outbox_.list(RequestState::Accepted)) ids.push_back(entry.server_ref);
+  if (ids.empty()) return result;
+  const auto cursor = outbox_.sync_value("updates_cursor").value_or("");
+  std::string newest = cursor;
+  std::vector<StatusUpdate> received;
+  for (std::size_t start = 0; start < ids.size(); start += kIdsPerQuery) {
+    std::string list;
+    for (std::size_t i = start; i < std::min(ids.size(), start + kIdsPerQuery); ++i)
+      list += (list.empty() ? "" : ",") + ids[i];
+    net::HttpRequest request;
+    request.url = server_.endpoint("servicerequestupdates.json") + "?service_request_id=" + net::url_encode(list) +
+                  (cursor.empty() ? "" : "&start_date=" + net::url_encode(cursor));
+    const auto response = transport_.perform(request);
+    if (response.error != net::NetError::None || response.status != 200) {
+      result.error = failure_of(response, "status updates");
+      return result;  // the cursor stays: nothing is skipped
+    }
+    try {
+      for (const auto& item : json::parse(response.body)) {
+        StatusUpdate update;
+        update.update_id = item.at("update_id").is_string() ? item["update_id"].get<std::string>() : item["update_id"].dump();
+        update.service_request_id = item.at("service_request_id").get<std::string>();
+        update.status = item.value("status", "");
+        update.updated_datetime = item.value("updated_datetime", "");
+        update.description = item.value("description", "");
+        if (update.updated_datetime > newest) newest = update.updated_datetime;
+        received.push_back(std::move(update));
+      }
+    } catch (const json::exception&) {
+      result.error = "the council's status updates cannot be read";
+      return result;
+    }
+  }
+  outbox_.store_updates(received);
+  // Inclusive start_date next time: an update at exactly this second is
+  // asked for again and ignored as already held, never missed.
+  if (newest != cursor) outbox_.set_sync_value("updates_cursor", newest);
+  result.received = static_cast<int>(received.size());
+  return result;
+}
+
+}  // namespace oneservice::sync

@@ -1,0 +1,137 @@
+#include "sync/sync_engine.h"
+
+#include <algorithm>
+
+#include "sync/pull.h"
+
+namespace oneservice::sync {
+
+SyncEngine::SyncEngine(std::string data_dir, ServerConfig server, EngineOptions options, Clock clock)
+    : data_dir_(std::move(data_dir)), server_(std::move(server)), options_(std::move(options)), clock_(std::move(clock)) {
+  snapshot_.configured = !server_.base_url.empty() && !server_.api_key.empty();
+}
+
+SyncEngine::~SyncEngine() {
+  {
+    std::lock_guard<std::mutex> guard(lock_);
+    stopping_ = true;
+  }
+  stop_flag_ = true;
+  wakeup_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void SyncEngine::start() {
+  if (!snapshot_.configured || worker_.joinable()) return;
+  worker_ = std::thread([this] { run(); });
+}
+
+void SyncEngine::wake() {
+  {
+    std::lock_guard<std::mutex> guard(lock_);
+    woken_ = true;
+  }
+  wakeup_.notify_all();
+}
+
+void SyncEngine::send_now() {
+  {
+    std::lock_guard<std::mutex> guard(lock_);
+    woken_ = true;
+    pull_requested_ = true;
+  }
+  wakeup_.notify_all();
+}
+
+SyncSnapshot SyncEngine::snapshot() const {
+  std::lock_guard<std::mutex> guard(lock_);
+  return snapshot_;
+}
+
+void SyncEngine::publish(const std::function<void(SyncSnapshot&)>& change) {
+  {
+    std::lock_guard<std::mutex> guard(lock_);
+    change(snapshot_);
+  }
+  ++generation_;
+}
+
+void SyncEngine::run() {
+  auto last_pull = std::chrono::steady_clock::time_point{};
+  while (true) {
+    bool pull = false;
+    {
+      std::unique_lock<std::mutex> guard(lock_);
+      if (stopping_) return;
+      pull = pull_requested_ || std::chrono::steady_clock::now() - last_pull >= options_.pull_interval;
+      pull_requested_ = false;
+      woken_ = false;
+    }
+    pass(pull);
+    if (pull) last_pull = std::chrono::steady_clock::now();
+
+    // Sleep until woken, or the next backoff expires, or the idle interval.
+    auto sleep = std::chrono::duration_cast<std::chrono::milliseconds>(options_.idle_interval);
+    try {
+      auto outbox = Outbox::open(outbox_path(data_dir_), OpenMode::MustExist);
+      if (const auto next = outbox.next_attempt_time(); next && !next->empty()) {
+        if (const auto when = parse_iso8601(*next)) {
+          const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*when - clock_.now());
+          sleep = std::clamp(wait, std::chrono::milliseconds(100), sleep);
+        }
+      } else if (next) {
+        sleep = std::chrono::milliseconds(100);  // queued and due now
+      }
+    } catch (const StoreError&) {
+    }
+    std::unique_lock<std::mutex> guard(lock_);
+    wakeup_.wait_for(guard, sleep, [this] { return woken_ || stopping_; });
+    if (stopping_) return;
+  }
+}
+
+void SyncEngine::pass(bool pull) {
+  publish([](SyncSnapshot& s) { s.busy = true; });
+  std::string error;
+  bool online = false;
+  try {
+    // Its own connection, on this thread: the UI's Outbox is never shared.
+    auto outbox = Outbox::open(outbox_path(data_dir_), OpenMode::CreateIfMissing);
+    PushLock push_lock(data_dir_);
+    if (push_lock.held()) {
+      Pusher pusher(outbox, server_, options_.push, clock_);
+      const auto progress = pusher.push_due(
+          [this](const PushProgress& p) { publish([&](SyncSnapshot& s) { s.progress = p; }); }, &stop_flag_);
+      online = progress.due == 0 || progress.accepted + progress.pending_token + progress.needs_attention > 0;
+      if (!progress.last_error.empty()) error = progress.last_error;
+    }
+    if (pull && !stop_flag_) {
+      Puller puller(outbox, server_, options_.push.transport, clock_);
+      const auto catalogue = puller.pull_catalogue();
+      const auto updates = puller.pull_updates();
+      if (catalogue.error.empty()) online = true;
+      if (!catalogue.error.empty()) error = catalogue.error;
+      if (!updates.error.empty()) error = updates.error;
+      if (!catalogue.changeset.empty())
+        publish([&](SyncSnapshot& s) { s.catalogue_changeset = catalogue.changeset; });
+    }
+    const auto counts = outbox.counts();
+    const auto last = outbox.sync_value("last_success").value_or("");
+    publish([&](SyncSnapshot& s) {
+      s.queued = counts.at(RequestState::Queued);
+      s.sending = counts.at(RequestState::Sending);
+      s.needs_attention = counts.at(RequestState::NeedsAttention);
+      s.accepted = counts.at(RequestState::Accepted);
+      s.last_success = last;
+    });
+  } catch (const std::exception& failure) {
+    error = failure.what();
+  }
+  publish([&](SyncSnapshot& s) {
+    s.busy = false;
+    s.online = online;
+    s.last_error = error;
+  });
+}
+
+}  // namespace oneservice::sync
