@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "kiosk/screens/screens.h"
+#include "kiosk/sync_status.h"
 #include "kiosk/theme.h"
 #include "kiosk/widgets.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 constexpr float kHeaderHeight = 96.0f;
 
-void draw_header(ui::Context& ui, const std::string& council_name, float width) {
+void draw_header(ui::Context& ui, const std::string& council_name, const std::string& status, float width) {
   ui::WindowScope header("##header", ImVec2(0, 0), ImVec2(width, kHeaderHeight));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, kHeaderHeight), theme::kHeader);
@@ -24,6 +25,12 @@ void draw_header(ui::Context& ui, const std::string& council_name, float width) 
   ui::TextColourScope colour(theme::kHeaderText);
   ImGui::TextUnformatted(council_name.c_str());
   ui.probe.texts.push_back(council_name);
+  if (status.empty()) return;
+  ui::FontScope small(ui.fonts.body);
+  const float status_width = ImGui::CalcTextSize(status.c_str()).x;
+  ImGui::SetCursorPos(ImVec2(width - status_width - 32, (kHeaderHeight - 10 - ImGui::GetFontSize()) / 2));
+  ImGui::TextUnformatted(status.c_str());
+  ui.probe.texts.push_back(status);
 }
 
 }  // namespace
@@ -44,7 +51,7 @@ void App::draw_frame() {
   ui::Context ui{fonts_, probe_};
   ui::FontScope body(fonts_.body);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  draw_header(ui, setup_.council_name, display.x);
+  draw_header(ui, setup_.council_name, setup_.sync_status ? sync_status_text(setup_.sync_status()) : "", display.x);
 
   // The page: one scrolling column, centred, never wider than reads well.
   ui::WindowScope page("##page", ImVec2(0, kHeaderHeight), ImVec2(display.x, display.y - kHeaderHeight));
@@ -57,6 +64,8 @@ void App::draw_frame() {
   // and gets a few frames for its layout (wrapping, scroll range) to settle.
   const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
   if (page_key != shown_page_) {
+    // A request has just been queued: the worker need not wait for its timer.
+    if (journey_.page == Page::Confirmation && setup_.request_queued) setup_.request_queued();
     shown_page_ = page_key;
     ImGui::SetNextWindowScroll(ImVec2(0, 0));
     frames_requested_ = 3;

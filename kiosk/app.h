@@ -2,6 +2,7 @@
 // The kiosk application: holds the state (plain structs) and draws one frame
 // of the current screen. It knows nothing of SDL: platform/ owns the window
 // and the loop, so the same App runs full screen and in headless tests.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "platform/fonts.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
+#include "sync/sync_engine.h"
 
 namespace oneservice::sync {
 class Outbox;
@@ -26,6 +28,11 @@ struct AppSetup {
   std::string startup_problem;  // shown instead of the journey when set
   Clock clock;
   Channel channel = Channel::Kiosk;
+  // The background sync worker's state, for the header; empty when the
+  // kiosk has no server configured.
+  std::function<sync::SyncSnapshot()> sync_status;
+  // Called when a request has been queued, so the worker sends it now.
+  std::function<void()> request_queued;
 };
 
 class App {

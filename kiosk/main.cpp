@@ -3,11 +3,13 @@
 #include <SDL.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
+#include "sync/sync_engine.h"
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
 
@@ -46,7 +48,17 @@ int main(int argc, char** argv) {
     setup.council_name = !options.council_name.empty() ? options.council_name
                          : services.catalogue        ? services.catalogue->council_name
                                                      : "oneservice";
+    // The background sender, when the kiosk knows its council's server.
+    std::unique_ptr<sync::SyncEngine> engine;
+    if (!options.server_url.empty() && !options.api_key.empty() && services.problem.empty()) {
+      engine = std::make_unique<sync::SyncEngine>(options.data_dir,
+                                                  sync::ServerConfig{options.server_url, options.api_key, options.ca_bundle});
+      engine->start();
+      setup.sync_status = [&engine] { return engine->snapshot(); };
+      setup.request_queued = [&engine] { engine->wake(); };
+    }
     kiosk::App app(std::move(setup), host.fonts());
+    std::uint64_t seen_generation = 0;
 
     const Uint64 started = SDL_GetTicks64();
     bool running = true;
@@ -54,6 +66,11 @@ int main(int argc, char** argv) {
       // Sleep up to half a second between checks when idle: nothing on the
       // screen changes by itself yet, and the timeout bounds --quit-after.
       running = host.process_events(500);
+      // Redraw when the sender's state changed (the header line, a reference).
+      if (engine && engine->generation() != seen_generation) {
+        seen_generation = engine->generation();
+        host.request_frames(2);
+      }
       if (host.frame_due()) {
         host.frame([&] { app.draw_frame(); });
         host.request_frames(app.take_frame_request());

@@ -27,6 +27,9 @@ std::string apply_config(const std::string& path, KioskOptions& options) {
     if (config.contains("council_name")) options.council_name = config["council_name"].get<std::string>();
     if (config.contains("fullscreen")) options.fullscreen = config["fullscreen"].get<bool>();
     if (config.contains("software_renderer")) options.software_renderer = config["software_renderer"].get<bool>();
+    if (config.contains("server_url")) options.server_url = config["server_url"].get<std::string>();
+    if (config.contains("api_key")) options.api_key = config["api_key"].get<std::string>();
+    if (config.contains("ca_bundle")) options.ca_bundle = config["ca_bundle"].get<std::string>();
     if (config.contains("channel")) {
       const auto channel = parse_channel(config["channel"].get<std::string>());
       if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
@@ -55,7 +58,10 @@ bool parse_size(const std::string& text, int& width, int& height) {
 std::string usage() {
   return "Usage: oneservice-kiosk [--data DIR] [--config FILE] [--assets DIR] [--council NAME]\n"
          "                        [--windowed [WIDTHxHEIGHT]] [--software-renderer] [--quit-after SECONDS]\n"
-         "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n";
+         "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n"
+         "The config file is JSON with any of: data_dir, assets_dir, council, council_name, channel,\n"
+         "fullscreen, software_renderer, server_url, api_key, ca_bundle. With server_url and api_key\n"
+         "the kiosk sends its queue to the council in the background.\n";
 }
 
 ParsedOptions parse_options(const std::vector<std::string>& arguments) {

@@ -18,6 +18,11 @@ struct KioskOptions {
   bool software_renderer = false;
   int width = 1280, height = 800;
   int quit_after_ms = 0;  // > 0: close by itself (smoke runs under xvfb)
+  // The council's Open311 endpoint and this kiosk's key: with both set, the
+  // kiosk sends its queue in the background. Without, it only queues.
+  std::string server_url;
+  std::string api_key;
+  std::string ca_bundle;
 };
 
 struct ParsedOptions {

@@ -1,5 +1,6 @@
 // The request is in the outbox: its reference, and what happens next.
 #include "kiosk/screens/screens.h"
+#include "sync/outbox.h"
 
 namespace oneservice::kiosk::screens {
 
@@ -11,7 +12,13 @@ void draw_confirmation(ScreenContext& screen) {
             "Your reference is\n" + journey.reference);
   ui::paragraph(screen.ui, "Write this reference down or take a photo of it. You can use it to check progress.");
   ui::heading(screen.ui, "What happens next");
-  ui::paragraph(screen.ui, "This kiosk will send it to the council as soon as it is online.");
+  // The worker may deliver it while this page is up: then the council's own
+  // reference is shown too (read from the outbox, never from memory).
+  const auto entry = screen.outbox.find_by_reference(journey.reference);
+  if (entry && entry->state == sync::RequestState::Accepted)
+    ui::paragraph(screen.ui, "It has been sent to the council. The council's reference is " + entry->server_ref + ".");
+  else
+    ui::paragraph(screen.ui, "This kiosk will send it to the council as soon as it is online.");
   if (service && !service->next_steps.empty()) ui::paragraph(screen.ui, service->next_steps);
   ImGui::Spacing();
   if (ui::primary_button(screen.ui, "Finish")) finish(journey);

@@ -10,7 +10,7 @@
 namespace oneservice::kiosk::testing {
 
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
-                         bool expect_problem)
+                         bool expect_problem, std::optional<sync::ServerConfig> server)
     : folder_(screenshot_folder) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
   options_.data_dir = data_dir;
@@ -34,6 +34,12 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   setup.startup_problem = services_.problem;
   setup.council_name = services_.catalogue ? services_.catalogue->council_name : "";
   setup.clock = std::move(clock);
+  if (server) {
+    engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);
+    engine_->start();
+    setup.sync_status = [this] { return engine_->snapshot(); };
+    setup.request_queued = [this] { engine_->wake(); };
+  }
   app_ = std::make_unique<App>(std::move(setup), host_->fonts());
   std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
   std::filesystem::create_directories(folder_);
@@ -42,6 +48,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
 
 KioskDriver::~KioskDriver() {
   app_.reset();
+  engine_.reset();
   host_.reset();
   window_.reset();
 }
@@ -127,6 +134,16 @@ bool KioskDriver::fill(const std::string& field_label, const std::string& text) 
   if (!tap(field_label)) return false;
   type(text);
   return true;
+}
+
+bool KioskDriver::wait_until(const std::function<bool()>& done, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    host_->process_events(50);
+    host_->frame([&] { app_->draw_frame(); });
+    if (done()) return true;
+  }
+  return false;
 }
 
 void KioskDriver::press_key(int scancode) {

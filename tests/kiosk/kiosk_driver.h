@@ -3,13 +3,17 @@
 // driver and software renderer, taps and typing pushed as SDL events through
 // the same event path as a touch screen, frames drawn between them, and a
 // PNG of the screen saved at each step for people to look at.
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
+#include "sync/sync_engine.h"
 
 namespace oneservice::kiosk::testing {
 
@@ -17,8 +21,9 @@ class KioskDriver {
  public:
   // A kiosk on the demo council with its outbox in data_dir.
   // expect_problem: the test wants the out-of-order screen (a broken store).
+  // server: run the background sync worker against this council server.
   KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {},
-              bool expect_problem = false);
+              bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt);
   ~KioskDriver();
 
   // Draws frames until the app owes none (bounded).
@@ -31,6 +36,10 @@ class KioskDriver {
   // Taps a field and types into it.
   bool fill(const std::string& field_label, const std::string& text);
   void press_key(int scancode);
+  // Draws frames as the real loop would (waking for the sync worker) until
+  // `done` holds or `limit` passes; returns whether it held. A bound on a
+  // wait for another thread, not a measure of speed.
+  bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit);
   // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
   std::string screenshot(const std::string& name);
 
@@ -48,6 +57,7 @@ class KioskDriver {
   KioskServices services_;
   std::unique_ptr<platform::SdlWindow> window_;
   std::unique_ptr<platform::ImGuiHost> host_;
+  std::unique_ptr<sync::SyncEngine> engine_;
   std::unique_ptr<App> app_;
   std::string folder_;
   int shots_ = 0;

@@ -1,0 +1,52 @@
+// The kiosk with its background sender and a real oneservice-central: a
+// request made by tapping travels to the council, and the council's
+// reference comes back to the confirmation page.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "kiosk_driver.h"
+#include "support/central_process.h"
+
+using namespace oneservice;
+using oneservice::kiosk::Page;
+using oneservice::kiosk::testing::KioskDriver;
+
+TEST(KioskWithCouncil, ARequestTravelsToTheCouncilAndItsReferenceComesBack) {
+  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-kiosk-council-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const auto central_data = (folder / "central").string();
+  auto key = central::test::run_central({"key", "add", "--name", "kiosk", "--channel", "kiosk", "--data", central_data}).out;
+  while (!key.empty() && key.back() == '\n') key.pop_back();
+  ASSERT_FALSE(key.empty());
+  {
+    central::test::CentralProcess server(central_data);
+    sync::ServerConfig config{"http://127.0.0.1:" + std::to_string(server.port()) + "/open311/v2", key, ""};
+    KioskDriver kiosk((folder / "kiosk").string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskWithCouncil", {},
+                      false, config);
+    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("Online"); }, std::chrono::seconds(20)))
+        << "the header says the kiosk reached the council";
+    ASSERT_TRUE(kiosk.tap("Report graffiti"));
+    ASSERT_TRUE(kiosk.tap("No"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("A bus shelter"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Up to 1 square metre"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.fill("field:location", "Bus shelter opposite the library, Ashcombe"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Send report"));
+    ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+    const auto reference = kiosk.journey().reference;
+    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("The council's reference is"); }, std::chrono::seconds(20)))
+        << "the council's reference came back";
+    kiosk.screenshot("confirmation-with-council-reference");
+    const auto entry = kiosk.outbox().find_by_reference(reference);
+    ASSERT_TRUE(entry.has_value());
+    EXPECT_EQ(entry->state, sync::RequestState::Accepted);
+    EXPECT_TRUE(kiosk.shows("The council's reference is " + entry->server_ref + "."));
+  }
+  std::filesystem::remove_all(folder);
+}

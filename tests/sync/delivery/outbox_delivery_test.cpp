@@ -1,0 +1,224 @@
+// The outbox's delivery bookkeeping, on a real file: which requests are
+// due, backoff that survives reopening, tokens, recovery after a kill, the
+// sync cursor, the status cache and photos.
+#include <gtest/gtest.h>
+
+#include "delivery_support.h"
+#include "shared/identity.h"
+
+using namespace oneservice;
+using namespace oneservice::sync;
+using namespace oneservice::sync::delivery_test;
+
+namespace {
+
+ServiceRequest hand_made(int n) {
+  ServiceRequest request;
+  request.client_id = make_uuid_v4();
+  request.service_code = "pothole";
+  request.catalogue_version = "2026-11-01T09:00:00Z";
+  request.answers = {{"depth_cm", std::to_string(n)}};
+  request.location.lat = 51.2;
+  request.location.lon = -1.82;
+  request.created_at = "2026-11-22T14:03:00Z";
+  return request;
+}
+
+class OutboxDelivery : public ::testing::Test {
+ protected:
+  OutboxDelivery() : outbox(Outbox::open(outbox_path(dir.path()))) {}
+
+  std::string add(int n) {
+    const auto request = hand_made(n);
+    outbox.enqueue(request);
+    return request.client_id;
+  }
+
+  std::vector<std::string> ids_of(const std::vector<OutboxEntry>& entries) {
+    std::vector<std::string> out;
+    for (const auto& entry : entries) out.push_back(entry.client_id);
+    return out;
+  }
+
+  TempDir dir;
+  Outbox outbox;
+};
+
+}  // namespace
+
+TEST_F(OutboxDelivery, DueForSendingRespectsNextAttemptAtAndOrder) {
+  const auto a = add(1), b = add(2), c = add(3);
+  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:00:00Z", 10)), (std::vector<std::string>{a, b, c}));
+  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:00:00Z", 2)), (std::vector<std::string>{a, b}));
+  EXPECT_EQ(outbox.next_attempt_time(), std::optional<std::string>("")) << "queued and due now";
+
+  ASSERT_TRUE(outbox.claim_for_sending(b));
+  outbox.retry_later(b, "the connection broke before the answer arrived", "2026-11-22T14:05:00Z");
+  const auto entry = outbox.find(b);
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->state, RequestState::Queued);
+  EXPECT_EQ(entry->next_attempt_at, "2026-11-22T14:05:00Z");
+  EXPECT_EQ(entry->last_error, "the connection broke before the answer arrived");
+  EXPECT_EQ(entry->attempts, 1);
+
+  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:04:59Z", 10)), (std::vector<std::string>{a, c}));
+  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:05:00Z", 10)), (std::vector<std::string>{a, b, c}));
+
+  // Claimed requests are not due; the waiting one is the earliest next time.
+  ASSERT_TRUE(outbox.claim_for_sending(a));
+  ASSERT_TRUE(outbox.claim_for_sending(c));
+  EXPECT_TRUE(outbox.due_for_sending("2026-11-22T14:04:59Z", 10).empty());
+  EXPECT_EQ(outbox.next_attempt_time(), std::optional<std::string>("2026-11-22T14:05:00Z"));
+
+  // The backoff survives closing and reopening the file.
+  auto reopened = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
+  EXPECT_EQ(reopened.find(b)->next_attempt_at, "2026-11-22T14:05:00Z");
+  EXPECT_TRUE(reopened.due_for_sending("2026-11-22T14:04:59Z", 10).empty());
+}
+
+TEST_F(OutboxDelivery, NoQueuedRequestMeansNoNextAttempt) {
+  EXPECT_FALSE(outbox.next_attempt_time().has_value());
+  const auto a = add(1);
+  ASSERT_TRUE(outbox.claim_for_sending(a));
+  outbox.mark_accepted(a, "1001");
+  EXPECT_FALSE(outbox.next_attempt_time().has_value());
+}
+
+TEST_F(OutboxDelivery, RetryLaterOnlyFromSending) {
+  const auto a = add(1);
+  EXPECT_THROW(outbox.retry_later(a, "x", "2026-11-22T14:05:00Z"), StoreError) << "queued, not sending";
+  ASSERT_TRUE(outbox.claim_for_sending(a));
+  outbox.mark_accepted(a, "1001");
+  EXPECT_THROW(outbox.retry_later(a, "x", "2026-11-22T14:05:00Z"), StoreError) << "accepted is final";
+  EXPECT_EQ(outbox.find(a)->state, RequestState::Accepted);
+}
+
+TEST_F(OutboxDelivery, TokenOnlyWhileSendingAndListedUntilResolved) {
+  const auto a = add(1), b = add(2);
+  try {
+    outbox.set_token(a, "tok-a");
+    ADD_FAILURE() << "a queued request cannot take a token";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find(local_reference(a)), std::string::npos) << error.what();
+  }
+  EXPECT_TRUE(outbox.find(a)->token.empty());
+  ASSERT_TRUE(outbox.claim_for_sending(a));
+  ASSERT_TRUE(outbox.claim_for_sending(b));
+  outbox.set_token(a, "tok-a");
+  EXPECT_EQ(outbox.find(a)->token, "tok-a");
+  EXPECT_EQ(outbox.find(a)->state, RequestState::Sending);
+  EXPECT_EQ(ids_of(outbox.awaiting_token()), std::vector<std::string>{a}) << "b is sending with no token";
+  outbox.mark_accepted(a, "2002");
+  EXPECT_TRUE(outbox.awaiting_token().empty());
+  EXPECT_THROW(outbox.set_token(a, "tok-again"), StoreError) << "accepted";
+  EXPECT_THROW(outbox.set_token(make_uuid_v4(), "tok"), StoreError) << "unknown request";
+}
+
+TEST_F(OutboxDelivery, RecoverInterruptedRequeuesInFlightButKeepsTokens) {
+  const auto a = add(1), b = add(2), c = add(3), d = add(4);
+  ASSERT_TRUE(outbox.claim_for_sending(a));
+  ASSERT_TRUE(outbox.claim_for_sending(b));
+  ASSERT_TRUE(outbox.claim_for_sending(c));
+  outbox.set_token(b, "tok-b");
+  outbox.mark_accepted(c, "3003");
+  // a was in flight when the process died (the file is reopened as after a restart).
+  auto after = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
+  EXPECT_EQ(after.recover_interrupted(), 1);
+  EXPECT_EQ(after.find(a)->state, RequestState::Queued);
+  EXPECT_EQ(after.find(a)->next_attempt_at, "") << "due at once";
+  EXPECT_EQ(after.find(a)->attempts, 1) << "attempts only grow";
+  EXPECT_EQ(after.find(b)->state, RequestState::Sending) << "with the council: its token must be asked about";
+  EXPECT_EQ(after.find(b)->token, "tok-b");
+  EXPECT_EQ(after.find(c)->state, RequestState::Accepted);
+  EXPECT_EQ(after.find(d)->state, RequestState::Queued);
+  EXPECT_EQ(after.recover_interrupted(), 0) << "nothing left to recover";
+  EXPECT_EQ(ids_of(after.due_for_sending("2026-11-22T14:00:00Z", 10)), (std::vector<std::string>{a, d}));
+}
+
+TEST_F(OutboxDelivery, SyncValuesRoundTripAndPersist) {
+  EXPECT_FALSE(outbox.sync_value("updates_cursor").has_value());
+  outbox.set_sync_value("updates_cursor", "2026-11-22T14:03:00Z");
+  outbox.set_sync_value("last_success", "2026-11-22T14:04:00Z");
+  outbox.set_sync_value("updates_cursor", "2026-11-23T08:00:00Z");
+  outbox.set_sync_value("empty", "");
+  auto reopened = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
+  EXPECT_EQ(reopened.sync_value("updates_cursor"), std::optional<std::string>("2026-11-23T08:00:00Z"));
+  EXPECT_EQ(reopened.sync_value("last_success"), std::optional<std::string>("2026-11-22T14:04:00Z"));
+  EXPECT_EQ(reopened.sync_value("empty"), std::optional<std::string>(""));
+  EXPECT_FALSE(reopened.sync_value("other").has_value());
+}
+
+TEST_F(OutboxDelivery, StoreUpdatesIgnoresDuplicatesAndOrdersByTime) {
+  outbox.store_updates({{"12", "1001", "INVESTIGATING", "2026-11-23T09:00:00Z", "An inspector will visit."},
+                        {"10", "1001", "OPEN", "2026-11-22T14:03:00Z", ""},
+                        {"11", "1002", "OPEN", "2026-11-22T15:00:00Z", ""}});
+  // The same updates again (an inclusive cursor asks for them again), one changed text, one new.
+  outbox.store_updates({{"10", "1001", "OPEN", "2026-11-22T14:03:00Z", ""},
+                        {"12", "1001", "INVESTIGATING", "2026-11-23T09:00:00Z", "changed text must not replace"},
+                        {"13", "1001", "FIXED", "2026-11-24T10:00:00Z", "Filled."}});
+  const auto updates = outbox.updates_for("1001");
+  ASSERT_EQ(updates.size(), 3u);
+  EXPECT_EQ(updates[0].update_id, "10");
+  EXPECT_EQ(updates[0].status, "OPEN");
+  EXPECT_EQ(updates[1].update_id, "12");
+  EXPECT_EQ(updates[1].status, "INVESTIGATING");
+  EXPECT_EQ(updates[1].description, "An inspector will visit.");
+  EXPECT_EQ(updates[2].status, "FIXED");
+  EXPECT_EQ(updates[2].service_request_id, "1001");
+  EXPECT_EQ(outbox.updates_for("1002").size(), 1u);
+  EXPECT_TRUE(outbox.updates_for("9999").empty());
+}
+
+TEST_F(OutboxDelivery, EnqueueWithPhotosStoresAndReturnsThem) {
+  const auto request = hand_made(1);
+  const std::string jpeg("\xff\xd8\xff\xe0\0\0JFIF", 10);
+  const std::vector<MediaAttachment> media = {{"a.jpg", "image/jpeg", jpeg},
+                                              {"b.png", "image/png", std::string(1000, 'p')}};
+  outbox.enqueue(request, media);
+  const auto stored = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist).media_for(request.client_id);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].file_name, "a.jpg");
+  EXPECT_EQ(stored[0].content_type, "image/jpeg");
+  EXPECT_EQ(stored[0].bytes, jpeg);
+  EXPECT_EQ(stored[1].file_name, "b.png");
+  EXPECT_EQ(stored[1].bytes.size(), 1000u);
+  EXPECT_TRUE(outbox.media_for(make_uuid_v4()).empty());
+}
+
+TEST_F(OutboxDelivery, TooManyPhotosAreRefusedAndNothingIsStored) {
+  const auto request = hand_made(1);
+  const std::vector<MediaAttachment> six(6, MediaAttachment{"x.jpg", "image/jpeg", "\xff\xd8\xff"});
+  try {
+    outbox.enqueue(request, six);
+    ADD_FAILURE() << "six photos were taken";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("5 photos"), std::string::npos) << error.what();
+  }
+  EXPECT_FALSE(outbox.find(request.client_id).has_value());
+  EXPECT_TRUE(outbox.media_for(request.client_id).empty());
+  // Exactly five is fine.
+  const std::vector<MediaAttachment> five(5, MediaAttachment{"x.jpg", "image/jpeg", "\xff\xd8\xff"});
+  EXPECT_NO_THROW(outbox.enqueue(request, five));
+  EXPECT_EQ(outbox.media_for(request.client_id).size(), 5u);
+}
+
+TEST_F(OutboxDelivery, TooBigPhotoIsRefusedAndNothingIsStored) {
+  const auto request = hand_made(1);
+  const std::vector<MediaAttachment> media = {{"small.jpg", "image/jpeg", "\xff\xd8\xff"},
+                                              {"huge.jpg", "image/jpeg", std::string(kMaxAttachmentBytes + 1, 'x')}};
+  try {
+    outbox.enqueue(request, media);
+    ADD_FAILURE() << "a photo over 5 MB was taken";
+  } catch (const StoreError& error) {
+    const std::string text = error.what();
+    EXPECT_NE(text.find("huge.jpg"), std::string::npos) << text;
+    EXPECT_NE(text.find("5 MB"), std::string::npos) << text;
+  }
+  EXPECT_FALSE(outbox.find(request.client_id).has_value());
+  EXPECT_TRUE(outbox.media_for(request.client_id).empty());
+  EXPECT_EQ(outbox.counts().at(RequestState::Queued), 0);
+  // Exactly the limit is fine.
+  const std::vector<MediaAttachment> at_limit = {{"limit.jpg", "image/jpeg", std::string(kMaxAttachmentBytes, 'x')}};
+  EXPECT_NO_THROW(outbox.enqueue(request, at_limit));
+  EXPECT_EQ(outbox.media_for(request.client_id).at(0).bytes.size(), kMaxAttachmentBytes);
+}
