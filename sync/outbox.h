@@ -45,6 +45,18 @@ struct MediaAttachment {
 inline constexpr std::size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
 inline constexpr std::size_t kMaxAttachments = 5;
 
+// What became of one request sent: applied with others in one transaction
+// (Outbox::settle), so a busy drain costs one fsync per batch, not per
+// request.
+struct Settlement {
+  enum class Kind { Accepted, Token, NeedsAttention, RetryLater };
+  std::string client_id;
+  Kind kind = Kind::RetryLater;
+  std::string reference;        // Accepted: service_request_id; Token: the token
+  std::string message;          // NeedsAttention / RetryLater
+  std::string next_attempt_at;  // RetryLater
+};
+
 // One status change the council sent back (servicerequestupdates).
 struct StatusUpdate {
   std::string update_id;
@@ -123,6 +135,12 @@ class Outbox {
   void return_to_queue(const std::string& client_id, const std::string& error);
 
   // Delivery bookkeeping for the sync engine.
+  // queued -> sending for each, attempts + 1, in one transaction; returns
+  // the ids actually claimed (a request no longer queued is skipped).
+  std::vector<std::string> claim_batch(const std::vector<std::string>& client_ids);
+  // Applies the outcomes of sent requests in one transaction. Each must be
+  // sending; throws StoreError (and applies none) otherwise.
+  void settle(const std::vector<Settlement>& settlements);
   // Queued requests whose next attempt is due, oldest first.
   std::vector<OutboxEntry> due_for_sending(const std::string& now_utc, int limit) const;
   // The earliest next attempt among queued requests, if any is waiting.
@@ -144,7 +162,8 @@ class Outbox {
   void set_sync_value(const std::string& key, const std::string& value);
 
   // The status cache.
-  void store_updates(const std::vector<StatusUpdate>& updates);  // ignores ones already held
+  // Ignores ones already held; returns how many were new.
+  int store_updates(const std::vector<StatusUpdate>& updates);
   std::vector<StatusUpdate> updates_for(const std::string& service_request_id) const;  // oldest first
 
   std::optional<OutboxEntry> find(const std::string& client_id) const;

@@ -9,6 +9,32 @@
 #include "sync/outbox_rows.h"
 
 namespace oneservice::sync {
+namespace {
+
+// Delivery bookkeeping (a claim, a result) is committed without waiting for
+// the disk: losing it to a power cut only means the request is sent again,
+// and the council answers a resend with the same reference (it deduplicates
+// on the client id). WAL keeps commits in order, so the next FULL commit (a
+// new request being saved) makes these durable too. Saving a request never
+// uses this: the screen may only say "saved" once it is on disk.
+class RelaxedSync {
+ public:
+  explicit RelaxedSync(sqlite3* db) : db_(db) { sqlite::exec(db_, "PRAGMA synchronous = NORMAL"); }
+  ~RelaxedSync() {
+    try {
+      sqlite::exec(db_, "PRAGMA synchronous = FULL");
+    } catch (const sqlite::SqliteFailure&) {
+      // Cannot happen outside a transaction; if it did, the next open sets FULL again.
+    }
+  }
+  RelaxedSync(const RelaxedSync&) = delete;
+  RelaxedSync& operator=(const RelaxedSync&) = delete;
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
 
 using detail::entry_from_row;
 using detail::kEntryColumns;
@@ -23,6 +49,77 @@ std::vector<MediaAttachment> Outbox::media_for(const std::string& client_id) con
     return out;
   } catch (const sqlite::SqliteFailure& failure) {
     fail(failure, "while reading the photos of request " + local_reference(client_id));
+  }
+}
+
+std::vector<std::string> Outbox::claim_batch(const std::vector<std::string>& client_ids) {
+  std::vector<std::string> claimed;
+  try {
+    RelaxedSync relaxed(db_.get());
+    sqlite::Transaction transaction(db_.get());
+    const auto stamp = now();
+    for (const auto& client_id : client_ids) {
+      sqlite::Statement claim(db_.get(),
+                              "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
+                              "WHERE client_id = ?2 AND state = 'queued'");
+      claim.bind(1, stamp).bind(2, client_id).run();
+      if (sqlite::changes(db_.get()) == 1) claimed.push_back(client_id);
+    }
+    transaction.commit();
+    return claimed;
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while claiming requests for sending");
+  }
+}
+
+void Outbox::settle(const std::vector<Settlement>& settlements) {
+  if (settlements.empty()) return;
+  try {
+    RelaxedSync relaxed(db_.get());
+    sqlite::Transaction transaction(db_.get());
+    const auto stamp = now();
+    bool success = false;
+    for (const auto& s : settlements) {
+      using Kind = Settlement::Kind;
+      std::string sql;
+      switch (s.kind) {
+        case Kind::Accepted:
+          if (s.reference.empty()) throw std::invalid_argument("An accepted request needs the council's reference.");
+          sql = "UPDATE requests SET state = 'accepted', server_ref = ?1, token = '', updated_at = ?2 "
+                "WHERE client_id = ?3 AND state = 'sending'";
+          success = true;
+          break;
+        case Kind::Token:
+          sql = "UPDATE requests SET token = ?1, updated_at = ?2 WHERE client_id = ?3 AND state = 'sending'";
+          success = true;
+          break;
+        case Kind::NeedsAttention:
+          sql = "UPDATE requests SET state = 'needs_attention', last_error = ?1, updated_at = ?2 "
+                "WHERE client_id = ?3 AND state = 'sending'";
+          break;
+        case Kind::RetryLater:
+          sql = "UPDATE requests SET state = 'queued', last_error = ?1, updated_at = ?2, next_attempt_at = ?4 "
+                "WHERE client_id = ?3 AND state = 'sending'";
+          break;
+      }
+      sqlite::Statement update(db_.get(), sql);
+      update.bind(1, s.kind == Kind::Accepted || s.kind == Kind::Token ? s.reference : s.message)
+          .bind(2, stamp)
+          .bind(3, s.client_id);
+      if (s.kind == Kind::RetryLater) update.bind(4, s.next_attempt_at);
+      update.run();
+      if (sqlite::changes(db_.get()) != 1)
+        throw StoreError("Request " + local_reference(s.client_id) + " is not being sent, so its result cannot be recorded.");
+    }
+    if (success) {
+      sqlite::Statement last(db_.get(),
+                             "INSERT INTO sync_state (key, value) VALUES ('last_success', ?1) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+      last.bind(1, stamp).run();
+    }
+    transaction.commit();
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while recording what the council answered");
   }
 }
 
@@ -119,8 +216,9 @@ void Outbox::set_sync_value(const std::string& key, const std::string& value) {
   }
 }
 
-void Outbox::store_updates(const std::vector<StatusUpdate>& updates) {
+int Outbox::store_updates(const std::vector<StatusUpdate>& updates) {
   try {
+    int stored = 0;
     sqlite::Transaction transaction(db_.get());
     for (const auto& update : updates) {
       sqlite::Statement insert(db_.get(),
@@ -133,8 +231,10 @@ void Outbox::store_updates(const std::vector<StatusUpdate>& updates) {
           .bind(4, update.updated_datetime)
           .bind(5, update.description)
           .run();
+      stored += sqlite::changes(db_.get());
     }
     transaction.commit();
+    return stored;
   } catch (const sqlite::SqliteFailure& failure) {
     fail(failure, "while saving status updates");
   }

@@ -92,7 +92,10 @@ CataloguePull Puller::pull_catalogue() {
           result.error = failure_of(definition, "the questions of " + code);
           return result;
         }
-        for (const auto& [key, value] : json::parse(definition.body).items())
+        // Named, not a temporary: items() refers to the document, and a
+        // temporary in a range-for initialiser's call chain dies before the loop.
+        const auto definition_doc = json::parse(definition.body);
+        for (const auto& [key, value] : definition_doc.items())
           if (key != "service_code") service[key] = value;
       }
       document["services"].push_back(service);
@@ -147,11 +150,11 @@ UpdatesPull Puller::pull_updates() {
       return result;
     }
   }
-  outbox_.store_updates(received);
+  const int stored = outbox_.store_updates(received);
   // Inclusive start_date next time: an update at exactly this second is
   // asked for again and ignored as already held, never missed.
   if (newest != cursor) outbox_.set_sync_value("updates_cursor", newest);
-  result.received = static_cast<int>(received.size());
+  result.received = stored;  // the inclusive cursor brings some back: count only new ones
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -41,29 +42,31 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
   // Whatever was in flight when the last process died goes back in the
   // queue first: the lock says no one else is sending it now.
   outbox_.recover_interrupted();
-  std::map<std::uint64_t, std::string> in_flight;  // transfer tag -> client id
+  std::map<std::uint64_t, OutboxEntry> in_flight;  // transfer tag -> request
   std::uint64_t next_tag = 1;
   bool more_due = true;
   const auto report = [&] {
     progress.in_flight = static_cast<int>(in_flight.size());
     if (progress_callback) progress_callback(progress);
   };
+  // Each transaction on the device costs an fsync, so claims and results
+  // are written in batches: everything claimable at once, everything that
+  // finished together at once.
   while (true) {
     const bool stopping = stop && stop->load();
-    // Keep the pipe full: claim due requests up to the in-flight bound.
-    while (!stopping && more_due && static_cast<int>(in_flight.size()) < options_.max_in_flight) {
-      const auto due = outbox_.due_for_sending(format_utc(clock_.now()), options_.max_in_flight);
-      if (due.empty()) {
-        more_due = false;
-        break;
-      }
-      bool claimed_any = false;
+    // Keep the pipe full: claim due requests up to the in-flight bound, all
+    // in one transaction.
+    const int room = options_.max_in_flight - static_cast<int>(in_flight.size());
+    if (!stopping && more_due && room > 0) {
+      const auto due = outbox_.due_for_sending(format_utc(clock_.now()), room);
+      std::vector<std::string> ids;
+      for (const auto& entry : due) ids.push_back(entry.client_id);
+      // The claim is UPDATE ... WHERE state = 'queued': a request anything
+      // else took meanwhile is skipped.
+      const auto claimed = outbox_.claim_batch(ids);
+      if (claimed.empty()) more_due = false;  // none due, or someone else holds them: do not spin
       for (const auto& entry : due) {
-        if (static_cast<int>(in_flight.size()) >= options_.max_in_flight) break;
-        // The claim is one UPDATE ... WHERE state = 'queued': it fails if
-        // anything else took the request meanwhile.
-        if (!outbox_.claim_for_sending(entry.client_id)) continue;
-        claimed_any = true;
+        if (std::find(claimed.begin(), claimed.end(), entry.client_id) == claimed.end()) continue;
         ++progress.due;
         net::HttpRequest request;
         request.method = "POST";
@@ -71,20 +74,21 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
         request.headers.emplace_back("Idempotency-Key", entry.client_id);
         request.form = request_form(entry, outbox_.media_for(entry.client_id), server_.api_key);
         request.tag = next_tag++;
-        in_flight[request.tag] = entry.client_id;
+        in_flight[request.tag] = entry;
         transport_.submit(std::move(request));
       }
-      if (!claimed_any) more_due = false;  // someone else holds them: do not spin
       report();
     }
     if (in_flight.empty()) break;
+    std::vector<Settlement> settled;
     for (const auto& response : transport_.poll(std::chrono::milliseconds(200))) {
       const auto found = in_flight.find(response.tag);
       if (found == in_flight.end()) continue;
-      settle(response, found->second, progress);
+      settled.push_back(judge(response, found->second, progress));
       in_flight.erase(found);
-      report();
     }
+    outbox_.settle(settled);
+    if (!settled.empty()) report();
   }
   resolve_tokens(progress);
   progress.pending_token = static_cast<int>(outbox_.awaiting_token().size());
@@ -92,34 +96,39 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
   return progress;
 }
 
-void Pusher::settle(const net::HttpResponse& response, const std::string& client_id, PushProgress& progress) {
+Settlement Pusher::judge(const net::HttpResponse& response, const OutboxEntry& entry, PushProgress& progress) {
   const auto now = clock_.now();
   const auto outcome = judge_create_response(response, now);
+  Settlement settlement;
+  settlement.client_id = entry.client_id;
   switch (outcome.kind) {
     case Outcome::Kind::Accepted:
-      outbox_.mark_accepted(client_id, outcome.reference);
+      settlement.kind = Settlement::Kind::Accepted;
+      settlement.reference = outcome.reference;
       ++progress.accepted;
-      outbox_.set_sync_value("last_success", format_utc(now));
       break;
     case Outcome::Kind::Token:
-      outbox_.set_token(client_id, outcome.reference);
+      settlement.kind = Settlement::Kind::Token;
+      settlement.reference = outcome.reference;
       ++progress.pending_token;
-      outbox_.set_sync_value("last_success", format_utc(now));
       break;
     case Outcome::Kind::Permanent:
-      outbox_.mark_needs_attention(client_id, outcome.message);
+      settlement.kind = Settlement::Kind::NeedsAttention;
+      settlement.message = outcome.message;
       ++progress.needs_attention;
       break;
     case Outcome::Kind::Transient: {
-      const auto entry = outbox_.find(client_id);
-      const int attempts = entry ? entry->attempts : 1;
-      const auto delay = backoff_delay(options_.backoff, attempts, outcome.retry_after, random_);
-      outbox_.retry_later(client_id, outcome.message, format_utc(now + std::chrono::ceil<std::chrono::seconds>(delay)));
+      // entry.attempts was read before the claim added this attempt.
+      const auto delay = backoff_delay(options_.backoff, entry.attempts + 1, outcome.retry_after, random_);
+      settlement.kind = Settlement::Kind::RetryLater;
+      settlement.message = outcome.message;
+      settlement.next_attempt_at = format_utc(now + std::chrono::ceil<std::chrono::seconds>(delay));
       ++progress.retry_later;
       progress.last_error = outcome.message;
       break;
     }
   }
+  return settlement;
 }
 
 void Pusher::resolve_tokens(PushProgress& progress) {

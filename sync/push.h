@@ -65,7 +65,7 @@ class Pusher {
   void wakeup() { transport_.wakeup(); }
 
  private:
-  void settle(const net::HttpResponse& response, const std::string& client_id, PushProgress& progress);
+  Settlement judge(const net::HttpResponse& response, const OutboxEntry& entry, PushProgress& progress);
   void resolve_tokens(PushProgress& progress);
 
   Outbox& outbox_;

@@ -74,9 +74,9 @@ TEST(Backoff, GrowsWithTheAttemptAndIsJittered) {
   const auto policy = policy_100ms_5s();
   std::mt19937_64 random(7);
   const auto stats = [&](int attempt) {
-    long long most = 0, least = 1LL << 40, sum = 0;
+    std::int64_t most = 0, least = std::int64_t{1} << 40, sum = 0;
     for (int i = 0; i < 2000; ++i) {
-      const auto d = backoff_delay(policy, attempt, std::nullopt, random).count();
+      const std::int64_t d = backoff_delay(policy, attempt, std::nullopt, random).count();
       most = std::max(most, d);
       least = std::min(least, d);
       sum += d;

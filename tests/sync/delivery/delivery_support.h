@@ -4,6 +4,7 @@
 // reading what the central holds over plain HTTP (not through any proxy).
 #include <chrono>
 #include <memory>
+#include <ostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -80,3 +81,8 @@ class Central {
 };
 
 }  // namespace oneservice::sync::delivery_test
+
+namespace oneservice::sync {
+// Readable states in test failure messages.
+inline void PrintTo(RequestState state, std::ostream* out) { *out << to_string(state); }
+}  // namespace oneservice::sync

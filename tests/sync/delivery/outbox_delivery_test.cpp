@@ -149,13 +149,15 @@ TEST_F(OutboxDelivery, SyncValuesRoundTripAndPersist) {
 }
 
 TEST_F(OutboxDelivery, StoreUpdatesIgnoresDuplicatesAndOrdersByTime) {
-  outbox.store_updates({{"12", "1001", "INVESTIGATING", "2026-11-23T09:00:00Z", "An inspector will visit."},
+  const int first = outbox.store_updates({{"12", "1001", "INVESTIGATING", "2026-11-23T09:00:00Z", "An inspector will visit."},
                         {"10", "1001", "OPEN", "2026-11-22T14:03:00Z", ""},
                         {"11", "1002", "OPEN", "2026-11-22T15:00:00Z", ""}});
   // The same updates again (an inclusive cursor asks for them again), one changed text, one new.
-  outbox.store_updates({{"10", "1001", "OPEN", "2026-11-22T14:03:00Z", ""},
+  const int second = outbox.store_updates({{"10", "1001", "OPEN", "2026-11-22T14:03:00Z", ""},
                         {"12", "1001", "INVESTIGATING", "2026-11-23T09:00:00Z", "changed text must not replace"},
                         {"13", "1001", "FIXED", "2026-11-24T10:00:00Z", "Filled."}});
+  EXPECT_EQ(first, 3);
+  EXPECT_EQ(second, 1) << "only update 13 was new";
   const auto updates = outbox.updates_for("1001");
   ASSERT_EQ(updates.size(), 3u);
   EXPECT_EQ(updates[0].update_id, "10");
