@@ -68,9 +68,11 @@ CataloguePull Puller::pull_catalogue() {
     services_request.headers.emplace_back("If-None-Match", *etag);
   const auto services = transport_.perform(services_request);
   if (services.error == net::NetError::None && services.status == 304) {
-    // The list did not change although the changeset did: keep ours, note
-    // the changeset so we stop asking.
-    result.error = "";
+    // The list did not change although the changeset did: keep ours under
+    // the new changeset, so the next pull does not ask again.
+    cached["changeset"] = result.changeset;
+    outbox_.cache_catalogue(result.changeset, cached.dump());
+    result.changed = true;
     return result;
   }
   if (services.error != net::NetError::None || services.status != 200) {

@@ -122,7 +122,9 @@ Settlement Pusher::judge(const net::HttpResponse& response, const OutboxEntry& e
       const auto delay = backoff_delay(options_.backoff, entry.attempts + 1, outcome.retry_after, random_);
       settlement.kind = Settlement::Kind::RetryLater;
       settlement.message = outcome.message;
-      settlement.next_attempt_at = format_utc(now + std::chrono::ceil<std::chrono::seconds>(delay));
+      // Stored to the second: round the moment itself up, or a Retry-After
+      // answered late in a second would be retried up to a second too soon.
+      settlement.next_attempt_at = format_utc(std::chrono::ceil<std::chrono::seconds>(now + delay));
       ++progress.retry_later;
       progress.last_error = outcome.message;
       break;

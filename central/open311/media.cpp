@@ -7,24 +7,6 @@
 
 namespace oneservice::central::open311 {
 
-std::optional<std::string> image_type(const std::string& b) {
-  const auto starts = [&](const std::string& magic, std::size_t at = 0) {
-    return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0;
-  };
-  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts("\x89PNG\r\n\x1A\n")) return "image/png";
-  if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
-  if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
-  return std::nullopt;
-}
-
-std::string extension_for(const std::string& content_type) {
-  if (content_type == "image/jpeg") return "jpg";
-  if (content_type == "image/png") return "png";
-  if (content_type == "image/gif") return "gif";
-  return "webp";
-}
-
 bool write_media_file(const std::string& folder, const std::string& name, const std::string& bytes) {
   const std::string path = folder + "/" + name;
   const std::string temporary = path + ".part";

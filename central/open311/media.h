@@ -6,14 +6,12 @@
 #include <optional>
 #include <string>
 
+#include "shared/media_type.h"
+
 namespace oneservice::central::open311 {
 
 inline constexpr std::size_t kMaxMediaBytes = 5 * 1024 * 1024;
 inline constexpr int kMaxMediaFiles = 5;
-
-// "image/jpeg", "image/png", "image/gif", "image/webp", or nullopt.
-std::optional<std::string> image_type(const std::string& bytes);
-std::string extension_for(const std::string& content_type);
 
 // Writes bytes to folder/name via a temporary file and rename, so a reader
 // never sees half a photo. Returns false on failure.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "shared/format_error.h"
+#include "shared/media_type.h"
 #include "shared/prepare.h"
 #include "shared/request_json.h"
 #include "sync/catalogue_cache.h"
@@ -29,21 +30,13 @@ std::string bundled_catalogue(const Arguments& arguments) {
   return assets + "/demo-council/catalogue.json";
 }
 
-std::optional<std::string> image_type_of(const std::string& bytes) {
-  if (bytes.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
-  if (bytes.rfind("\x89PNG\r\n\x1A\n", 0) == 0) return "image/png";
-  if (bytes.rfind("GIF8", 0) == 0) return "image/gif";
-  if (bytes.size() > 12 && bytes.rfind("RIFF", 0) == 0 && bytes.compare(8, 4, "WEBP") == 0) return "image/webp";
-  return std::nullopt;
-}
-
 // Reads the --media files; an error message for the first that cannot be used.
 std::string read_media(const Arguments& arguments, std::vector<MediaAttachment>& media) {
   for (const auto& path : arguments.media) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return "Cannot read the photo " + path + ".";
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    const auto type = image_type_of(bytes);
+    const auto type = image_type(bytes);
     if (!type) return "The file " + path + " is not a photo: use a JPEG, PNG, GIF or WebP image.";
     const auto slash = path.find_last_of('/');
     media.push_back({slash == std::string::npos ? path : path.substr(slash + 1), *type, std::move(bytes)});
