@@ -62,7 +62,8 @@ TEST_F(OutboxDelivery, DueForSendingRespectsNextAttemptAtAndOrder) {
   EXPECT_EQ(entry->attempts, 1);
 
   EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:04:59Z", 10)), (std::vector<std::string>{a, c}));
-  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:05:00Z", 10)), (std::vector<std::string>{a, b, c}));
+  // Never-tried requests first, then retries by their due time.
+  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:05:00Z", 10)), (std::vector<std::string>{a, c, b}));
 
   // Claimed requests are not due; the waiting one is the earliest next time.
   ASSERT_TRUE(outbox.claim_for_sending(a));
