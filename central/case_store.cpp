@@ -112,6 +112,24 @@ std::optional<std::string> CaseStore::resolve_token(const std::string& token) co
   return impl_->read("looking up a token", [&](sqlite3* db) { return store::case_for_token(db, token); });
 }
 
+std::optional<CreateResult> CaseStore::existing(const std::string& client_id, const std::string& canonical_body) const {
+  if (client_id.empty()) return std::nullopt;
+  return impl_->read("looking up a resend", [&](sqlite3* db) -> std::optional<CreateResult> {
+    sqlite::Statement select(db, "SELECT id, canonical_body, coalesce(token, '') FROM cases WHERE client_id = ?1");
+    select.bind(1, client_id);
+    if (!select.step()) return std::nullopt;
+    CreateResult result;
+    if (select.text(1) != canonical_body) {
+      result.outcome = CreateOutcome::Conflict;
+      return result;
+    }
+    result.outcome = CreateOutcome::Duplicate;
+    result.service_request_id = std::to_string(select.integer(0));
+    result.token = select.text(2);
+    return result;
+  });
+}
+
 std::vector<CaseRecord> CaseStore::search(const CaseQuery& query) const {
   CaseQuery normalised = query;
   if (normalised.ids.empty()) {

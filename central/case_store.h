@@ -148,6 +148,12 @@ class CaseStore {
 
   std::optional<CaseRecord> find(const std::string& service_request_id) const;
   std::optional<std::string> resolve_token(const std::string& token) const;
+  // A resend's fast answer, before any validation: the outcome create()
+  // would give for this client id and content if a case already has the id
+  // (Duplicate with its id and token, or Conflict); nullopt when none has.
+  // So a device that never heard the answer to its first send gets its
+  // reference back even if the catalogue or its key changed since.
+  std::optional<CreateResult> existing(const std::string& client_id, const std::string& canonical_body) const;
   std::vector<CaseRecord> search(const CaseQuery& query) const;  // newest first
   std::vector<CaseUpdate> updates(const UpdateQuery& query) const;  // oldest first
 

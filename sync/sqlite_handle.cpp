@@ -2,8 +2,39 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
 namespace oneservice::sync::sqlite {
 namespace {
+
+// Prepared statements are kept per connection and reused (as the central
+// server's store does): parsing the same SQL for every request was a visible
+// share of a queue drain. A connection is used by one thread at a time, but
+// the kiosk has two connections on two threads (screen and sync worker), so
+// the cache is guarded; the lock covers only taking or returning one.
+struct StatementCache {
+  std::mutex lock;
+  std::unordered_map<sqlite3*, std::unordered_map<std::string, std::vector<sqlite3_stmt*>>> idle;
+};
+
+StatementCache& cache() {
+  static StatementCache instance;
+  return instance;
+}
+
+sqlite3_stmt* take_cached(sqlite3* db, std::string_view sql) {
+  auto& shared = cache();
+  std::lock_guard<std::mutex> guard(shared.lock);
+  const auto connection = shared.idle.find(db);
+  if (connection == shared.idle.end()) return nullptr;
+  const auto found = connection->second.find(std::string(sql));
+  if (found == connection->second.end() || found->second.empty()) return nullptr;
+  sqlite3_stmt* statement = found->second.back();
+  found->second.pop_back();
+  return statement;
+}
 
 [[noreturn]] void fail(sqlite3* db, int code) {
   // sqlite3_errmsg names columns and our trigger texts, never bound values.
@@ -13,6 +44,15 @@ namespace {
 }  // namespace
 
 void DatabaseCloser::operator()(sqlite3* db) const noexcept {
+  {
+    auto& shared = cache();
+    std::lock_guard<std::mutex> guard(shared.lock);
+    if (const auto connection = shared.idle.find(db); connection != shared.idle.end()) {
+      for (auto& [sql, statements] : connection->second)
+        for (sqlite3_stmt* statement : statements) sqlite3_finalize(statement);
+      shared.idle.erase(connection);
+    }
+  }
   // close_v2 defers the close if a statement is somehow still alive, rather
   // than failing and leaking the handle.
   sqlite3_close_v2(db);
@@ -24,14 +64,34 @@ void exec(sqlite3* db, const std::string& sql) {
 }
 
 void Statement::Finalizer::operator()(sqlite3_stmt* statement) const noexcept {
-  sqlite3_finalize(statement);
+  if (!cacheable) {
+    sqlite3_finalize(statement);
+    return;
+  }
+  // Back to the cache, reset and unbound, for the next use of the same SQL.
+  sqlite3_reset(statement);
+  sqlite3_clear_bindings(statement);
+  sqlite3* db = sqlite3_db_handle(statement);
+  auto& shared = cache();
+  std::lock_guard<std::mutex> guard(shared.lock);
+  shared.idle[db][sqlite3_sql(statement)].push_back(statement);
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), statement_(nullptr, Finalizer{false}) {
+  if (sqlite3_stmt* cached = take_cached(db, sql)) {
+    statement_ = std::unique_ptr<sqlite3_stmt, Finalizer>(cached, Finalizer{true});
+    return;
+  }
   sqlite3_stmt* raw = nullptr;
-  const int code = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
-  statement_.reset(raw);
-  if (code != SQLITE_OK) fail(db, sqlite3_extended_errcode(db));
+  const int code = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &raw, nullptr);
+  if (code != SQLITE_OK) {
+    sqlite3_finalize(raw);
+    fail(db, sqlite3_extended_errcode(db));
+  }
+  // Only a statement whose text is exactly the lookup key can be found again.
+  const bool cacheable = raw && std::string_view(sqlite3_sql(raw)) == sql;
+  statement_ = std::unique_ptr<sqlite3_stmt, Finalizer>(raw, Finalizer{cacheable});
 }
 
 Statement& Statement::bind(int index, std::string_view text) {

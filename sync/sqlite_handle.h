@@ -53,7 +53,10 @@ class Statement {
   bool is_null(int column) const;
 
  private:
+  // Returns the statement to its connection's cache, or finalises it when
+  // it could never be found there again.
   struct Finalizer {
+    bool cacheable;
     void operator()(sqlite3_stmt* statement) const noexcept;
   };
   sqlite3* db_;

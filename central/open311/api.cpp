@@ -3,6 +3,8 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -121,6 +123,13 @@ void Api::install(httplib::Server& server) {
   server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
     media(res, req.matches[1]);
   });
+  // An exception escaping a handler would otherwise reach httplib, which
+  // puts its text in a response header: answer Open311's way, say nothing
+  // about the inside.
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    const bool json_path = req.path.size() > 5 && req.path.compare(req.path.size() - 5, 5, ".json") == 0;
+    fail(res, json_path ? "json" : "xml", 500, {"Something went wrong on the council's server: try again later"});
+  });
   // Anything else: Open311's 404, in XML unless the path asked for JSON.
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (res.status != 404 || !res.body.empty()) return;
@@ -154,6 +163,23 @@ void Api::definition(const httplib::Request& req, httplib::Response& res, const 
   res.set_content(format == "json" ? found->second.first : found->second.second, content_type(format));
 }
 
+namespace {
+
+json created_document(const CreateResult& result, bool batch, const std::string& notice) {
+  json created = {{"service_notice", notice}, {"account_id", ""}};
+  if (batch) created["token"] = result.token;
+  else created["service_request_id"] = result.service_request_id;
+  return created;
+}
+
+// Photos written for a request that then was not created (a resend, a
+// conflict, a failure) are removed again.
+void remove_media(const std::string& folder, const std::vector<MediaFile>& media) {
+  for (const auto& file : media) std::remove((folder + "/" + file.file_name).c_str());
+}
+
+}  // namespace
+
 void Api::create(const httplib::Request& req, httplib::Response& res, const std::string& format) {
   std::vector<const httplib::MultipartFormData*> media_parts;
   auto posted = read_post_fields(post_fields(req, media_parts));
@@ -174,6 +200,22 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const std:
   // "The same content" is what the device sent, before the server fills in
   // anything of its own.
   const std::string canonical = request_to_json(request);
+  const auto* known_service = catalogue_.find_service(request.service_code);
+  const bool batch = known_service && known_service->type == "batch";
+  // A resend is answered before anything else is judged: the first send was
+  // accepted, and a catalogue change since must not turn it into a refusal.
+  if (idempotent) {
+    if (const auto earlier = store_.existing(request.client_id, canonical)) {
+      if (earlier->outcome == CreateOutcome::Conflict)
+        return fail(res, format, 400,
+                    {"This Idempotency-Key was already used for a different request: make a new key for a new request"});
+      const auto record = store_.find(earlier->service_request_id);
+      return reply(res, format, 200,
+                   json::array({created_document(*earlier, batch, record ? record->service_notice : "")}),
+                   "service_requests", "request");
+    }
+  }
+
   auto prepared = prepare_request(catalogue_, request, clock_.now());
   if (!prepared.ok()) {
     std::vector<std::string> messages;
@@ -185,15 +227,20 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const std:
   NewCase new_case;
   if (static_cast<int>(media_parts.size()) > kMaxMediaFiles)
     return fail(res, format, 400, {"Send no more than 5 photos with one request"});
-  for (std::size_t i = 0; i < media_parts.size(); ++i) {
-    const auto& part = *media_parts[i];
-    if (part.content.size() > kMaxMediaBytes) return fail(res, format, 400, {"Each photo must be smaller than 5 MB"});
-    const auto type = image_type(part.content);
-    if (!type) return fail(res, format, 400, {"Photos must be JPEG, PNG, GIF or WebP images"});
-    const std::string name = prepared.request.client_id + "-" + std::to_string(i + 1) + "." + extension_for(*type);
-    if (!write_media_file(store_.media_dir(), name, part.content))
+  for (const auto* part : media_parts) {
+    if (part->content.size() > kMaxMediaBytes) return fail(res, format, 400, {"Each photo must be smaller than 5 MB"});
+    if (!image_type(part->content)) return fail(res, format, 400, {"Photos must be JPEG, PNG, GIF or WebP images"});
+  }
+  for (const auto* part : media_parts) {
+    // A fresh random name: public URLs reveal nothing of the request, and a
+    // file once served is never replaced.
+    const auto type = *image_type(part->content);
+    const std::string name = make_uuid_v4() + "." + extension_for(type);
+    if (!write_media_file(store_.media_dir(), name, part->content)) {
+      remove_media(store_.media_dir(), new_case.media);
       return fail(res, format, 500, {"The photo could not be saved: try again later"});
-    new_case.media.push_back({name, *type});
+    }
+    new_case.media.push_back({name, type});
   }
 
   const auto decision = route(service, prepared.request.answers, prepared.request.location.lat,
@@ -211,15 +258,16 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const std:
   try {
     result = store_.create(new_case);
   } catch (const CentralStoreError&) {
+    remove_media(store_.media_dir(), new_case.media);
     return fail(res, format, 503, {"The request could not be saved: try again later"});
   }
+  // A concurrent twin won the race: its photos are the case's, not ours.
+  if (result.outcome != CreateOutcome::Created) remove_media(store_.media_dir(), new_case.media);
   if (result.outcome == CreateOutcome::Conflict)
     return fail(res, format, 400,
                 {"This Idempotency-Key was already used for a different request: make a new key for a new request"});
-  json created = {{"service_notice", new_case.service_notice}, {"account_id", ""}};
-  if (new_case.batch) created["token"] = result.token;
-  else created["service_request_id"] = result.service_request_id;
-  reply(res, format, 200, json::array({created}), "service_requests", "request");
+  reply(res, format, 200, json::array({created_document(result, new_case.batch, new_case.service_notice)}),
+        "service_requests", "request");
 }
 
 void Api::search(const httplib::Request& req, httplib::Response& res, const std::string& format) const {

@@ -24,7 +24,13 @@ bool write_media_file(const std::string& folder, const std::string& name, const 
   }
   const bool synced = ::fsync(fd) == 0;
   ::close(fd);
-  return synced && std::rename(temporary.c_str(), path.c_str()) == 0;
+  if (!synced || std::rename(temporary.c_str(), path.c_str()) != 0) return false;
+  // The rename itself is on disk only once the folder is synced.
+  const int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (folder_fd < 0) return false;
+  const bool folder_synced = ::fsync(folder_fd) == 0;
+  ::close(folder_fd);
+  return folder_synced;
 }
 
 bool is_safe_media_name(const std::string& name) {

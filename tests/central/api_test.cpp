@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <set>
@@ -471,4 +472,39 @@ TEST_F(Open311Api, SpeedingReportsAreRoutedByAnswersAndPlace) {
   reply = post(client, "json", speeding(server.key(), "51.20", "-1.82", "40"));
   created = json::parse(reply.body).at(0);
   EXPECT_EQ(server.store().find(created.at("service_request_id"))->agency_responsible, "Ashcombe District Council");
+}
+
+TEST_F(Open311Api, AConflictingResendCannotReplaceACasesPhoto) {
+  const std::string first_png("\x89PNG\r\n\x1A\n-first-photo", 20);
+  const std::string other_png("\x89PNG\r\n\x1A\n-other-photo", 20);
+  const std::string key = "4c3b2a19-0817-4e6d-9c5b-4a3928171605";
+  const auto send = [&](const Fields& fields, const std::string& photo) {
+    httplib::MultipartFormDataItems items;
+    for (const auto& [name, value] : fields) items.push_back({name, value, "", ""});
+    items.push_back({"media", photo, "photo.png", "image/png"});
+    auto c = client.make();
+    c.set_default_headers({{"Idempotency-Key", key}});
+    return c.Post("/open311/v2/requests.json", items);
+  };
+  const auto created = send(pothole(server.key()), first_png);
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 200) << created->body;
+  const std::string id = json::parse(created->body).at(0).at("service_request_id");
+  const std::string media_url = json::parse(get(client, "/open311/v2/requests/" + id + ".json").body).at(0).at("media_url");
+  EXPECT_EQ(media_url.find(key), std::string::npos) << "public photo names reveal nothing of the request";
+
+  auto different = pothole(server.key());
+  different[10].second = "42";
+  const auto conflict = send(different, other_png);
+  ASSERT_TRUE(conflict);
+  EXPECT_EQ(conflict->status, 400);
+  const auto resend = send(pothole(server.key()), other_png);
+  ASSERT_TRUE(resend);
+  EXPECT_EQ(resend->status, 200);
+  EXPECT_EQ(json::parse(resend->body).at(0).at("service_request_id"), id);
+
+  EXPECT_EQ(get(client, media_url.substr(media_url.find("/media/"))).body, first_png) << "the case's photo is untouched";
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(server.store().media_dir())) ++files;
+  EXPECT_EQ(files, 1u) << "photos of refused or repeated sends are not left behind";
 }
