@@ -132,12 +132,29 @@ CREATE TABLE status_updates (
 CREATE INDEX status_updates_by_request ON status_updates (service_request_id, updated_datetime);
 )sql";
 
+// Version 3: a request needing attention can be put back in the queue by
+// an operator (after the key or the catalogue was fixed); until now it was
+// a dead end.
+constexpr std::string_view kVersion3 = R"sql(
+DROP TRIGGER requests_state_transitions;
+CREATE TRIGGER requests_state_transitions BEFORE UPDATE OF state ON requests
+WHEN NEW.state IS NOT OLD.state AND NOT (
+     (OLD.state = 'draft' AND NEW.state = 'queued')
+  OR (OLD.state = 'queued' AND NEW.state = 'sending')
+  OR (OLD.state = 'sending' AND NEW.state IN ('accepted', 'needs_attention', 'queued'))
+  OR (OLD.state = 'needs_attention' AND NEW.state = 'queued'))
+BEGIN
+  SELECT RAISE(ABORT, 'this request state change is not allowed');
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
       {1, kVersion1},
       {2, kVersion2},
+      {3, kVersion3},
   };
   return steps;
 }

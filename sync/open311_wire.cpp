@@ -126,8 +126,23 @@ Outcome judge_create_response(const net::HttpResponse& response, TimePoint now) 
     out.message = "the council's server is busy or unavailable (HTTP " + std::to_string(status) + ")";
     return out;
   }
+  const auto refusal = open311_error_text(response.body);
+  // Only the council itself can refuse a request. A redirect (a library's
+  // Wi-Fi login page, a move to https), a 401, or a 4xx without an Open311
+  // errors document came from something in between, or from a setup
+  // problem: the request is not at fault, so it waits in the queue.
+  // (403 is this device's key, and 413 this request's size: both are real
+  // refusals whoever words them.)
+  const bool in_between = (status >= 300 && status < 400) || status == 401 ||
+                          (refusal.empty() && status != 403 && status != 413);
+  if (in_between) {
+    out.kind = Outcome::Kind::Transient;
+    out.message = "the council's server could not be reached properly (HTTP " + std::to_string(status) +
+                  "); check the network and the server address";
+    return out;
+  }
   out.kind = Outcome::Kind::Permanent;
-  out.message = open311_error_text(response.body);
+  out.message = refusal;
   if (out.message.empty())
     out.message = status == 403 ? "The council's server did not accept this device's key. Ask support for a new key."
                                 : "The council's server refused the request (HTTP " + std::to_string(status) + ").";

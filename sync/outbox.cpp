@@ -272,18 +272,7 @@ bool Outbox::discard_draft(const std::string& client_id) {
   }
 }
 
-bool Outbox::claim_for_sending(const std::string& client_id) {
-  try {
-    // One statement, so two senders cannot both claim the same request.
-    sqlite::Statement claim(db_.get(),
-                            "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
-                            "WHERE client_id = ?2 AND state = 'queued'");
-    claim.bind(1, now()).bind(2, client_id).run();
-    return sqlite::changes(db_.get()) == 1;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while claiming request " + local_reference(client_id) + " for sending");
-  }
-}
+bool Outbox::claim_for_sending(const std::string& client_id) { return !claim_batch({client_id}).empty(); }
 
 void Outbox::mark_accepted(const std::string& client_id, const std::string& server_ref) {
   if (server_ref.empty())

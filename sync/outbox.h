@@ -156,6 +156,9 @@ class Outbox {
   // flight: put them back in the queue (resending is safe: the council
   // deduplicates on the client id). Returns how many.
   int recover_interrupted();
+  // The operator's "send again": every needs_attention request back in the
+  // queue, due now. Returns how many.
+  int requeue_needs_attention();
 
   // Small key/value bookkeeping: the updates cursor, the last success.
   std::optional<std::string> sync_value(const std::string& key) const;

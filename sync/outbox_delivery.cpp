@@ -88,6 +88,11 @@ void Outbox::settle(const std::vector<Settlement>& settlements) {
           sql = "UPDATE requests SET state = 'accepted', server_ref = ?1, token = '', updated_at = ?2 "
                 "WHERE client_id = ?3 AND state = 'sending'";
           success = true;
+          {
+            // The council has the photos now; the kiosk need not keep them.
+            sqlite::Statement forget(db_.get(), "DELETE FROM request_media WHERE client_id = ?1");
+            forget.bind(1, s.client_id).run();
+          }
           break;
         case Kind::Token:
           sql = "UPDATE requests SET token = ?1, updated_at = ?2 WHERE client_id = ?3 AND state = 'sending'";
@@ -152,25 +157,11 @@ std::optional<std::string> Outbox::next_attempt_time() const {
 }
 
 void Outbox::retry_later(const std::string& client_id, const std::string& error, const std::string& next_attempt_at) {
-  move_state(client_id, RequestState::Queued, nullptr, &error);
-  try {
-    sqlite::Statement schedule(db_.get(), "UPDATE requests SET next_attempt_at = ?1 WHERE client_id = ?2");
-    schedule.bind(1, next_attempt_at).bind(2, client_id).run();
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while scheduling request " + local_reference(client_id));
-  }
+  settle({{client_id, Settlement::Kind::RetryLater, "", error, next_attempt_at}});
 }
 
 void Outbox::set_token(const std::string& client_id, const std::string& token) {
-  try {
-    sqlite::Statement update(db_.get(),
-                             "UPDATE requests SET token = ?1, updated_at = ?2 WHERE client_id = ?3 AND state = 'sending'");
-    update.bind(1, token).bind(2, now()).bind(3, client_id).run();
-    if (sqlite::changes(db_.get()) != 1)
-      throw StoreError("Request " + local_reference(client_id) + " is not being sent, so it cannot take a token.");
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while saving the token of request " + local_reference(client_id));
-  }
+  settle({{client_id, Settlement::Kind::Token, token, "", ""}});
 }
 
 std::vector<OutboxEntry> Outbox::awaiting_token() const {
@@ -194,6 +185,18 @@ int Outbox::recover_interrupted() {
     return sqlite::changes(db_.get());
   } catch (const sqlite::SqliteFailure& failure) {
     fail(failure, "while recovering requests that were being sent");
+  }
+}
+
+int Outbox::requeue_needs_attention() {
+  try {
+    sqlite::Statement requeue(db_.get(),
+                              "UPDATE requests SET state = 'queued', next_attempt_at = '', updated_at = ?1 "
+                              "WHERE state = 'needs_attention'");
+    requeue.bind(1, now()).run();
+    return sqlite::changes(db_.get());
+  } catch (const sqlite::SqliteFailure& failure) {
+    fail(failure, "while putting requests back in the queue");
   }
 }
 

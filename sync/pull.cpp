@@ -1,6 +1,8 @@
 #include "sync/pull.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "shared/catalogue_json.h"
 #include "shared/format_error.h"
@@ -12,6 +14,10 @@ using nlohmann::json;
 
 // How many request ids go into one updates query (URLs stay short).
 constexpr std::size_t kIdsPerQuery = 100;
+// The most updates oneservice-central returns at once; a page this full
+// may have been cut short.
+constexpr std::size_t kServerPageLimit = 1000;
+constexpr auto kCursorOverlap = std::chrono::minutes(10);
 
 std::string failure_of(const net::HttpResponse& response, const std::string& what) {
   if (response.error != net::NetError::None) return "could not fetch " + what + ": " + response.error_message;
@@ -67,15 +73,11 @@ CataloguePull Puller::pull_catalogue() {
   if (const auto etag = outbox_.sync_value("services_etag"); etag && cached.is_object())
     services_request.headers.emplace_back("If-None-Match", *etag);
   const auto services = transport_.perform(services_request);
-  if (services.error == net::NetError::None && services.status == 304) {
-    // The list did not change although the changeset did: keep ours under
-    // the new changeset, so the next pull does not ask again.
-    cached["changeset"] = result.changeset;
-    outbox_.cache_catalogue(result.changeset, cached.dump());
-    result.changed = true;
-    return result;
-  }
-  if (services.error != net::NetError::None || services.status != 200) {
+  // A 304 says only that the list is the same: the definitions, usually why
+  // the changeset moved, are fetched again either way.
+  const bool list_unchanged = services.error == net::NetError::None && services.status == 304 &&
+                              cached.is_object() && cached.contains("services");
+  if (!list_unchanged && (services.error != net::NetError::None || services.status != 200)) {
     result.error = failure_of(services, "the service list");
     return result;
   }
@@ -83,7 +85,9 @@ CataloguePull Puller::pull_catalogue() {
     json document = {{"changeset", result.changeset}, {"services", json::array()}};
     // Council details are ours, not Open311's: keep what the device has.
     if (cached.is_object() && cached.contains("council")) document["council"] = cached["council"];
-    for (auto service : json::parse(services.body)) {
+    json list = list_unchanged ? cached["services"] : json::parse(services.body);
+    for (auto service : list) {
+      service.erase("attributes");
       const std::string code = service.at("service_code").get<std::string>();
       service["keywords"] = keywords_list(service.value("keywords", json()));
       if (service.value("metadata", false)) {
@@ -106,7 +110,7 @@ CataloguePull Puller::pull_catalogue() {
     parse_catalogue(text);  // refuse to cache what the kiosk could not use
     outbox_.cache_catalogue(result.changeset, text);
     const auto etag = services.headers.find("etag");
-    if (etag != services.headers.end()) outbox_.set_sync_value("services_etag", etag->second);
+    if (!list_unchanged && etag != services.headers.end()) outbox_.set_sync_value("services_etag", etag->second);
     result.changed = true;
   } catch (const json::exception&) {
     result.error = "the council's catalogue cannot be read";
@@ -118,45 +122,60 @@ CataloguePull Puller::pull_catalogue() {
 
 UpdatesPull Puller::pull_updates() {
   UpdatesPull result;
-  std::vector<std::string> ids;
-  for (const auto& entry : outbox_.list(RequestState::Accepted)) ids.push_back(entry.server_ref);
-  if (ids.empty()) return result;
+  // Requests with nothing in the status cache yet (accepted since the last
+  // pull, perhaps by another process) are asked about from the beginning;
+  // the rest from the cursor, less an overlap for updates stamped a moment
+  // before they were committed. Repeats are ignored as already held.
+  std::vector<std::string> fresh, known;
+  for (const auto& entry : outbox_.list(RequestState::Accepted))
+    (outbox_.updates_for(entry.server_ref).empty() ? fresh : known).push_back(entry.server_ref);
   const auto cursor = outbox_.sync_value("updates_cursor").value_or("");
+  std::string since;
+  if (const auto when = parse_iso8601(cursor)) since = format_utc(*when - kCursorOverlap);
   std::string newest = cursor;
+  std::optional<std::string> truncated_at;  // a full page: do not move the cursor past it
   std::vector<StatusUpdate> received;
-  for (std::size_t start = 0; start < ids.size(); start += kIdsPerQuery) {
-    std::string list;
-    for (std::size_t i = start; i < std::min(ids.size(), start + kIdsPerQuery); ++i)
-      list += (list.empty() ? "" : ",") + ids[i];
-    net::HttpRequest request;
-    request.url = server_.endpoint("servicerequestupdates.json") + "?service_request_id=" + net::url_encode(list) +
-                  (cursor.empty() ? "" : "&start_date=" + net::url_encode(cursor));
-    const auto response = transport_.perform(request);
-    if (response.error != net::NetError::None || response.status != 200) {
-      result.error = failure_of(response, "status updates");
-      return result;  // the cursor stays: nothing is skipped
-    }
-    try {
-      for (const auto& item : json::parse(response.body)) {
-        StatusUpdate update;
-        update.update_id = item.at("update_id").is_string() ? item["update_id"].get<std::string>() : item["update_id"].dump();
-        update.service_request_id = item.at("service_request_id").get<std::string>();
-        update.status = item.value("status", "");
-        update.updated_datetime = item.value("updated_datetime", "");
-        update.description = item.value("description", "");
-        if (update.updated_datetime > newest) newest = update.updated_datetime;
-        received.push_back(std::move(update));
+  const auto ask = [&](const std::vector<std::string>& ids, const std::string& start_date) -> bool {
+    for (std::size_t start = 0; start < ids.size(); start += kIdsPerQuery) {
+      std::string list;
+      for (std::size_t i = start; i < std::min(ids.size(), start + kIdsPerQuery); ++i)
+        list += (list.empty() ? "" : ",") + ids[i];
+      net::HttpRequest request;
+      request.url = server_.endpoint("servicerequestupdates.json") + "?service_request_id=" + net::url_encode(list) +
+                    (start_date.empty() ? "" : "&start_date=" + net::url_encode(start_date));
+      const auto response = transport_.perform(request);
+      if (response.error != net::NetError::None || response.status != 200) {
+        result.error = failure_of(response, "status updates");
+        return false;  // the cursor stays: nothing is skipped
       }
-    } catch (const json::exception&) {
-      result.error = "the council's status updates cannot be read";
-      return result;
+      try {
+        const auto page = json::parse(response.body);
+        std::string page_newest;
+        for (const auto& item : page) {
+          StatusUpdate update;
+          update.update_id =
+              item.at("update_id").is_string() ? item["update_id"].get<std::string>() : item["update_id"].dump();
+          update.service_request_id = item.at("service_request_id").get<std::string>();
+          update.status = item.value("status", "");
+          update.updated_datetime = item.value("updated_datetime", "");
+          update.description = item.value("description", "");
+          page_newest = std::max(page_newest, update.updated_datetime);
+          received.push_back(std::move(update));
+        }
+        newest = std::max(newest, page_newest);
+        if (page.size() >= kServerPageLimit && (!truncated_at || page_newest < *truncated_at)) truncated_at = page_newest;
+      } catch (const json::exception&) {
+        result.error = "the council's status updates cannot be read";
+        return false;
+      }
     }
-  }
+    return true;
+  };
+  if (!ask(fresh, "") || !ask(known, since)) return result;
   const int stored = outbox_.store_updates(received);
-  // Inclusive start_date next time: an update at exactly this second is
-  // asked for again and ignored as already held, never missed.
-  if (newest != cursor) outbox_.set_sync_value("updates_cursor", newest);
-  result.received = stored;  // the inclusive cursor brings some back: count only new ones
+  const auto next_cursor = truncated_at ? std::min(*truncated_at, newest) : newest;
+  if (next_cursor != cursor) outbox_.set_sync_value("updates_cursor", next_cursor);
+  result.received = stored;  // the overlap brings some back: count only new ones
   return result;
 }
 

@@ -80,6 +80,15 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
       report();
     }
     if (in_flight.empty()) break;
+    // Stopping: what is in flight goes back in the queue, due at once (the
+    // council deduplicates the resend if it had already taken it).
+    if (stopping) {
+      std::vector<Settlement> abandoned;
+      for (const auto& [tag, entry] : in_flight)
+        abandoned.push_back({entry.client_id, Settlement::Kind::RetryLater, "", "stopped before the answer came", ""});
+      outbox_.settle(abandoned);
+      return progress;
+    }
     std::vector<Settlement> settled;
     for (const auto& response : transport_.poll(std::chrono::milliseconds(200))) {
       const auto found = in_flight.find(response.tag);

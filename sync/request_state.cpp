@@ -26,8 +26,9 @@ bool transition_allowed(RequestState from, RequestState to) {
     case RequestState::Sending:
       return to == RequestState::Accepted || to == RequestState::NeedsAttention ||
              to == RequestState::Queued;
-    case RequestState::Accepted:
-    case RequestState::NeedsAttention: return false;
+    // An operator may send a refused request again once the cause is fixed.
+    case RequestState::NeedsAttention: return to == RequestState::Queued;
+    case RequestState::Accepted: return false;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 #include "sync/sync_engine.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "sync/pull.h"
 
@@ -15,6 +16,9 @@ SyncEngine::~SyncEngine() {
   {
     std::lock_guard<std::mutex> guard(lock_);
     stopping_ = true;
+    // A pass waiting on the network stops at once; requests it had in
+    // flight stay "sending" and go back to the queue at the next start.
+    if (active_pusher_) active_pusher_->wakeup();
   }
   stop_flag_ = true;
   wakeup_.notify_all();
@@ -57,6 +61,16 @@ void SyncEngine::publish(const std::function<void(SyncSnapshot&)>& change) {
 }
 
 void SyncEngine::run() {
+  // One connection for the worker's whole life, opened on its own thread:
+  // opening checks the file's integrity, which is for start-up, not for
+  // every pass.
+  std::optional<Outbox> outbox;
+  try {
+    outbox.emplace(Outbox::open(outbox_path(data_dir_), OpenMode::CreateIfMissing));
+  } catch (const StoreError& failure) {
+    publish([&](SyncSnapshot& s) { s.last_error = failure.what(); });
+    return;
+  }
   auto last_pull = std::chrono::steady_clock::time_point{};
   while (true) {
     bool pull = false;
@@ -67,20 +81,21 @@ void SyncEngine::run() {
       pull_requested_ = false;
       woken_ = false;
     }
-    pass(pull);
+    pass(*outbox, pull);
     if (pull) last_pull = std::chrono::steady_clock::now();
 
     // Sleep until woken, or the next backoff expires, or the idle interval.
     auto sleep = std::chrono::duration_cast<std::chrono::milliseconds>(options_.idle_interval);
     try {
-      auto outbox = Outbox::open(outbox_path(data_dir_), OpenMode::MustExist);
-      if (const auto next = outbox.next_attempt_time(); next && !next->empty()) {
+      if (const auto next = outbox->next_attempt_time(); next && !next->empty()) {
         if (const auto when = parse_iso8601(*next)) {
           const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*when - clock_.now());
-          sleep = std::clamp(wait, std::chrono::milliseconds(100), sleep);
+          sleep = std::clamp(wait, std::chrono::milliseconds(200), sleep);
         }
       } else if (next) {
-        sleep = std::chrono::milliseconds(100);  // queued and due now
+        // Queued and due now, but this pass did not send it (another
+        // process holds the push lock): look again shortly, not in a spin.
+        sleep = std::chrono::milliseconds(1000);
       }
     } catch (const StoreError&) {
     }
@@ -90,26 +105,35 @@ void SyncEngine::run() {
   }
 }
 
-void SyncEngine::pass(bool pull) {
+void SyncEngine::pass(Outbox& outbox, bool pull) {
   publish([](SyncSnapshot& s) { s.busy = true; });
   std::string error;
-  bool online = false;
+  // Online is what the last real exchange with the server said; a pass with
+  // nothing to send and nothing to pull leaves it as it was.
+  std::optional<bool> online;
   try {
-    // Its own connection, on this thread: the UI's Outbox is never shared.
-    auto outbox = Outbox::open(outbox_path(data_dir_), OpenMode::CreateIfMissing);
     PushLock push_lock(data_dir_);
     if (push_lock.held()) {
       Pusher pusher(outbox, server_, options_.push, clock_);
+      {
+        std::lock_guard<std::mutex> guard(lock_);
+        active_pusher_ = &pusher;
+      }
       const auto progress = pusher.push_due(
           [this](const PushProgress& p) { publish([&](SyncSnapshot& s) { s.progress = p; }); }, &stop_flag_);
-      online = progress.due == 0 || progress.accepted + progress.pending_token + progress.needs_attention > 0;
+      {
+        std::lock_guard<std::mutex> guard(lock_);
+        active_pusher_ = nullptr;
+      }
+      if (progress.accepted + progress.pending_token + progress.needs_attention > 0) online = true;
+      else if (progress.retry_later > 0) online = false;
       if (!progress.last_error.empty()) error = progress.last_error;
     }
     if (pull && !stop_flag_) {
       Puller puller(outbox, server_, options_.push.transport, clock_);
       const auto catalogue = puller.pull_catalogue();
-      const auto updates = puller.pull_updates();
-      if (catalogue.error.empty()) online = true;
+      const auto updates = stop_flag_ ? UpdatesPull{} : puller.pull_updates();
+      online = catalogue.error.empty();
       if (!catalogue.error.empty()) error = catalogue.error;
       if (!updates.error.empty()) error = updates.error;
       if (!catalogue.changeset.empty())
@@ -129,7 +153,7 @@ void SyncEngine::pass(bool pull) {
   }
   publish([&](SyncSnapshot& s) {
     s.busy = false;
-    s.online = online;
+    if (online) s.online = *online;
     s.last_error = error;
   });
 }

@@ -54,7 +54,7 @@ class SyncEngine {
 
  private:
   void run();
-  void pass(bool pull);
+  void pass(Outbox& outbox, bool pull);
   void publish(const std::function<void(SyncSnapshot&)>& change);
 
   std::string data_dir_;
@@ -67,6 +67,7 @@ class SyncEngine {
   bool pull_requested_ = true;
   bool stopping_ = false;
   std::atomic<bool> stop_flag_{false};
+  Pusher* active_pusher_ = nullptr;  // guarded by lock_: woken to stop a pass
   SyncSnapshot snapshot_;
   std::atomic<std::uint64_t> generation_{0};
   std::thread worker_;

@@ -14,7 +14,12 @@ void draw_confirmation(ScreenContext& screen) {
   ui::heading(screen.ui, "What happens next");
   // The worker may deliver it while this page is up: then the council's own
   // reference is shown too (read from the outbox, never from memory).
-  const auto entry = screen.outbox.find_by_reference(journey.reference);
+  std::optional<sync::OutboxEntry> entry;
+  try {
+    entry = screen.outbox.find_by_reference(journey.reference);
+  } catch (const sync::StoreError&) {
+    // Busy or unreadable just now: the page still says what happens next.
+  }
   if (entry && entry->state == sync::RequestState::Accepted)
     ui::paragraph(screen.ui, "It has been sent to the council. The council's reference is " + entry->server_ref + ".");
   else

@@ -62,12 +62,14 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
       command = Command::Push;
     } else if (arg == "pull") {
       command = Command::Pull;
+    } else if (arg == "retry") {
+      command = Command::Retry;
     } else {
       throw UsageError("Unknown command " + arg + ".");
     }
   }
   if (help) return Arguments{};  // --help wins, whatever else was given
-  if (!command) throw UsageError("Give a command: enqueue, status, push or pull.");
+  if (!command) throw UsageError("Give a command: enqueue, status, push, pull or retry.");
   out.command = *command;
   if (out.data_dir.empty()) throw UsageError("Give the kiosk's data folder with --data DIR.");
   if (out.json && out.command != Command::Status) throw UsageError("--json goes with the status command only.");
@@ -87,6 +89,8 @@ std::string usage() {
          "  status [--json]  Show how many requests are in each state.\n"
          "  push [--retry-for SECONDS]  Send the queued requests to the council, showing progress.\n"
          "  pull             Fetch the council's catalogue (if changed) and status updates.\n"
+         "  retry            Put every request needing attention back in the queue (once the\n"
+         "                   cause, such as a revoked key, is fixed); the next push sends them.\n"
          "\n"
          "Options:\n"
          "  --data DIR       The kiosk's data folder (required).\n"

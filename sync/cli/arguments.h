@@ -7,7 +7,7 @@
 
 namespace oneservice::sync::cli {
 
-enum class Command { Help, Enqueue, Status, Push, Pull };
+enum class Command { Help, Enqueue, Status, Push, Pull, Retry };
 
 struct Arguments {
   Command command = Command::Help;

@@ -158,6 +158,12 @@ int pull(const Arguments& arguments, std::ostream& out, std::ostream& err) {
   return catalogue.error.empty() && updates.error.empty() ? kExitOk : kExitUndelivered;
 }
 
+int retry(const Arguments& arguments, std::ostream& out) {
+  auto outbox = Outbox::open(outbox_path(arguments.data_dir), OpenMode::MustExist);
+  out << outbox.requeue_needs_attention() << " requests put back in the queue\n";
+  return kExitOk;
+}
+
 int status(const Arguments& arguments, std::ostream& out) {
   const auto outbox = Outbox::open(outbox_path(arguments.data_dir), OpenMode::MustExist);
   const auto counts = outbox.counts();
@@ -184,6 +190,7 @@ int run(const Arguments& arguments, std::istream& in, std::ostream& out, std::os
       case Command::Status: return status(arguments, out);
       case Command::Push: return push(arguments, out, err);
       case Command::Pull: return pull(arguments, out, err);
+      case Command::Retry: return retry(arguments, out);
     }
   } catch (const StoreError& error) {
     err << error.what() << '\n';

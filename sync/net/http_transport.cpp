@@ -97,8 +97,14 @@ struct Transfer {
   }
 };
 
+// Open311 answers are small; a captive portal or a broken proxy may send
+// anything. Past this, the transfer is abandoned (curl reports a write error,
+// which the sync engine treats as a transient fault).
+constexpr std::size_t kMaxResponseBytes = 8 * 1024 * 1024;
+
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
+  if (transfer->response.body.size() + size * count > kMaxResponseBytes) return 0;
   transfer->response.body.append(data, size * count);
   return size * count;
 }

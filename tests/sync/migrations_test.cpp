@@ -125,7 +125,7 @@ TEST(Migrations, Version1StoresMoveToVersion2WithTheirCatalogueAndRequests) {
   EXPECT_EQ(outbox.cached_catalogue_json(), "{\"x\": 1}");
   EXPECT_EQ(outbox.catalogue_json("2026-11-01T09:00:00Z"), "{\"x\": 1}");
   RawDb raw(path);
-  EXPECT_EQ(raw.integer("PRAGMA user_version"), 2);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
   EXPECT_EQ(raw.text("SELECT local_ref FROM requests WHERE next_attempt_at = '' AND token = ''"), "OS-AAAA-BBBB");
 }
 

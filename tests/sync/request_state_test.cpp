@@ -19,11 +19,14 @@ TEST(RequestState, UnknownNamesAreRejected) {
   EXPECT_FALSE(parse_state("needs attention"));
 }
 
-TEST(RequestState, OnlyTheFiveMovesAreAllowed) {
+TEST(RequestState, OnlyTheSixMovesAreAllowed) {
   int allowed = 0;
   for (const auto from : kAllStates)
     for (const auto to : kAllStates) allowed += transition_allowed(from, to) ? 1 : 0;
-  EXPECT_EQ(allowed, 5);
+  EXPECT_EQ(allowed, 6);
+  EXPECT_TRUE(transition_allowed(RequestState::NeedsAttention, RequestState::Queued)) << "the operator's retry";
+  EXPECT_FALSE(transition_allowed(RequestState::NeedsAttention, RequestState::Accepted));
+  EXPECT_FALSE(transition_allowed(RequestState::Accepted, RequestState::Queued));
   EXPECT_TRUE(transition_allowed(RequestState::Draft, RequestState::Queued));
   EXPECT_TRUE(transition_allowed(RequestState::Queued, RequestState::Sending));
   EXPECT_TRUE(transition_allowed(RequestState::Sending, RequestState::Accepted));

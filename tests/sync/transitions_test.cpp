@@ -102,10 +102,19 @@ TEST_F(TransitionsTest, DisallowedMovesThrowAndChangeNothing) {
   EXPECT_EQ(outbox.find(accepted)->server_ref, "WS-1001");
 
   const auto attention = request_in(RequestState::NeedsAttention, 3);
-  EXPECT_THROW(outbox.return_to_queue(attention, "x"), StoreError);
   EXPECT_THROW(outbox.mark_accepted(attention, "WS-2"), StoreError);
   EXPECT_THROW(outbox.queue_draft(client_id_for(404)), StoreError);
   EXPECT_THROW(outbox.mark_accepted(request_in(RequestState::Sending, 4), ""), std::invalid_argument);
+}
+
+TEST_F(TransitionsTest, AnOperatorCanPutRefusedRequestsBackInTheQueue) {
+  const auto attention = request_in(RequestState::NeedsAttention, 5);
+  const auto accepted = request_in(RequestState::Accepted, 6);
+  EXPECT_EQ(outbox.requeue_needs_attention(), 1);
+  EXPECT_EQ(state_of(attention), RequestState::Queued);
+  EXPECT_EQ(outbox.find(attention)->next_attempt_at, "") << "due at once";
+  EXPECT_EQ(state_of(accepted), RequestState::Accepted);
+  EXPECT_EQ(outbox.requeue_needs_attention(), 0);
 }
 
 TEST_F(TransitionsTest, QueuedRequestIsReadOnlyInSqlToo) {

@@ -226,6 +226,17 @@ TEST(JudgeCreate, ForbiddenNotFoundAndTooLargeArePermanent) {
   EXPECT_NE(out.message.find("413"), std::string::npos) << out.message;
 }
 
+TEST(JudgeCreate, AnswersFromSomethingInBetweenKeepTheRequestQueued) {
+  // A library's Wi-Fi login page, a move to https, a proxy's own error page:
+  // not the council refusing the request.
+  const auto now = fixed_now();
+  for (const long status : {301L, 302L, 401L, 404L, 400L}) {
+    const auto out = judge_create_response(http(status, "<html>Please log in to the library Wi-Fi</html>"), now);
+    EXPECT_EQ(out.kind, Outcome::Kind::Transient) << status;
+    EXPECT_NE(out.message.find(std::to_string(status)), std::string::npos) << out.message;
+  }
+}
+
 TEST(JudgeCreate, BusyServerIsTransientWithRetryAfter) {
   const auto now = fixed_now();
   auto out = judge_create_response(http(429, "", {{"retry-after", "30"}}), now);
