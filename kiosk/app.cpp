@@ -9,6 +9,8 @@
 #include "kiosk/sync_status.h"
 #include "kiosk/theme.h"
 #include "kiosk/widgets.h"
+#include "shared/catalogue_json.h"
+#include "sync/outbox.h"
 
 namespace oneservice::kiosk {
 namespace {
@@ -36,8 +38,25 @@ void draw_header(ui::Context& ui, const std::string& council_name, const std::st
 }  // namespace
 
 App::App(AppSetup setup, const platform::Fonts& fonts) : setup_(std::move(setup)), fonts_(fonts) {
+  if (setup_.catalogue) catalogue_ = *setup_.catalogue;
   if (setup_.council_name.empty()) setup_.council_name = "Council services";
   theme::apply();
+}
+
+void App::adopt_new_catalogue() {
+  // Only on the start page: a resident half-way through keeps the questions
+  // they started with (their request records that catalogue's version).
+  if (journey_.page != Page::ChooseService || !setup_.sync_status || !setup_.outbox || !catalogue_) return;
+  const auto changeset = setup_.sync_status().catalogue_changeset;
+  if (changeset.empty() || changeset == catalogue_->changeset) return;
+  try {
+    const auto text = setup_.outbox->cached_catalogue_json();
+    if (!text) return;
+    auto fresh = parse_catalogue(*text);
+    if (fresh.changeset == changeset) catalogue_ = std::move(fresh);
+  } catch (const std::exception&) {
+    // Busy store or a catalogue this version cannot read: keep the one in use.
+  }
 }
 
 int App::take_frame_request() {
@@ -72,10 +91,11 @@ void App::draw_frame() {
   }
   {
     ui::ChildScope content("##column", ImVec2(column, 0), ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (!setup_.startup_problem.empty() || !setup_.catalogue || !setup_.outbox) {
+    adopt_new_catalogue();
+    if (!setup_.startup_problem.empty() || !catalogue_ || !setup_.outbox) {
       screens::draw_out_of_order(ui, setup_.startup_problem);
     } else {
-      JourneyContext rules{*setup_.catalogue, setup_.clock, setup_.channel};
+      JourneyContext rules{*catalogue_, setup_.clock, setup_.channel};
       screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox};
       switch (journey_.page) {
         case Page::ChooseService: screens::draw_choose_service(screen); break;

@@ -42,6 +42,8 @@ class App {
   // Makes the ImGui calls for one frame (between NewFrame and Render).
   void draw_frame();
 
+  const Catalogue* catalogue() const { return catalogue_ ? &*catalogue_ : nullptr; }
+
   // Frames the app needs drawn even without input (a new page settling its
   // layout); the frame loop asks for them. Reading resets it.
   int take_frame_request();
@@ -50,7 +52,11 @@ class App {
   const UiProbe& probe() const { return probe_; }
 
  private:
+  // Between journeys, take up a catalogue the sync worker has pulled.
+  void adopt_new_catalogue();
+
   AppSetup setup_;
+  std::optional<Catalogue> catalogue_;  // the app's own copy, replaced between journeys
   const platform::Fonts& fonts_;
   Journey journey_;
   UiProbe probe_;
