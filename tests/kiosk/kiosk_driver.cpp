@@ -157,7 +157,7 @@ void KioskDriver::press_key(int scancode) {
 }
 
 std::string KioskDriver::screenshot(const std::string& name) {
-  char prefix[8];
+  char prefix[16];
   std::snprintf(prefix, sizeof prefix, "%02d-", ++shots_);
   const std::string path = folder_ + "/" + prefix + name + ".png";
   host_->capture_next_frame(path);
