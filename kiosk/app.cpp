@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // SetNextWindowScroll, public from 1.87 on
 
 #include <algorithm>
+#include <string>
 
 #include "kiosk/screens/screens.h"
 #include "kiosk/sync_status.h"
@@ -59,6 +60,51 @@ void App::adopt_new_catalogue() {
   }
 }
 
+void App::watch_inactivity(ui::Context& ui) {
+  const auto now = setup_.clock.now();
+  const ImGuiIO& io = ImGui::GetIO();
+  bool input = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+               !io.InputQueueCharacters.empty();
+  for (const bool key : io.KeysDown) input = input || key;
+  if (input || journey_.page == Page::ChooseService) inactivity_.touch(now);
+  switch (inactivity_.stage(now, inactivity_policy_)) {
+    case InactivityStage::Active:
+      return;
+    case InactivityStage::Clear:
+      // Everything the resident entered goes, from memory and screen.
+      finish(journey_);
+      inactivity_.touch(now);
+      frames_requested_ = std::max(frames_requested_, 3);  // show the start page now
+      return;
+    case InactivityStage::Warning:
+      break;
+  }
+  const ImVec2 display = io.DisplaySize;
+  ui::WindowScope overlay("##more-time", ImVec2(0, 0), display, ImGuiWindowFlags_NoBackground, true);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(11, 12, 12, 235));
+  const float width = std::min(theme::kMaxContentWidth, display.x - 64);
+  ImGui::SetCursorPos(ImVec2((display.x - width) / 2, display.y / 4));
+  ImGui::BeginGroup();
+  {
+    ui::ChildScope box("##more-time-box", ImVec2(width, display.y / 2), ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetWindowPos(),
+                                              ImVec2(ImGui::GetWindowPos().x + width,
+                                                     ImGui::GetWindowPos().y + display.y / 2),
+                                              theme::kBackground);
+    ImGui::SetCursorPos(ImVec2(32, 32));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(width - 32);
+    ui::heading(ui, "Do you need more time?");
+    const long left = inactivity_.seconds_left(now, inactivity_policy_);
+    ui::paragraph(ui, "To keep your details private, what you have entered will be cleared in " +
+                          std::to_string(left) + (left == 1 ? " second." : " seconds."));
+    ImGui::PopTextWrapPos();
+    if (ui::primary_button(ui, "Yes, I need more time")) inactivity_.touch(now);
+    ImGui::EndGroup();
+  }
+  ImGui::EndGroup();
+}
+
 int App::take_frame_request() {
   const int frames = frames_requested_;
   frames_requested_ = 0;
@@ -109,6 +155,8 @@ void App::draw_frame() {
   }
   ImGui::PopItemWidth();
   ImGui::EndGroup();
+  // Drawn last, so the warning covers the page it is about.
+  watch_inactivity(ui);
   // ImGui lays out from the previous frame's sizes (a scrollbar appearing
   // narrows the column and rewraps text), so draw until nothing moves: the
   // idle screen must be the settled one, and taps must land where it shows.

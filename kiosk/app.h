@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/inactivity.h"
 #include "kiosk/journey.h"
+#include "kiosk/widgets.h"
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
 #include "shared/catalogue.h"
@@ -44,6 +46,10 @@ class App {
 
   const Catalogue* catalogue() const { return catalogue_ ? &*catalogue_ : nullptr; }
 
+  // While a journey is open the inactivity timer must run without input:
+  // the frame loop draws a frame now and then (never on the idle start page).
+  bool needs_clock_ticks() const { return journey_.page != Page::ChooseService; }
+
   // Frames the app needs drawn even without input (a new page settling its
   // layout); the frame loop asks for them. Reading resets it.
   int take_frame_request();
@@ -54,12 +60,16 @@ class App {
  private:
   // Between journeys, take up a catalogue the sync worker has pulled.
   void adopt_new_catalogue();
+  // Notes input, and clears the journey when it has been left alone.
+  void watch_inactivity(ui::Context& ui);
 
   AppSetup setup_;
   std::optional<Catalogue> catalogue_;  // the app's own copy, replaced between journeys
   const platform::Fonts& fonts_;
   Journey journey_;
   UiProbe probe_;
+  InactivityTimer inactivity_;
+  InactivityPolicy inactivity_policy_;
   std::vector<ProbeItem> last_layout_;
   std::string shown_page_;  // page + question drawn last frame
   int frames_requested_ = 0;

@@ -65,7 +65,10 @@ int main(int argc, char** argv) {
     while (running) {
       // Sleep up to half a second between checks when idle: nothing on the
       // screen changes by itself yet, and the timeout bounds --quit-after.
-      running = host.process_events(500);
+      // On the start page the kiosk sleeps until touched; during a journey
+      // it wakes four times a second so the inactivity timer can act.
+      running = host.process_events(app.needs_clock_ticks() ? 250 : 500);
+      if (app.needs_clock_ticks()) host.request_frames(1);
       // Redraw when the sender's state changed (the header line, a reference).
       if (engine && engine->generation() != seen_generation) {
         seen_generation = engine->generation();

@@ -48,12 +48,13 @@ bool flat_button(Context& ui, const std::string& label, const std::string& probe
 
 }  // namespace
 
-WindowScope::WindowScope(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags flags) {
+WindowScope::WindowScope(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags flags, bool on_top) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  visible_ = ImGui::Begin(name, nullptr,
-                          flags | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (on_top) ImGui::SetNextWindowFocus();
+  flags |= ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+  if (!on_top) flags |= ImGuiWindowFlags_NoBringToFrontOnFocus;
+  visible_ = ImGui::Begin(name, nullptr, flags);
 }
 
 WindowScope::~WindowScope() { ImGui::End(); }

@@ -22,7 +22,8 @@ struct Context {
 
 class WindowScope {
  public:
-  WindowScope(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags flags = 0);
+  // Page windows stay behind; an overlay (on_top) comes to the front.
+  WindowScope(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags flags = 0, bool on_top = false);
   ~WindowScope();
   WindowScope(const WindowScope&) = delete;
   WindowScope& operator=(const WindowScope&) = delete;

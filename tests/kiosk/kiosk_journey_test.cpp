@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "kiosk_driver.h"
 #include "shared/clock.h"
@@ -217,4 +218,47 @@ TEST_F(KioskJourney, EveryControlIsAtLeast44PixelsSquare) {
   check("information");
   ASSERT_TRUE(kiosk.tap("Continue"));
   check("speed limit");
+}
+
+TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
+  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-ui-idle-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
+  Clock clock;
+  clock.now = [now] { return *now; };
+  {
+    KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivity", clock);
+    ASSERT_TRUE(kiosk.tap("Report a pothole"));
+    ASSERT_TRUE(kiosk.tap("In the road"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.fill("field:depth_cm", "12"));
+
+    *now += std::chrono::seconds(60);
+    kiosk.settle();
+    EXPECT_FALSE(kiosk.shows("Do you need more time?")) << "a minute's pause is not idle";
+
+    *now += std::chrono::seconds(35);  // 95 s without a touch
+    kiosk.settle();
+    EXPECT_TRUE(kiosk.shows("Do you need more time?"));
+    EXPECT_TRUE(kiosk.shows("cleared in 25 seconds"));
+    kiosk.screenshot("more-time");
+    ASSERT_TRUE(kiosk.tap("Yes, I need more time"));
+    EXPECT_FALSE(kiosk.shows("Do you need more time?"));
+    EXPECT_EQ(kiosk.journey().fields.text, "12") << "asking for time keeps everything";
+
+    *now += std::chrono::seconds(121);
+    kiosk.settle();
+    EXPECT_EQ(kiosk.journey().page, Page::ChooseService);
+    EXPECT_TRUE(kiosk.journey().answers.empty());
+    EXPECT_TRUE(kiosk.journey().fields.text.empty());
+    EXPECT_TRUE(kiosk.journey().client_id.empty());
+    EXPECT_FALSE(kiosk.shows("12"));
+    EXPECT_FALSE(kiosk.shows("Do you need more time?"));
+    EXPECT_TRUE(kiosk.shows("What do you want to do?"));
+    kiosk.screenshot("cleared");
+    EXPECT_EQ(kiosk.outbox().counts().at(sync::RequestState::Queued), 0) << "nothing half-made was sent";
+  }
+  std::filesystem::remove_all(folder);
 }
