@@ -13,16 +13,6 @@
 
 namespace oneservice::central::test {
 
-TempFolder::TempFolder() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "oneservice-central-test-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempFolder::~TempFolder() {
-  std::error_code error;
-  std::filesystem::remove_all(path_, error);
-}
 
 SetClock::SetClock(const std::string& iso) : seconds_(std::make_shared<std::atomic<std::int64_t>>(0)) { set(iso); }
 

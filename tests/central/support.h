@@ -10,20 +10,11 @@
 
 #include "central/case_store.h"
 #include "shared/clock.h"
+#include "support/temp_folder.h"
 
 namespace oneservice::central::test {
 
-class TempFolder {
- public:
-  TempFolder();
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  ~TempFolder();
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempFolder = oneservice::test_support::TempFolder;  // tests/support/temp_folder.h
 
 // A clock standing still at a time the test sets; safe to read from the
 // store's writer thread while the test thread sets it.

@@ -11,21 +11,6 @@
 
 namespace oneservice::sync::test {
 
-TempFolder::TempFolder() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "oneservice-sync-test-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempFolder::~TempFolder() {
-  std::error_code error;
-  // Tests chmod things read-only; give write access back so removal works.
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(path_, error))
-    std::filesystem::permissions(entry.path(), std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::add, error);
-  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, error);
-  std::filesystem::remove_all(path_, error);
-}
 
 ServiceRequest sample_request(const std::string& client_id) {
   ServiceRequest request;

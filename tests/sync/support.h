@@ -7,23 +7,13 @@
 #include <vector>
 
 #include "shared/request.h"
+#include "support/temp_folder.h"
 
 namespace oneservice::sync::test {
 
 // A fresh folder under /tmp, removed (with everything in it) at the end.
-class TempFolder {
- public:
-  TempFolder();
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  ~TempFolder();
-
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+// A fresh folder per test (tests/support/temp_folder.h).
+using TempFolder = oneservice::test_support::TempFolder;
 
 // A prepared pothole report with every kind of field filled: a list answer,
 // a point and an address, contact details, a non-default channel. The list

@@ -15,16 +15,6 @@
 
 namespace oneservice::sync::delivery_test {
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "oneservice-delivery-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 std::string demo_catalogue_path() { return std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json"; }
 

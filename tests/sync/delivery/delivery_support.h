@@ -12,23 +12,13 @@
 #include "shared/catalogue.h"
 #include "shared/request.h"
 #include "support/central_process.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 #include "sync/push.h"
 
 namespace oneservice::sync::delivery_test {
 
-// A fresh folder under /tmp, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir();
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempDir = oneservice::test_support::TempFolder;  // tests/support/temp_folder.h
 
 std::string demo_catalogue_path();
 std::string read_text(const std::string& path);
