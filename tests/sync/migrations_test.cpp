@@ -5,8 +5,8 @@
 #include "sync/outbox.h"
 
 using namespace oneservice::sync;
-using test::RawDb;
-using test::TempFolder;
+using oneservice::sync::test::RawDb;
+using oneservice::sync::test::TempFolder;
 
 TEST(Migrations, StepsAreNumberedFromOneWithoutGaps) {
   int expected = 1;
