@@ -34,7 +34,9 @@ void load_fields(Journey& journey, const Attribute* attribute) {
   journey.fields = PageFields{};
   journey.errors.clear();
   if (!attribute) {
-    journey.fields.text = journey.location_text;
+    journey.fields.text = journey.location.address_string;
+    journey.fields.lat = journey.location.lat;
+    journey.fields.lon = journey.location.lon;
     return;
   }
   const auto found = journey.answers.find(attribute->code);
@@ -120,8 +122,14 @@ void continue_question(Journey& journey, const JourneyContext& context) {
   show_page(journey, context, at == codes.end() ? kLocationPage : *(at + 1));
 }
 
+void commit_location(Journey& journey) {
+  journey.location.address_string = journey.fields.text;
+  journey.location.lat = journey.fields.lat;
+  journey.location.lon = journey.fields.lon;
+}
+
 void continue_location(Journey& journey, const JourneyContext& context) {
-  journey.location_text = journey.fields.text;
+  commit_location(journey);
   journey.errors.clear();
   for (const auto& error : validate_request(context.catalogue, build_request(journey, context), context.clock.now()))
     if (error.field == "location") journey.errors.push_back(error);
@@ -154,7 +162,7 @@ void go_back(Journey& journey, const JourneyContext& context) {
       }
       // Keep what was typed: going back is not throwing it away.
       const auto& service = service_of(journey, context);
-      if (journey.page == Page::Location) journey.location_text = journey.fields.text;
+      if (journey.page == Page::Location) commit_location(journey);
       else if (const auto* attribute = service.find_attribute(journey.question_code); attribute && attribute->variable)
         commit_fields(journey, *attribute);
       const auto codes = page_codes(service, journey.answers);
@@ -188,7 +196,8 @@ ServiceRequest build_request(const Journey& journey, const JourneyContext& conte
   request.service_code = journey.service_code;
   request.catalogue_version = context.catalogue.changeset;
   request.answers = journey.answers;
-  request.location.address_string = trim(journey.location_text);
+  request.location = journey.location;
+  request.location.address_string = trim(journey.location.address_string);
   request.channel = context.channel;
   return request;
 }

@@ -4,6 +4,7 @@
 // current page holds before Continue, and the errors to show. The screens
 // draw this state and call these functions; tests can drive them directly.
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct PageFields {
   std::string text;
   std::array<std::string, 5> date{};  // day, month, year, hour, minute
   std::vector<std::string> chosen;    // list keys
+  std::optional<double> lat, lon;     // Location page: the point on the map
 };
 
 struct Journey {
@@ -34,7 +36,7 @@ struct Journey {
   std::string client_id;  // made when the service is chosen: a resend is the same request
   std::string question_code;  // the Question page's attribute
   Answers answers;
-  std::string location_text;
+  Location location;  // words, a point on the map, or both
   bool changing = false;  // came from Check answers: return there
   PageFields fields;
   std::vector<FieldError> errors;

@@ -39,7 +39,7 @@ void draw_check_answers(ScreenContext& screen) {
     answer_row(screen, attribute->code, attribute->label(),
                display_answer(*attribute, found == journey.answers.end() ? nullptr : &found->second));
   }
-  answer_row(screen, "location", "Location", journey.location_text.empty() ? "Not provided" : journey.location_text);
+  answer_row(screen, "location", "Location", journey.location.address_string.empty() ? "Not provided" : journey.location.address_string);
   ImGui::Spacing();
   const std::string submit = service->submit_label.empty() ? "Send" : service->submit_label;
   if (ui::primary_button(screen.ui, submit)) send(journey, screen.rules, screen.outbox);

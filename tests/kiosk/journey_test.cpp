@@ -93,7 +93,7 @@ TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
   send(journey_, context_, outbox);
   ASSERT_EQ(journey_.page, Page::Confirmation);
   EXPECT_TRUE(journey_.answers.empty());
-  EXPECT_TRUE(journey_.location_text.empty());
+  EXPECT_TRUE(journey_.location.address_string.empty());
   EXPECT_TRUE(journey_.client_id.empty());
   const auto entry = outbox.find(client_id);
   ASSERT_TRUE(entry.has_value());
@@ -120,7 +120,7 @@ TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
   EXPECT_EQ(journey_.page, Page::CheckAnswers);
   EXPECT_FALSE(journey_.save_problem.empty());
   EXPECT_EQ(journey_.answers.size(), 3u) << "every answer is still there";
-  EXPECT_EQ(journey_.location_text, "Outside the library");
+  EXPECT_EQ(journey_.location.address_string, "Outside the library");
 
   ASSERT_EQ(sqlite3_exec(raw, "DROP TRIGGER refuse", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(raw);
