@@ -16,38 +16,92 @@
 namespace oneservice::kiosk {
 namespace {
 
-constexpr float kHeaderHeight = 96.0f;
+// The header grows with the text size: its words must never be cut off.
+float header_height() { return ImGui::GetFontSize() + 66.0f; }
 
 void draw_header(ui::Context& ui, const std::string& council_name, const std::string& status, float width) {
-  ui::WindowScope header("##header", ImVec2(0, 0), ImVec2(width, kHeaderHeight));
+  const float height = header_height();
+  ui::WindowScope header("##header", ImVec2(0, 0), ImVec2(width, height));
+  const auto& colours = theme::palette();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, kHeaderHeight), theme::kHeader);
-  draw->AddRectFilled(ImVec2(0, kHeaderHeight - 10), ImVec2(width, kHeaderHeight), theme::kPrimary);
-  ui::FontScope font(ui.fonts.heading);
-  ImGui::SetCursorPos(ImVec2(32, (kHeaderHeight - 10 - ImGui::GetFontSize()) / 2));
-  ui::TextColourScope colour(theme::kHeaderText);
+  draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), colours.header);
+  draw->AddRectFilled(ImVec2(0, height - 10), ImVec2(width, height), colours.primary);
+  ui::TextColourScope colour(colours.header_text);
+  ImGui::SetCursorPos(ImVec2(32, (height - 10 - ImGui::GetFontSize()) / 2));
   ImGui::TextUnformatted(council_name.c_str());
   ui.probe.texts.push_back(council_name);
-  if (status.empty()) return;
-  ui::FontScope small(ui.fonts.body);
+  // The sync line is for staff; it gives way when the name needs the room.
   const float status_width = ImGui::CalcTextSize(status.c_str()).x;
-  ImGui::SetCursorPos(ImVec2(width - status_width - 32, (kHeaderHeight - 10 - ImGui::GetFontSize()) / 2));
+  if (status.empty() || ImGui::CalcTextSize(council_name.c_str()).x + status_width + 96 > width) return;
+  ImGui::SetCursorPos(ImVec2(width - status_width - 32, (height - 10 - ImGui::GetFontSize()) / 2));
   ImGui::TextUnformatted(status.c_str());
   ui.probe.texts.push_back(status);
 }
+
+// Buttons laid out left to right, moving to a new line when the next one
+// would not fit (at 200% text the toolbar takes two or three lines).
+class Flow {
+ public:
+  explicit Flow(float width) : width_(width), start_x_(ImGui::GetCursorPosX()) {}
+  // Places the next item, `padding` wider than its words.
+  void next(const std::string& label, float padding = 64) {
+    const float needed = ImGui::CalcTextSize(label.c_str()).x + padding;
+    if (used_ > 0 && used_ + needed > width_) used_ = 0;
+    else if (used_ > 0) ImGui::SameLine(start_x_ + used_);
+    used_ += needed + ImGui::GetStyle().ItemSpacing.x;
+  }
+
+ private:
+  float width_, start_x_, used_ = 0;
+};
 
 }  // namespace
 
 App::App(AppSetup setup, const platform::Fonts& fonts) : setup_(std::move(setup)), fonts_(fonts) {
   if (setup_.catalogue) catalogue_ = *setup_.catalogue;
   if (setup_.council_name.empty()) setup_.council_name = "Council services";
+  theme::use_high_contrast(false);
   theme::apply();
+}
+
+void App::apply_preferences() {
+  if (journey_.page == Page::Attract) preferences_ = Preferences{};
+  theme::use_high_contrast(preferences_.high_contrast);
+}
+
+void App::draw_toolbar(ui::Context& ui) {
+  if (journey_.page == Page::Attract || journey_.page == Page::Language) return;
+  static const std::pair<TextSize, const char*> sizes[] = {
+      {TextSize::Standard, "100%"}, {TextSize::Large, "150%"}, {TextSize::Largest, "200%"}};
+  Flow flow(ImGui::GetContentRegionAvail().x);
+  const std::string text_size = ui.tr("Text size");
+  flow.next(text_size, 0);
+  ImGui::AlignTextToFramePadding();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
+  ImGui::TextUnformatted(text_size.c_str());
+  ui.probe.texts.push_back(text_size);
+  for (const auto& [size, label] : sizes) {
+    flow.next(label);
+    const std::string probe_label = std::string("Text size ") + label;
+    if (preferences_.text_size == size ? ui::primary_button(ui, label, probe_label)
+                                       : ui::secondary_button(ui, label, probe_label))
+      preferences_.text_size = size;
+  }
+  const std::string contrast = preferences_.high_contrast ? ui.tr("Standard colours") : ui.tr("High contrast");
+  flow.next(contrast);
+  if (ui::secondary_button(ui, contrast, "High contrast")) preferences_.high_contrast = !preferences_.high_contrast;
+  const std::string finish_label = ui.tr("Finish");
+  flow.next(finish_label);
+  if (journey_.page != Page::Confirmation && ui::secondary_button(ui, finish_label, "Finish")) finish(journey_);
+  ImGui::Separator();
 }
 
 void App::adopt_new_catalogue() {
   // Only on the start page: a resident half-way through keeps the questions
   // they started with (their request records that catalogue's version).
-  if (journey_.page != Page::ChooseService || !setup_.sync_status || !setup_.outbox || !catalogue_) return;
+  const bool between_journeys =
+      journey_.page == Page::Attract || journey_.page == Page::Language || journey_.page == Page::ChooseService;
+  if (!between_journeys || !setup_.sync_status || !setup_.outbox || !catalogue_) return;
   const auto changeset = setup_.sync_status().catalogue_changeset;
   if (changeset.empty() || changeset == catalogue_->changeset) return;
   try {
@@ -66,7 +120,7 @@ void App::watch_inactivity(ui::Context& ui) {
   bool input = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                !io.InputQueueCharacters.empty();
   for (const bool key : io.KeysDown) input = input || key;
-  if (input || journey_.page == Page::ChooseService) inactivity_.touch(now);
+  if (input || journey_.page == Page::Attract) inactivity_.touch(now);
   switch (inactivity_.stage(now, inactivity_policy_)) {
     case InactivityStage::Active:
       return;
@@ -81,7 +135,7 @@ void App::watch_inactivity(ui::Context& ui) {
   }
   const ImVec2 display = io.DisplaySize;
   ui::WindowScope overlay("##more-time", ImVec2(0, 0), display, ImGuiWindowFlags_NoBackground, true);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(11, 12, 12, 235));
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), display, theme::palette().overlay);
   const float width = std::min(theme::kMaxContentWidth, display.x - 64);
   ImGui::SetCursorPos(ImVec2((display.x - width) / 2, display.y / 4));
   ImGui::BeginGroup();
@@ -90,16 +144,20 @@ void App::watch_inactivity(ui::Context& ui) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetWindowPos(),
                                               ImVec2(ImGui::GetWindowPos().x + width,
                                                      ImGui::GetWindowPos().y + display.y / 2),
-                                              theme::kBackground);
+                                              theme::palette().background);
     ImGui::SetCursorPos(ImVec2(32, 32));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(width - 32);
-    ui::heading(ui, "Do you need more time?");
+    ui::heading(ui, ui.tr("Do you need more time?"));
     const long left = inactivity_.seconds_left(now, inactivity_policy_);
-    ui::paragraph(ui, "To keep your details private, what you have entered will be cleared in " +
-                          std::to_string(left) + (left == 1 ? " second." : " seconds."));
+    ui::paragraph(ui, ui::fill(ui.trn("To keep your details private, what you have entered will be cleared in "
+                                      "{count} second.",
+                                      "To keep your details private, what you have entered will be cleared in "
+                                      "{count} seconds.",
+                                      left),
+                               {{"count", std::to_string(left)}}));
     ImGui::PopTextWrapPos();
-    if (ui::primary_button(ui, "Yes, I need more time")) inactivity_.touch(now);
+    if (ui::primary_button(ui, ui.tr("Yes, I need more time"), "Yes, I need more time")) inactivity_.touch(now);
     ImGui::EndGroup();
   }
   ImGui::EndGroup();
@@ -111,18 +169,41 @@ int App::take_frame_request() {
   return frames;
 }
 
+void App::draw_page(ui::Context& ui) {
+  adopt_new_catalogue();
+  if (!setup_.startup_problem.empty() || !catalogue_ || !setup_.outbox) {
+    screens::draw_out_of_order(ui, setup_.startup_problem);
+    return;
+  }
+  draw_toolbar(ui);
+  JourneyContext rules{*catalogue_, setup_.clock, setup_.channel};
+  screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox, preferences_, *catalogue_};
+  switch (journey_.page) {
+    case Page::Attract: screens::draw_attract(screen); break;
+    case Page::Language: screens::draw_language(screen); break;
+    case Page::ChooseService: screens::draw_choose_service(screen); break;
+    case Page::Question: screens::draw_question(screen); break;
+    case Page::Location: screens::draw_location(screen); break;
+    case Page::Contact: screens::draw_contact(screen); break;
+    case Page::CheckAnswers: screens::draw_check_answers(screen); break;
+    case Page::Confirmation: screens::draw_confirmation(screen); break;
+    case Page::Track: screens::draw_track(screen); break;
+  }
+}
+
 void App::draw_frame() {
   probe_.clear();
   ui::Context ui{fonts_, probe_};
   ui::FontScope body(fonts_.body);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   draw_header(ui, setup_.council_name, setup_.sync_status ? sync_status_text(setup_.sync_status()) : "", display.x);
+  const float top = header_height();
 
   // The page: one scrolling column, centred, never wider than reads well.
-  ui::WindowScope page("##page", ImVec2(0, kHeaderHeight), ImVec2(display.x, display.y - kHeaderHeight));
+  ui::WindowScope page("##page", ImVec2(0, top), ImVec2(display.x, display.y - top));
   const float column = std::min(theme::kMaxContentWidth, display.x - 64);
   const float margin = (display.x - column) / 2;
-  ImGui::SetCursorPos(ImVec2(margin, 40));
+  ImGui::SetCursorPos(ImVec2(margin, 32));
   ImGui::BeginGroup();
   ImGui::PushItemWidth(column);
   // A new page starts at its top, whatever the last one was scrolled to,
@@ -137,26 +218,18 @@ void App::draw_frame() {
   }
   {
     ui::ChildScope content("##column", ImVec2(column, 0), ImGuiWindowFlags_AlwaysUseWindowPadding);
-    adopt_new_catalogue();
-    if (!setup_.startup_problem.empty() || !catalogue_ || !setup_.outbox) {
-      screens::draw_out_of_order(ui, setup_.startup_problem);
-    } else {
-      JourneyContext rules{*catalogue_, setup_.clock, setup_.channel};
-      screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox};
-      switch (journey_.page) {
-        case Page::ChooseService: screens::draw_choose_service(screen); break;
-        case Page::Question: screens::draw_question(screen); break;
-        case Page::Location: screens::draw_location(screen); break;
-        case Page::CheckAnswers: screens::draw_check_answers(screen); break;
-        case Page::Confirmation: screens::draw_confirmation(screen); break;
-      }
-    }
+    draw_page(ui);
     ImGui::Dummy(ImVec2(column, 40));  // room below the last button
   }
   ImGui::PopItemWidth();
   ImGui::EndGroup();
   // Drawn last, so the warning covers the page it is about.
   watch_inactivity(ui);
+  apply_preferences();
+  if (preferences_ != drawn_preferences_) {  // a new look needs new frames (and new fonts)
+    drawn_preferences_ = preferences_;
+    frames_requested_ = std::max(frames_requested_, 3);
+  }
   // ImGui lays out from the previous frame's sizes (a scrollbar appearing
   // narrows the column and rewraps text), so draw until nothing moves: the
   // idle screen must be the settled one, and taps must land where it shows.

@@ -10,6 +10,7 @@
 
 #include "kiosk/inactivity.h"
 #include "kiosk/journey.h"
+#include "kiosk/preferences.h"
 #include "kiosk/widgets.h"
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
@@ -48,13 +49,18 @@ class App {
 
   // While a journey is open the inactivity timer must run without input:
   // the frame loop draws a frame now and then (never on the idle start page).
-  bool needs_clock_ticks() const { return journey_.page != Page::ChooseService; }
+  bool needs_clock_ticks() const { return journey_.page != Page::Attract; }
+
+  // The text size the resident chose: the host bakes its fonts at this
+  // scale before the next frame (never FontGlobalScale, which blurs).
+  float text_scale() const { return kiosk::text_scale(preferences_.text_size); }
 
   // Frames the app needs drawn even without input (a new page settling its
   // layout); the frame loop asks for them. Reading resets it.
   int take_frame_request();
 
   const Journey& journey() const { return journey_; }
+  const Preferences& preferences() const { return preferences_; }
   const UiProbe& probe() const { return probe_; }
 
  private:
@@ -62,11 +68,18 @@ class App {
   void adopt_new_catalogue();
   // Notes input, and clears the journey when it has been left alone.
   void watch_inactivity(ui::Context& ui);
+  // Read aloud, text size, contrast and Finish, at the top of every page.
+  void draw_toolbar(ui::Context& ui);
+  void draw_page(ui::Context& ui);
+  // A new visitor starts with the standard look, whatever the last chose.
+  void apply_preferences();
 
   AppSetup setup_;
   std::optional<Catalogue> catalogue_;  // the app's own copy, replaced between journeys
   const platform::Fonts& fonts_;
   Journey journey_;
+  Preferences preferences_;
+  Preferences drawn_preferences_;  // as last drawn
   UiProbe probe_;
   InactivityTimer inactivity_;
   InactivityPolicy inactivity_policy_;

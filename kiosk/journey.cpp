@@ -13,6 +13,7 @@ namespace oneservice::kiosk {
 namespace {
 
 constexpr const char* kLocationPage = "location";
+constexpr const char* kContactPage = "contact";
 
 // The pages of a service given the answers so far: its visible questions in
 // order, then the location. Recomputed on every move, because an answer can
@@ -50,6 +51,14 @@ void load_fields(Journey& journey, const Attribute* attribute) {
 }
 
 void show_page(Journey& journey, const JourneyContext& context, const std::string& code) {
+  if (code == kContactPage) {
+    journey.page = Page::Contact;
+    journey.question_code.clear();
+    journey.fields = PageFields{};
+    journey.fields.contact = journey.contact;
+    journey.errors.clear();
+    return;
+  }
   if (code == kLocationPage) {
     journey.page = Page::Location;
     journey.question_code.clear();
@@ -133,10 +142,47 @@ void continue_location(Journey& journey, const JourneyContext& context) {
   journey.errors.clear();
   for (const auto& error : validate_request(context.catalogue, build_request(journey, context), context.clock.now()))
     if (error.field == "location") journey.errors.push_back(error);
+  if (!journey.errors.empty()) return;
+  if (journey.changing) show_check_answers(journey);
+  else show_page(journey, context, kContactPage);
+}
+
+void continue_contact(Journey& journey, const JourneyContext& context) {
+  journey.contact = journey.fields.contact;
+  journey.errors.clear();
+  for (const auto& error : validate_request(context.catalogue, build_request(journey, context), context.clock.now()))
+    if (error.field.rfind("contact.", 0) == 0) journey.errors.push_back(error);
   if (journey.errors.empty()) show_check_answers(journey);
 }
 
 }  // namespace
+
+void begin(Journey& journey) {
+  if (journey.page == Page::Attract) journey.page = Page::Language;
+}
+
+void language_chosen(Journey& journey) {
+  if (journey.page == Page::Language) journey.page = Page::ChooseService;
+}
+
+void open_tracking(Journey& journey) {
+  if (journey.page != Page::ChooseService) return;
+  journey.page = Page::Track;
+  journey.fields = PageFields{};
+  journey.track_reference.clear();
+}
+
+void look_up_reference(Journey& journey) {
+  if (journey.page != Page::Track) return;
+  // References are printed in capitals with a dash; people type them
+  // however they read them.
+  std::string reference;
+  for (const char c : trim(journey.fields.text)) {
+    if (c == ' ') continue;
+    reference += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  journey.track_reference = reference;
+}
 
 void start_service(Journey& journey, const JourneyContext& context, const std::string& service_code) {
   const auto* service = context.catalogue.find_service(service_code);
@@ -150,6 +196,7 @@ void start_service(Journey& journey, const JourneyContext& context, const std::s
 void continue_page(Journey& journey, const JourneyContext& context) {
   if (journey.page == Page::Question) continue_question(journey, context);
   else if (journey.page == Page::Location) continue_location(journey, context);
+  else if (journey.page == Page::Contact) continue_contact(journey, context);
 }
 
 void go_back(Journey& journey, const JourneyContext& context) {
@@ -169,15 +216,36 @@ void go_back(Journey& journey, const JourneyContext& context) {
       const std::string current = journey.page == Page::Location ? kLocationPage : journey.question_code;
       const auto at = std::find(codes.begin(), codes.end(), current);
       if (at == codes.begin() || at == codes.end()) {
+        // Back out of the service: what it held goes with it.
+        journey = Journey{};
         journey.page = Page::ChooseService;
-        journey.errors.clear();
       } else {
         show_page(journey, context, *(at - 1));
       }
       return;
     }
-    case Page::CheckAnswers:
+    case Page::Contact:
+      if (journey.changing) {
+        show_check_answers(journey);
+        return;
+      }
+      journey.contact = journey.fields.contact;  // kept, as on every page
       show_page(journey, context, kLocationPage);
+      return;
+    case Page::CheckAnswers:
+      show_page(journey, context, kContactPage);
+      return;
+    case Page::Track:
+      journey.page = Page::ChooseService;
+      journey.fields = PageFields{};
+      journey.track_reference.clear();
+      return;
+    case Page::ChooseService:
+      journey = Journey{};
+      journey.page = Page::Language;
+      return;
+    case Page::Language:
+      journey = Journey{};
       return;
     default:
       return;
@@ -198,6 +266,8 @@ ServiceRequest build_request(const Journey& journey, const JourneyContext& conte
   request.answers = journey.answers;
   request.location = journey.location;
   request.location.address_string = trim(journey.location.address_string);
+  request.contact = {trim(journey.contact.first_name), trim(journey.contact.last_name), trim(journey.contact.email),
+                     trim(journey.contact.phone)};
   request.channel = context.channel;
   return request;
 }

@@ -19,7 +19,10 @@ class Outbox;
 
 namespace oneservice::kiosk {
 
-enum class Page { ChooseService, Question, Location, CheckAnswers, Confirmation };
+// Attract (the idle screen) -> Language -> ChooseService -> a Question
+// per page -> Location -> Contact -> CheckAnswers -> Confirmation; Track
+// (check a request's progress) opens from ChooseService.
+enum class Page { Attract, Language, ChooseService, Question, Location, Contact, CheckAnswers, Confirmation, Track };
 
 // What the current page's controls hold until Continue commits it, so Back
 // and a failed Continue never lose what was typed.
@@ -28,15 +31,18 @@ struct PageFields {
   std::array<std::string, 5> date{};  // day, month, year, hour, minute
   std::vector<std::string> chosen;    // list keys
   std::optional<double> lat, lon;     // Location page: the point on the map
+  Contact contact;                    // Contact page
 };
 
 struct Journey {
-  Page page = Page::ChooseService;
+  Page page = Page::Attract;
   std::string service_code;
   std::string client_id;  // made when the service is chosen: a resend is the same request
   std::string question_code;  // the Question page's attribute
   Answers answers;
   Location location;  // words, a point on the map, or both
+  Contact contact;    // optional: how the council can send updates
+  std::string track_reference;  // Track page: the reference looked up
   bool changing = false;  // came from Check answers: return there
   PageFields fields;
   std::vector<FieldError> errors;
@@ -51,11 +57,18 @@ struct JourneyContext {
   Channel channel = Channel::Kiosk;
 };
 
+// Attract -> Language; Language -> ChooseService (the App keeps the
+// language itself, with the other preferences).
+void begin(Journey& journey);
+void language_chosen(Journey& journey);
+// ChooseService -> Track, and the Track page's "Check" (looks up fields.text).
+void open_tracking(Journey& journey);
+void look_up_reference(Journey& journey);
 void start_service(Journey& journey, const JourneyContext& context, const std::string& service_code);
 // Commits and checks the current page; moves on when it is right.
 void continue_page(Journey& journey, const JourneyContext& context);
 void go_back(Journey& journey, const JourneyContext& context);
-// From Check answers: edit one answer ("location" for the location).
+// From Check answers: edit one answer ("location", "contact" for those pages).
 void change_answer(Journey& journey, const JourneyContext& context, const std::string& code);
 // Check answers -> outbox. On success the journey shows the confirmation.
 void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox);

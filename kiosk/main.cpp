@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
         seen_generation = engine->generation();
         host.request_frames(2);
       }
+      host.use_text_scale(app.text_scale());
       if (host.frame_due()) {
         host.frame([&] { app.draw_frame(); });
         host.request_frames(app.take_frame_request());

@@ -1,9 +1,13 @@
 #pragma once
-// Colours and sizes. Every text colour on its background meets 7:1 (WCAG
-// AAA), computed with the WCAG relative-luminance formula: body text
-// #0b0c0c on white 19.6:1, hints #3d4346 10.1:1, errors #a0200e 7.8:1,
-// white on the button green #005a30 8.4:1.
+// Colours and sizes. Two palettes: the standard one (GOV.UK colours) and a
+// high-contrast one (yellow on black) a resident can switch to. Every text
+// colour on the background it is drawn on meets 7:1 (WCAG AAA) in both;
+// text_pairs() lists those pairs and a test checks each with the WCAG
+// relative-luminance formula, so a colour changed here cannot slip below.
 #include <imgui.h>
+
+#include <string>
+#include <vector>
 
 namespace oneservice::kiosk::theme {
 
@@ -11,26 +15,39 @@ inline constexpr ImU32 rgb(unsigned value) {
   return IM_COL32((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF, 0xFF);
 }
 
-inline constexpr ImU32 kText = rgb(0x0b0c0c);
-inline constexpr ImU32 kHint = rgb(0x3d4346);
-inline constexpr ImU32 kError = rgb(0xa0200e);
-inline constexpr ImU32 kBackground = rgb(0xffffff);
-inline constexpr ImU32 kHeader = rgb(0x0b0c0c);
-inline constexpr ImU32 kHeaderText = rgb(0xffffff);
-inline constexpr ImU32 kPrimary = rgb(0x005a30);
-inline constexpr ImU32 kPrimaryActive = rgb(0x004d29);
-inline constexpr ImU32 kPrimaryText = rgb(0xffffff);
-inline constexpr ImU32 kSecondary = rgb(0xf3f2f1);
-inline constexpr ImU32 kSecondaryActive = rgb(0xdbe6f0);
-inline constexpr ImU32 kFocus = rgb(0xffdd00);
-inline constexpr ImU32 kBorder = rgb(0x0b0c0c);
-inline constexpr ImU32 kSelected = rgb(0xdbe6f0);
+struct Palette {
+  ImU32 text, hint, error, background;
+  ImU32 header, header_text;
+  ImU32 primary, primary_active, primary_text;
+  ImU32 secondary, secondary_active, secondary_text;
+  ImU32 focus, border, selected;
+  ImU32 overlay;  // dims the page behind a warning
+};
+
+const Palette& standard_palette();
+const Palette& high_contrast_palette();
+
+// The palette in use; the App switches it when the resident asks.
+const Palette& palette();
+void use_high_contrast(bool on);
+bool high_contrast();
+
+// Every (text, background) pair the kiosk draws text with, named for the
+// test's message.
+struct TextPair {
+  std::string name;
+  ImU32 text, background;
+};
+std::vector<TextPair> text_pairs(const Palette& palette);
+
+// WCAG 2.x contrast ratio of two opaque colours (1 to 21).
+double contrast_ratio(ImU32 a, ImU32 b);
 
 // WCAG 2.5.5 (AAA) target size; ours is a floor, most controls are larger.
 inline constexpr float kMinTarget = 44.0f;
 inline constexpr float kMaxContentWidth = 960.0f;
 
-// Applies the colours and spacing to the current ImGui style.
+// Applies the palette in use and the spacing to the current ImGui style.
 void apply();
 
 }  // namespace oneservice::kiosk::theme

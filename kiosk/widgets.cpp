@@ -28,8 +28,11 @@ void wrapped_text(Context& ui, const std::string& text, ImU32 colour) {
 bool flat_button(Context& ui, const std::string& label, const std::string& probe_label, ImU32 fill,
                  ImU32 fill_active, ImU32 text_colour, bool full_width) {
   IdScope id(probe_label.empty() ? label : probe_label);
-  const ImVec2 text_size = ImGui::CalcTextSize(label.c_str());
   const ImVec2 padding(32, 18);
+  // Long labels (Welsh, 200% text) wrap inside the button rather than run
+  // off the screen.
+  const float wrap_width = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2, 100.0f);
+  const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_width);
   ImVec2 size(text_size.x + padding.x * 2, std::max(text_size.y + padding.y * 2, theme::kMinTarget));
   if (full_width) size.x = std::max(size.x, ImGui::GetContentRegionAvail().x);
   size.x = std::max(size.x, theme::kMinTarget);
@@ -39,9 +42,10 @@ bool flat_button(Context& ui, const std::string& label, const std::string& probe
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool active = ImGui::IsItemActive();
   draw->AddRectFilled(min, max, active ? fill_active : fill);
-  draw->AddRectFilled(ImVec2(min.x, max.y - 4), max, theme::kBorder);  // GOV.UK's shadow edge
-  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) draw->AddRect(min, max, theme::kFocus, 0, 0, 4);
-  draw->AddText(ImVec2(min.x + padding.x, min.y + (size.y - text_size.y) / 2), text_colour, label.c_str());
+  draw->AddRectFilled(ImVec2(min.x, max.y - 4), max, theme::palette().border);  // GOV.UK's shadow edge
+  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) draw->AddRect(min, max, theme::palette().focus, 0, 0, 4);
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + padding.x, min.y + (size.y - text_size.y) / 2),
+                text_colour, label.c_str(), nullptr, wrap_width);
   record(ui, probe_label.empty() ? label : probe_label);
   return pressed;
 }
@@ -67,16 +71,16 @@ ChildScope::~ChildScope() { ImGui::EndChild(); }
 
 void heading(Context& ui, const std::string& text) {
   FontScope font(ui.fonts.heading);
-  wrapped_text(ui, text, theme::kText);
+  wrapped_text(ui, text, theme::palette().text);
 }
 
-void paragraph(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::kText); }
+void paragraph(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::palette().text); }
 
 void hint(Context& ui, const std::string& text) {
-  if (!text.empty()) wrapped_text(ui, text, theme::kHint);
+  if (!text.empty()) wrapped_text(ui, text, theme::palette().hint);
 }
 
-void error_message(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::kError); }
+void error_message(Context& ui, const std::string& text) { wrapped_text(ui, text, theme::palette().error); }
 
 // Draws content() inside a box: the box is drawn after the content (its
 // size is known only then) on a channel beneath it.
@@ -105,13 +109,13 @@ void boxed(ImVec2 padding, ImU32 colour, bool filled, Content content) {
 
 void error_summary(Context& ui, const std::vector<FieldError>& errors) {
   if (errors.empty()) return;
-  boxed(ImVec2(24, 20), theme::kError, false, [&] {
+  boxed(ImVec2(24, 20), theme::palette().error, false, [&] {
     {
       FontScope font(ui.fonts.heading);
       ImGui::TextUnformatted("There is a problem");
       ui.probe.texts.push_back("There is a problem");
     }
-    TextColourScope colour(theme::kError);
+    TextColourScope colour(theme::palette().error);
     for (const auto& error : errors) {
       ImGui::TextUnformatted(error.message.c_str());
       ui.probe.texts.push_back(error.message);
@@ -120,8 +124,8 @@ void error_summary(Context& ui, const std::vector<FieldError>& errors) {
 }
 
 void panel(Context& ui, const std::string& title, const std::string& body) {
-  boxed(ImVec2(32, 28), theme::kPrimary, true, [&] {
-    TextColourScope colour(theme::kPrimaryText);
+  boxed(ImVec2(32, 28), theme::palette().primary, true, [&] {
+    TextColourScope colour(theme::palette().primary_text);
     FontScope font(ui.fonts.heading);
     ImGui::TextUnformatted(title.c_str());
     ImGui::TextUnformatted(body.c_str());
@@ -130,13 +134,13 @@ void panel(Context& ui, const std::string& title, const std::string& body) {
   });
 }
 
-bool primary_button(Context& ui, const std::string& label) {
-  return flat_button(ui, label, label, theme::kPrimary, theme::kPrimaryActive, theme::kPrimaryText, false);
+bool primary_button(Context& ui, const std::string& label, const std::string& probe_label) {
+  return flat_button(ui, label, probe_label.empty() ? label : probe_label, theme::palette().primary, theme::palette().primary_active, theme::palette().primary_text, false);
 }
 
 bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label) {
-  return flat_button(ui, label, probe_label.empty() ? label : probe_label, theme::kSecondary,
-                     theme::kSecondaryActive, theme::kText, false);
+  return flat_button(ui, label, probe_label.empty() ? label : probe_label, theme::palette().secondary,
+                     theme::palette().secondary_active, theme::palette().secondary_text, false);
 }
 
 bool choice(Context& ui, const std::string& label, bool selected, bool radio) {
@@ -150,25 +154,25 @@ bool choice(Context& ui, const std::string& label, bool selected, bool radio) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  if (selected || ImGui::IsItemActive()) draw->AddRectFilled(min, max, theme::kSelected);
+  if (selected || ImGui::IsItemActive()) draw->AddRectFilled(min, max, theme::palette().selected);
   const ImVec2 box_min(min.x + 10, min.y + (size.y - box) / 2);
   const ImVec2 box_max(box_min.x + box, box_min.y + box);
   const ImVec2 centre((box_min.x + box_max.x) / 2, (box_min.y + box_max.y) / 2);
   if (radio) {
-    draw->AddCircleFilled(centre, box / 2, theme::kBackground);
-    draw->AddCircle(centre, box / 2, theme::kBorder, 0, 3);
-    if (selected) draw->AddCircleFilled(centre, box / 2 - 10, theme::kBorder);
+    draw->AddCircleFilled(centre, box / 2, theme::palette().background);
+    draw->AddCircle(centre, box / 2, theme::palette().border, 0, 3);
+    if (selected) draw->AddCircleFilled(centre, box / 2 - 10, theme::palette().border);
   } else {
-    draw->AddRectFilled(box_min, box_max, theme::kBackground);
-    draw->AddRect(box_min, box_max, theme::kBorder, 0, 0, 3);
+    draw->AddRectFilled(box_min, box_max, theme::palette().background);
+    draw->AddRect(box_min, box_max, theme::palette().border, 0, 0, 3);
     if (selected) {  // a tick
-      draw->AddLine(ImVec2(box_min.x + 9, centre.y), ImVec2(centre.x - 3, box_max.y - 11), theme::kBorder, 6);
-      draw->AddLine(ImVec2(centre.x - 3, box_max.y - 11), ImVec2(box_max.x - 8, box_min.y + 10), theme::kBorder, 6);
+      draw->AddLine(ImVec2(box_min.x + 9, centre.y), ImVec2(centre.x - 3, box_max.y - 11), theme::palette().border, 6);
+      draw->AddLine(ImVec2(centre.x - 3, box_max.y - 11), ImVec2(box_max.x - 8, box_min.y + 10), theme::palette().border, 6);
     }
   }
   ImGui::PushTextWrapPos(0);
   draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(box_max.x + 24, min.y + (size.y - text_size.y) / 2),
-                theme::kText, label.c_str(), nullptr, text_width);
+                theme::palette().text, label.c_str(), nullptr, text_width);
   ImGui::PopTextWrapPos();
   record(ui, label);
   return pressed;
@@ -185,7 +189,7 @@ bool text_field(Context& ui, const std::string& probe_label, std::string* value,
     edited = ImGui::InputText("##field", value);
   }
   if (ImGui::IsItemActive())
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::kFocus, 0, 0, 4);
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::palette().focus, 0, 0, 4);
   record(ui, probe_label);
   return edited;
 }

@@ -5,20 +5,38 @@
 // one unbalanced.
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
 #include "shared/validation.h"
 
+namespace oneservice::kiosk {
+class Translator;
+}
+
 namespace oneservice::kiosk::ui {
 
-// What every widget needs: the fonts and the probe to record into.
+// What every widget needs: the fonts, the probe to record into, and the
+// resident's language. Every word the kiosk shows goes through tr() or trn()
+// (scripts/update-translations.sh extracts them into assets/po/).
 struct Context {
   const platform::Fonts& fonts;
   UiProbe& probe;
+  const Translator* translator = nullptr;  // null: English as written
+
+  std::string tr(const char* msgid) const;
+  std::string trn(const char* singular, const char* plural, long n) const;
+  const std::string& language() const;
 };
+
+// Fills "{name}" placeholders: translations may put them in another order,
+// so words are never glued together around a number or a name.
+std::string fill(std::string pattern, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 class WindowScope {
  public:
@@ -75,7 +93,7 @@ void error_summary(Context& ui, const std::vector<FieldError>& errors);
 void panel(Context& ui, const std::string& title, const std::string& body);
 
 // The main action on a page ("Continue", "Send report").
-bool primary_button(Context& ui, const std::string& label);
+bool primary_button(Context& ui, const std::string& label, const std::string& probe_label = {});
 // Lesser actions ("Back", "Change"). probe_label tells rows apart in tests
 // when the visible words repeat ("Change" on every row).
 bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label = {});

@@ -18,7 +18,7 @@ constexpr int kFramesAfterInput = 3;
 
 }  // namespace
 
-ImGuiHost::ImGuiHost(SdlWindow& window, const FontSizes& sizes) : window_(window) {
+ImGuiHost::ImGuiHost(SdlWindow& window, const FontSizes& sizes) : window_(window), base_sizes_(sizes) {
   IMGUI_CHECKVERSION();
   context_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -50,6 +50,18 @@ bool ImGuiHost::process_events(int timeout_ms) {
 }
 
 bool ImGuiHost::frame_due() const { return frames_owed_ > 0 || pointer_.pending(); }
+
+void ImGuiHost::use_text_scale(float scale) {
+  if (scale == text_scale_) return;
+  text_scale_ = scale;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  // The App holds a reference to fonts_: the new pointers reach it in place.
+  fonts_ = load_fonts(FontSizes{base_sizes_.body * scale, base_sizes_.heading * scale});
+  // The backend makes the texture again in its next NewFrame.
+  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  frames_owed_ = std::max(frames_owed_, kFramesAfterInput);
+}
 
 void ImGuiHost::request_frames(int n) { frames_owed_ = std::max(frames_owed_, n); }
 

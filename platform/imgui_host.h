@@ -35,6 +35,11 @@ class ImGuiHost {
   // The app asks for n more frames, e.g. while a countdown shows.
   void request_frames(int n);
 
+  // Fonts baked at this multiple of the base sizes (the resident's text
+  // size). A change rebuilds the atlas before the next frame: only the
+  // sizes in use are kept, which keeps the kiosk well under its memory cap.
+  void use_text_scale(float scale);
+
   // Draws one frame: build() makes the ImGui calls.
   void frame(const std::function<void()>& build);
 
@@ -47,6 +52,8 @@ class ImGuiHost {
   SdlWindow& window_;
   ImGuiContext* context_ = nullptr;
   Fonts fonts_;
+  FontSizes base_sizes_;
+  float text_scale_ = 1.0f;
   PointerInput pointer_;
   int frames_owed_ = 3;  // the first frames lay the page out
   std::optional<std::string> capture_path_;

@@ -85,3 +85,74 @@ std::string format_number(double value) {
 }
 
 }  // namespace oneservice
+
+namespace oneservice {
+namespace {
+
+// Decodes one code point; advances i. Malformed bytes become U+FFFD.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+  const unsigned char lead = byte(i);
+  int extra = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
+  if (extra < 0 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
+  for (int k = 1; k <= extra; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
+// The base letter of an accented Latin-1 or Latin Extended-A letter, lower
+// case; 0 when it is not a letter we fold. Indexed from U+00C0 and U+0100.
+char fold_letter(char32_t cp) {
+  static const char latin1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts"  // U+00C0-U+00DF
+                               "aaaaaaaceeeeiiiidnooooo/ouuuuyty";  // U+00E0-U+00FF
+  static const char extended_a[] =
+      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+      "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  if (cp >= 'A' && cp <= 'Z') return static_cast<char>(cp - 'A' + 'a');
+  if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return static_cast<char>(cp);
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    const char c = latin1[cp - 0xC0];
+    return c == '/' ? 0 : c;  // × and ÷ are not letters
+  }
+  if (cp >= 0x100 && cp <= 0x17F) return extended_a[cp - 0x100];
+  return 0;
+}
+
+}  // namespace
+
+std::string search_folded(std::string_view text) {
+  std::string folded;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, i);
+    const char c = fold_letter(cp);
+    if (c) folded += c;
+    else if (!folded.empty() && folded.back() != ' ') folded += ' ';
+  }
+  if (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  return folded;
+}
+
+std::vector<std::string> search_words(std::string_view text) {
+  std::vector<std::string> words;
+  const std::string folded = search_folded(text);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    const auto end = folded.find(' ', start);
+    words.push_back(folded.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return words;
+}
+
+}  // namespace oneservice

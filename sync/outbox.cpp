@@ -331,16 +331,24 @@ std::optional<OutboxEntry> Outbox::find(const std::string& client_id) const {
   }
 }
 
-std::optional<OutboxEntry> Outbox::find_by_reference(const std::string& local_ref) const {
+std::optional<OutboxEntry> Outbox::find_one(const char* where, const std::string& reference) const {
   try {
-    sqlite::Statement select(db_.get(),
-                             "SELECT " + std::string(kEntryColumns) + " FROM requests WHERE local_ref = ?1");
-    select.bind(1, local_ref);
+    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) + " FROM requests WHERE " + where);
+    select.bind(1, reference);
     if (!select.step()) return std::nullopt;
     return entry_from_row(select, path_);
   } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while reading request " + local_ref);
+    fail(failure, "while reading request " + reference);
   }
+}
+
+std::optional<OutboxEntry> Outbox::find_by_reference(const std::string& local_ref) const {
+  return find_one("local_ref = ?1", local_ref);
+}
+
+std::optional<OutboxEntry> Outbox::find_for_tracking(const std::string& reference) const {
+  if (reference.empty()) return std::nullopt;  // unaccepted requests have an empty server_ref
+  return find_one("local_ref = ?1 OR server_ref = ?1 ORDER BY id LIMIT 1", reference);
 }
 
 std::vector<OutboxEntry> Outbox::list(RequestState state) const {

@@ -171,6 +171,9 @@ class Outbox {
 
   std::optional<OutboxEntry> find(const std::string& client_id) const;
   std::optional<OutboxEntry> find_by_reference(const std::string& local_ref) const;
+  // A resident checking progress may have either reference: this kiosk's
+  // own or the council's.
+  std::optional<OutboxEntry> find_for_tracking(const std::string& reference) const;
   std::vector<OutboxEntry> list(RequestState state) const;  // oldest first
   std::map<RequestState, int> counts() const;  // every state present
 
@@ -186,6 +189,7 @@ class Outbox {
                   const std::string* error);
   std::string save(const ServiceRequest& request, RequestState target, const std::vector<MediaAttachment>* media);
   std::string now() const;
+  std::optional<OutboxEntry> find_one(const char* where, const std::string& reference) const;
   [[noreturn]] void fail(const sqlite::SqliteFailure& failure, const std::string& doing) const;
 
   std::string path_;

@@ -27,7 +27,7 @@ void draw_check_answers(ScreenContext& screen) {
   back_link(screen);
   ui::error_summary(screen.ui, journey.errors);
   if (!journey.save_problem.empty()) {
-    ui::TextColourScope colour(theme::kError);
+    ui::TextColourScope colour(theme::palette().error);
     ui::paragraph(screen.ui, "Your answers are safe on this screen, but they could not be saved. Ask a member of staff for help.");
     ui::hint(screen.ui, journey.save_problem);
   }
@@ -40,6 +40,14 @@ void draw_check_answers(ScreenContext& screen) {
                display_answer(*attribute, found == journey.answers.end() ? nullptr : &found->second));
   }
   answer_row(screen, "location", "Location", journey.location.address_string.empty() ? "Not provided" : journey.location.address_string);
+  const auto& contact = journey.contact;
+  std::string contact_text;
+  for (const auto* part : {&contact.first_name, &contact.last_name, &contact.email, &contact.phone}) {
+    if (part->empty()) continue;
+    if (!contact_text.empty()) contact_text += part == &contact.last_name ? " " : "\n";
+    contact_text += *part;
+  }
+  answer_row(screen, "contact", "Contact details", contact_text.empty() ? "Not provided" : contact_text);
   ImGui::Spacing();
   const std::string submit = service->submit_label.empty() ? "Send" : service->submit_label;
   if (ui::primary_button(screen.ui, submit)) send(journey, screen.rules, screen.outbox);

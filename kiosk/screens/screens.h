@@ -2,6 +2,7 @@
 // One function per screen, each in its own file. A screen draws from the
 // journey and calls journey functions for what the resident does.
 #include "kiosk/journey.h"
+#include "kiosk/preferences.h"
 #include "kiosk/widgets.h"
 
 namespace oneservice::sync {
@@ -13,15 +14,21 @@ namespace oneservice::kiosk::screens {
 struct ScreenContext {
   ui::Context& ui;
   Journey& journey;
-  const JourneyContext& rules;
+  const JourneyContext& rules;  // its catalogue is the one shown (maybe translated)
   sync::Outbox& outbox;
+  Preferences& preferences;
+  const Catalogue& english;  // the catalogue as the council wrote it, for search
 };
 
+void draw_attract(ScreenContext& screen);
+void draw_language(ScreenContext& screen);
 void draw_choose_service(ScreenContext& screen);
 void draw_question(ScreenContext& screen);
 void draw_location(ScreenContext& screen);
+void draw_contact(ScreenContext& screen);
 void draw_check_answers(ScreenContext& screen);
 void draw_confirmation(ScreenContext& screen);
+void draw_track(ScreenContext& screen);
 // The kiosk cannot take requests (the store or catalogue failed to open).
 void draw_out_of_order(ui::Context& ui, const std::string& problem);
 

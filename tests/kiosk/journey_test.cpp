@@ -37,6 +37,8 @@ class JourneyTest : public ::testing::Test {
     continue_page(journey_, context_);  // more details: optional
     journey_.fields.text = "Outside the library";
     continue_page(journey_, context_);
+    ASSERT_EQ(journey_.page, Page::Contact);
+    continue_page(journey_, context_);  // contact details: optional
     ASSERT_EQ(journey_.page, Page::CheckAnswers);
   }
 
@@ -101,7 +103,7 @@ TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
   EXPECT_EQ(entry->request.channel, Channel::Assisted);
   EXPECT_EQ(entry->request.catalogue_version, catalogue_.changeset);
   finish(journey_);
-  EXPECT_EQ(journey_.page, Page::ChooseService);
+  EXPECT_EQ(journey_.page, Page::Attract);
   EXPECT_TRUE(journey_.reference.empty());
 }
 

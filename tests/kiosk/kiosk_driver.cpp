@@ -59,9 +59,20 @@ void KioskDriver::settle() {
   for (int frame = 0; frame < 30; ++frame) {
     host_->process_events(0);
     if (!host_->frame_due() && frame > 2) break;
-    host_->frame([&] { app_->draw_frame(); });
+    draw_frame();
     host_->request_frames(app_->take_frame_request());
   }
+}
+
+void KioskDriver::draw_frame() {
+  // As the kiosk's own loop does: fonts follow the resident's text size.
+  host_->use_text_scale(app_->text_scale());
+  host_->frame([&] { app_->draw_frame(); });
+}
+
+void KioskDriver::start(const std::string& language) {
+  tap("Start / Dechrau");
+  tap(language == "cy" ? "Cymraeg" : "English");
 }
 
 void KioskDriver::push_pointer(int type, float x, float y) {
@@ -97,7 +108,7 @@ bool KioskDriver::tap(const std::string& label) {
     const auto* item = probe().find(label);
     if (!item) break;
     if (item->y + item->height > static_cast<float>(options_.height)) scroll(-1, page_x, page_y);
-    else if (item->y < 96) scroll(1, page_x, page_y);
+    else if (item->y < 100) scroll(1, page_x, page_y);
     else break;
   }
   const auto* item = probe().find(label);
@@ -140,7 +151,7 @@ bool KioskDriver::wait_until(const std::function<bool()>& done, std::chrono::sec
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
     host_->process_events(50);
-    host_->frame([&] { app_->draw_frame(); });
+    draw_frame();
     if (done()) return true;
   }
   return false;

@@ -26,6 +26,8 @@ class KioskDriver {
               bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt);
   ~KioskDriver();
 
+  // From the attract screen to the services, in "en" or "cy".
+  void start(const std::string& language = "en");
   // Draws frames until the app owes none (bounded).
   void settle();
   // Taps the control with this label, scrolling to it first if it is below
@@ -48,8 +50,11 @@ class KioskDriver {
   const Journey& journey() const { return app_->journey(); }
   sync::Outbox& outbox() { return services_.outbox.value(); }
   int height() const { return options_.height; }
+  int width() const { return options_.width; }
+  const Preferences& preferences() const { return app_->preferences(); }
 
  private:
+  void draw_frame();
   void push_pointer(int type, float x, float y);
   void scroll(int clicks, float x, float y);
 

@@ -27,6 +27,7 @@ class KioskJourney : public ::testing::Test {
     clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
     driver_ = std::make_unique<KioskDriver>(data_dir_.string(),
                                             std::string(ONESERVICE_SCREENSHOT_DIR) + "/" + info->name(), clock);
+    driver_->start();
   }
   void TearDown() override {
     driver_.reset();
@@ -88,6 +89,16 @@ TEST_F(KioskJourney, PotholeFromStartToOutboxWithAnErrorCorrected) {
   kiosk.screenshot("location");
   ASSERT_TRUE(kiosk.tap("Continue"));
 
+  EXPECT_TRUE(kiosk.shows("Can the council contact you about this? (optional)"));
+  ASSERT_TRUE(kiosk.fill("field:contact.email", "sam@"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_TRUE(kiosk.shows("Enter an email address in the correct format, like name@example.com"));
+  EXPECT_EQ(kiosk.journey().fields.contact.email, "sam@") << "what the resident typed must stay";
+  ASSERT_TRUE(kiosk.tap("field:contact.email"));
+  kiosk.type("example.org");
+  kiosk.screenshot("contact");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
   EXPECT_TRUE(kiosk.shows("In the road"));
   EXPECT_TRUE(kiosk.shows("7.5"));
@@ -111,10 +122,12 @@ TEST_F(KioskJourney, PotholeFromStartToOutboxWithAnErrorCorrected) {
   EXPECT_EQ(single(entry->request.answers, "depth_cm"), "7.5");
   EXPECT_EQ(single(entry->request.answers, "more_details"), "Near the bus stop – by the café");
   EXPECT_EQ(entry->request.location.address_string, "Outside 12 High Street, Ashcombe");
+  EXPECT_EQ(entry->request.contact.email, "sam@example.org");
   EXPECT_EQ(entry->request.created_at, "2026-11-22T12:00:00Z");
 
   ASSERT_TRUE(kiosk.tap("Finish"));
-  EXPECT_EQ(kiosk.journey().page, Page::ChooseService);
+  EXPECT_EQ(kiosk.journey().page, Page::Attract);
+  EXPECT_TRUE(kiosk.shows("Touch to start"));
   EXPECT_FALSE(kiosk.shows(reference));
 }
 
@@ -162,6 +175,7 @@ TEST_F(KioskJourney, SpeedingTrafficConditionalQuestionAndChangeFromCheckPage) {
 
   ASSERT_TRUE(kiosk.fill("field:location", "Church Lane, Little Hembury"));
   ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // no contact details
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
   EXPECT_TRUE(kiosk.shows("Community Speedwatch"));
   EXPECT_TRUE(kiosk.shows("Not provided"));  // vehicles per hour
@@ -228,6 +242,7 @@ TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
   clock.now = [now] { return *now; };
   {
     KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivity", clock);
+    kiosk.start();
     ASSERT_TRUE(kiosk.tap("Report a pothole"));
     ASSERT_TRUE(kiosk.tap("In the road"));
     ASSERT_TRUE(kiosk.tap("Continue"));
@@ -250,13 +265,13 @@ TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
 
     *now += std::chrono::seconds(121);
     kiosk.settle();
-    EXPECT_EQ(kiosk.journey().page, Page::ChooseService);
+    EXPECT_EQ(kiosk.journey().page, Page::Attract);
     EXPECT_TRUE(kiosk.journey().answers.empty());
     EXPECT_TRUE(kiosk.journey().fields.text.empty());
     EXPECT_TRUE(kiosk.journey().client_id.empty());
     EXPECT_FALSE(kiosk.shows("12"));
     EXPECT_FALSE(kiosk.shows("Do you need more time?"));
-    EXPECT_TRUE(kiosk.shows("What do you want to do?"));
+    EXPECT_TRUE(kiosk.shows("Touch to start"));
     kiosk.screenshot("cleared");
     EXPECT_EQ(kiosk.outbox().counts().at(sync::RequestState::Queued), 0) << "nothing half-made was sent";
   }

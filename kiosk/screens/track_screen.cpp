@@ -1,0 +1,76 @@
+// Check progress: a reference in, the request's state and the council's
+// updates out, from this kiosk's own store. The worker keeps that store's
+// status cache fresh while online, so this page works offline too. It shows
+// only what the council would show anyone holding the reference: the
+// service, dates and status, never the answers or contact details.
+#include "kiosk/screens/back_link.h"
+#include "kiosk/screens/screens.h"
+#include "sync/outbox.h"
+
+namespace oneservice::kiosk::screens {
+namespace {
+
+std::string state_text(const ui::Context& ui, const sync::OutboxEntry& entry) {
+  switch (entry.state) {
+    case sync::RequestState::Accepted:
+      return ui.tr("The council has it.");
+    case sync::RequestState::NeedsAttention:
+      return ui.tr("The council could not take it as it is. Ask a member of staff for help.");
+    default:
+      return ui.tr("It is saved on this kiosk and will be sent to the council when the kiosk is online.");
+  }
+}
+
+std::string status_text(const ui::Context& ui, const std::string& status) {
+  if (status == "open") return ui.tr("Open");
+  if (status == "closed") return ui.tr("Closed");
+  return status;
+}
+
+void draw_entry(ScreenContext& screen, const sync::OutboxEntry& entry) {
+  auto& ui = screen.ui;
+  const auto* service = screen.rules.catalogue.find_service(entry.request.service_code);
+  ui::panel(ui, service ? service->service_name : entry.request.service_code, entry.local_ref);
+  ui::paragraph(ui, ui::fill(ui.tr("Made on {date}."), {{"date", entry.created_at.substr(0, 10)}}));
+  ui::paragraph(ui, state_text(ui, entry));
+  if (!entry.server_ref.empty())
+    ui::paragraph(ui, ui::fill(ui.tr("The council's reference is {reference}."), {{"reference", entry.server_ref}}));
+  std::vector<sync::StatusUpdate> updates;
+  if (!entry.server_ref.empty()) {
+    try {
+      updates = screen.outbox.updates_for(entry.server_ref);
+    } catch (const sync::StoreError&) {
+      // Unreadable just now: the state above still stands.
+    }
+  }
+  ui::heading(ui, ui.tr("Updates"));
+  if (updates.empty()) ui::paragraph(ui, ui.tr("No updates yet."));
+  for (auto it = updates.rbegin(); it != updates.rend(); ++it) {  // newest first
+    ui::hint(ui, it->updated_datetime.substr(0, 10) + "  " + status_text(ui, it->status));
+    if (!it->description.empty()) ui::paragraph(ui, it->description);
+  }
+}
+
+}  // namespace
+
+void draw_track(ScreenContext& screen) {
+  auto& journey = screen.journey;
+  auto& ui = screen.ui;
+  back_link(screen);
+  ui::heading(ui, ui.tr("Check the progress of a request"));
+  ui::hint(ui, ui.tr("Enter the reference you were given, for example OS-7K3M-Q9TX."));
+  ui::text_field(ui, "field:reference", &journey.fields.text, false, ImGui::GetContentRegionAvail().x);
+  if (ui::primary_button(ui, ui.tr("Check"), "Check")) look_up_reference(journey);
+  if (journey.track_reference.empty()) return;
+  std::optional<sync::OutboxEntry> entry;
+  try {
+    entry = screen.outbox.find_for_tracking(journey.track_reference);
+  } catch (const sync::StoreError&) {
+  }
+  if (entry) draw_entry(screen, *entry);
+  else
+    ui::error_message(ui, ui.tr("No request with that reference was made at this kiosk. Check the reference, or "
+                                "contact the council."));
+}
+
+}  // namespace oneservice::kiosk::screens

@@ -1,0 +1,162 @@
+// The resident's own choices and pages beyond the request itself: search,
+// checking progress offline, text size and contrast, and that a finished
+// visit leaves the next person the standard kiosk.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "kiosk/theme.h"
+#include "kiosk_driver.h"
+#include "shared/clock.h"
+#include "sync/outbox.h"
+
+namespace oneservice::kiosk::testing {
+namespace {
+
+class Resident : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    data_dir_ = std::filesystem::temp_directory_path() / ("oneservice-resident-" + std::to_string(::getpid()) + "-" + info->name());
+    std::filesystem::remove_all(data_dir_);
+    Clock clock;
+    clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
+    driver_ = std::make_unique<KioskDriver>(data_dir_.string(),
+                                            std::string(ONESERVICE_SCREENSHOT_DIR) + "/Resident" + info->name(), clock);
+  }
+  void TearDown() override {
+    driver_.reset();
+    std::filesystem::remove_all(data_dir_);
+  }
+
+  // Reports a missed bin, found by searching: the shortest real journey.
+  std::string report_missed_bin() {
+    auto& kiosk = *driver_;
+    kiosk.start();
+    EXPECT_TRUE(kiosk.fill("field:search", "bin"));
+    EXPECT_TRUE(kiosk.tap("Report a missed bin collection"));
+    EXPECT_TRUE(kiosk.tap("Recycling"));
+    EXPECT_TRUE(kiosk.tap("Continue"));
+    EXPECT_TRUE(kiosk.fill("field:collection_date.Day", "20"));
+    EXPECT_TRUE(kiosk.fill("field:collection_date.Month", "11"));
+    EXPECT_TRUE(kiosk.fill("field:collection_date.Year", "2026"));
+    EXPECT_TRUE(kiosk.tap("Continue"));
+    EXPECT_TRUE(kiosk.tap("Yes"));
+    EXPECT_TRUE(kiosk.tap("Continue"));
+    EXPECT_TRUE(kiosk.tap("Continue"));  // property reference: optional
+    EXPECT_TRUE(kiosk.fill("field:location", "12 Mill Road, Ashcombe"));
+    EXPECT_TRUE(kiosk.tap("Continue"));
+    EXPECT_TRUE(kiosk.tap("Continue"));  // no contact details
+    EXPECT_EQ(kiosk.journey().page, Page::CheckAnswers);
+    EXPECT_TRUE(kiosk.tap("Send report"));
+    EXPECT_EQ(kiosk.journey().page, Page::Confirmation);
+    const auto reference = kiosk.journey().reference;
+    kiosk.tap("Finish");
+    return reference;
+  }
+
+  std::filesystem::path data_dir_;
+  std::unique_ptr<KioskDriver> driver_;
+};
+
+TEST_F(Resident, StartsOnTheAttractScreenInBothLanguages) {
+  auto& kiosk = *driver_;
+  EXPECT_EQ(kiosk.journey().page, Page::Attract);
+  EXPECT_TRUE(kiosk.shows("Report a problem or apply for a council service"));
+  EXPECT_TRUE(kiosk.shows("Touch to start"));
+  EXPECT_TRUE(kiosk.shows("Cyffyrddwch i ddechrau"));
+  kiosk.screenshot("attract");
+  kiosk.tap("Start / Dechrau");
+  EXPECT_TRUE(kiosk.shows("Choose your language"));
+  EXPECT_TRUE(kiosk.shows("Dewiswch eich iaith"));
+  kiosk.screenshot("language");
+  kiosk.tap("English");
+  EXPECT_EQ(kiosk.journey().page, Page::ChooseService);
+}
+
+TEST_F(Resident, SearchByKeywordOffersTheMatchingServices) {
+  auto& kiosk = *driver_;
+  kiosk.start();
+  ASSERT_TRUE(kiosk.fill("field:search", "rubbish"));
+  EXPECT_TRUE(kiosk.shows("2 services match"));
+  kiosk.screenshot("search");
+  ASSERT_TRUE(kiosk.fill("field:search", " zzz"));
+  EXPECT_TRUE(kiosk.shows("No services match your search"));
+}
+
+TEST_F(Resident, ChecksProgressOfARequestOfflineWithEitherReference) {
+  const auto reference = report_missed_bin();
+  ASSERT_FALSE(reference.empty());
+  auto& kiosk = *driver_;
+  kiosk.start();
+  ASSERT_TRUE(kiosk.tap("Check progress"));
+  // Typed as people do: lower case, with spaces.
+  std::string typed;
+  for (const char c : reference) typed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  ASSERT_TRUE(kiosk.fill("field:reference", " " + typed + " "));
+  ASSERT_TRUE(kiosk.tap("Check"));
+  EXPECT_TRUE(kiosk.shows("Report a missed bin collection"));
+  EXPECT_TRUE(kiosk.shows("saved on this kiosk"));
+  EXPECT_TRUE(kiosk.shows("No updates yet."));
+  EXPECT_FALSE(kiosk.shows("12 Mill Road")) << "a reference shows progress, never the answers";
+  kiosk.screenshot("queued");
+
+  // The worker delivered it and brought an update back while this page was
+  // closed: the page reads it from the store, with no network.
+  auto& outbox = kiosk.outbox();
+  const auto entry = outbox.find_by_reference(reference);
+  ASSERT_TRUE(entry.has_value());
+  ASSERT_TRUE(outbox.claim_for_sending(entry->client_id));
+  outbox.mark_accepted(entry->client_id, "WC-2026-000123");
+  outbox.store_updates({{"u-1", "WC-2026-000123", "open", "2026-11-23T09:00:00Z", "A crew will collect it on Friday."}});
+  ASSERT_TRUE(kiosk.tap("Back"));
+  ASSERT_TRUE(kiosk.tap("Check progress"));
+  ASSERT_TRUE(kiosk.fill("field:reference", "WC-2026-000123"));
+  ASSERT_TRUE(kiosk.tap("Check"));
+  EXPECT_TRUE(kiosk.shows("The council has it."));
+  EXPECT_TRUE(kiosk.shows("A crew will collect it on Friday."));
+  kiosk.screenshot("with-update");
+
+  ASSERT_TRUE(kiosk.fill("field:reference", "X"));
+  ASSERT_TRUE(kiosk.tap("Check"));
+  EXPECT_TRUE(kiosk.shows("No request with that reference was made at this kiosk"));
+}
+
+TEST_F(Resident, LargerTextIsBakedFontsAndTheLayoutStaysOnScreen) {
+  auto& kiosk = *driver_;
+  kiosk.start();
+  const float standard = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
+  ASSERT_TRUE(kiosk.tap("Text size 200%"));
+  EXPECT_EQ(kiosk.preferences().text_size, TextSize::Largest);
+  EXPECT_FLOAT_EQ(ImGui::GetIO().Fonts->Fonts[0]->FontSize, standard * 2) << "a font baked at the size";
+  EXPECT_FLOAT_EQ(ImGui::GetIO().FontGlobalScale, 1.0f) << "never scaled (blurry)";
+  kiosk.screenshot("text-200");
+  // Nothing runs off the right of the screen: labels wrap instead.
+  for (const auto& item : kiosk.probe().items) {
+    EXPECT_LE(item.x + item.width, static_cast<float>(kiosk.width())) << item.label;
+    EXPECT_GE(item.height, 44.0f) << item.label;
+  }
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  kiosk.screenshot("question-200");
+  for (const auto& item : kiosk.probe().items) EXPECT_LE(item.x + item.width, static_cast<float>(kiosk.width())) << item.label;
+
+  ASSERT_TRUE(kiosk.tap("Finish"));
+  EXPECT_EQ(kiosk.preferences().text_size, TextSize::Standard) << "the next person starts at 100%";
+  EXPECT_FLOAT_EQ(ImGui::GetIO().Fonts->Fonts[0]->FontSize, standard);
+}
+
+TEST_F(Resident, HighContrastSwitchesThePaletteUntilTheVisitEnds) {
+  auto& kiosk = *driver_;
+  kiosk.start();
+  ASSERT_TRUE(kiosk.tap("High contrast"));
+  EXPECT_TRUE(theme::high_contrast());
+  kiosk.screenshot("high-contrast");
+  ASSERT_TRUE(kiosk.tap("Finish"));
+  EXPECT_FALSE(theme::high_contrast());
+}
+
+}  // namespace
+}  // namespace oneservice::kiosk::testing
