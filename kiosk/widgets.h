@@ -14,10 +14,16 @@
 
 namespace oneservice::kiosk::ui {
 
-// What every widget needs: the fonts and the probe to record into.
+struct FieldFocus;  // kiosk/text_field.h
+struct DragScroll;  // kiosk/drag_scroll.h
+
+// What every widget needs: the fonts and the probe to record into, and the
+// App's touch state (null in a context that has none).
 struct Context {
   const platform::Fonts& fonts;
   UiProbe& probe;
+  FieldFocus* focus = nullptr;  // the text field that typing goes into
+  DragScroll* drag = nullptr;   // the finger's drag, for widgets that pan
 };
 
 class WindowScope {
@@ -81,8 +87,7 @@ bool primary_button(Context& ui, const std::string& label);
 bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label = {});
 // A whole-row radio (single) or checkbox (multiple) choice.
 bool choice(Context& ui, const std::string& label, bool selected, bool radio);
-// A large text box; returns true while edited.
-bool text_field(Context& ui, const std::string& probe_label, std::string* value, bool multiline,
-                float width);
+// Records the last item drawn in the probe under this label.
+void record(Context& ui, const std::string& label);
 
 }  // namespace oneservice::kiosk::ui

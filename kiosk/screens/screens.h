@@ -2,6 +2,7 @@
 // One function per screen, each in its own file. A screen draws from the
 // journey and calls journey functions for what the resident does.
 #include "kiosk/journey.h"
+#include "kiosk/text_field.h"
 #include "kiosk/widgets.h"
 
 namespace oneservice::sync {
