@@ -193,14 +193,16 @@ void App::draw_page(ui::Context& ui) {
 
 void App::draw_frame() {
   probe_.clear();
-  ui::Context ui{fonts_, probe_};
+  ui::Context ui{fonts_, probe_, &field_focus_, &drag_};
+  ui::drag_scroll(drag_);  // first: a drag cancels the control it began on before that control is drawn
   ui::FontScope body(fonts_.body);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float keyboard_height = ui::keyboard_height(field_focus_);  // the page ends above the keyboard
   draw_header(ui, setup_.council_name, setup_.sync_status ? sync_status_text(setup_.sync_status()) : "", display.x);
   const float top = header_height();
 
   // The page: one scrolling column, centred, never wider than reads well.
-  ui::WindowScope page("##page", ImVec2(0, top), ImVec2(display.x, display.y - top));
+  ui::WindowScope page("##page", ImVec2(0, top), ImVec2(display.x, display.y - top - keyboard_height));
   const float column = std::min(theme::kMaxContentWidth, display.x - 64);
   const float margin = (display.x - column) / 2;
   ImGui::SetCursorPos(ImVec2(margin, 32));
@@ -223,6 +225,8 @@ void App::draw_frame() {
   }
   ImGui::PopItemWidth();
   ImGui::EndGroup();
+  // After the page: the focused field has said where its text is.
+  if (ui::draw_keyboard(ui, keyboard_, display)) frames_requested_ = std::max(frames_requested_, 1);
   // Drawn last, so the warning covers the page it is about.
   watch_inactivity(ui);
   apply_preferences();

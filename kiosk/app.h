@@ -8,9 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/drag_scroll.h"
 #include "kiosk/inactivity.h"
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
+#include "kiosk/on_screen_keyboard.h"
+#include "kiosk/text_field.h"
 #include "kiosk/widgets.h"
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
@@ -86,6 +89,11 @@ class App {
   std::vector<ProbeItem> last_layout_;
   std::string shown_page_;  // page + question drawn last frame
   int frames_requested_ = 0;
+
+  // Touch: the focused text field, the on-screen keyboard, the finger's drag.
+  ui::FieldFocus field_focus_;
+  ui::KeyboardState keyboard_;
+  ui::DragScroll drag_;
 };
 
 }  // namespace oneservice::kiosk

@@ -50,7 +50,7 @@ bool high_contrast() { return g_palette == &kHighContrast; }
 void use_high_contrast(bool on) {
   if ((g_palette == &kHighContrast) == on) return;
   g_palette = on ? &kHighContrast : &kStandard;
-  apply();
+  if (ImGui::GetCurrentContext()) apply();  // else the next context's apply() takes it up
 }
 
 std::vector<TextPair> text_pairs(const Palette& p) {

@@ -1,19 +1,18 @@
 #include "kiosk/widgets.h"
 
-#include <imgui_stdlib.h>
-
 #include <algorithm>
 
 #include "kiosk/theme.h"
 
 namespace oneservice::kiosk::ui {
-namespace {
 
 void record(Context& ui, const std::string& label) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 size = ImGui::GetItemRectSize();
   ui.probe.items.push_back({label, min.x, min.y, size.x, size.y});
 }
+
+namespace {
 
 void wrapped_text(Context& ui, const std::string& text, ImU32 colour) {
   TextColourScope colour_scope(colour);
@@ -176,22 +175,6 @@ bool choice(Context& ui, const std::string& label, bool selected, bool radio) {
   ImGui::PopTextWrapPos();
   record(ui, label);
   return pressed;
-}
-
-bool text_field(Context& ui, const std::string& probe_label, std::string* value, bool multiline, float width) {
-  IdScope id(probe_label);
-  bool edited = false;
-  if (multiline) {
-    const float height = ImGui::GetFontSize() * 5 + ImGui::GetStyle().FramePadding.y * 2;
-    edited = ImGui::InputTextMultiline("##field", value, ImVec2(width, height));
-  } else {
-    ImGui::SetNextItemWidth(width);
-    edited = ImGui::InputText("##field", value);
-  }
-  if (ImGui::IsItemActive())
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), theme::palette().focus, 0, 0, 4);
-  record(ui, probe_label);
-  return edited;
 }
 
 }  // namespace oneservice::kiosk::ui

@@ -21,12 +21,18 @@ class Translator;
 
 namespace oneservice::kiosk::ui {
 
-// What every widget needs: the fonts, the probe to record into, and the
-// resident's language. Every word the kiosk shows goes through tr() or trn()
+struct FieldFocus;  // kiosk/text_field.h
+struct DragScroll;  // kiosk/drag_scroll.h
+
+// What every widget needs: the fonts, the probe to record into, the App's
+// touch state (null in a context that has none), and the resident's
+// language. Every word the kiosk shows goes through tr() or trn()
 // (scripts/update-translations.sh extracts them into assets/po/).
 struct Context {
   const platform::Fonts& fonts;
   UiProbe& probe;
+  FieldFocus* focus = nullptr;  // the text field that typing goes into
+  DragScroll* drag = nullptr;   // the finger's drag, for widgets that pan
   const Translator* translator = nullptr;  // null: English as written
 
   std::string tr(const char* msgid) const;
@@ -99,8 +105,7 @@ bool primary_button(Context& ui, const std::string& label, const std::string& pr
 bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label = {});
 // A whole-row radio (single) or checkbox (multiple) choice.
 bool choice(Context& ui, const std::string& label, bool selected, bool radio);
-// A large text box; returns true while edited.
-bool text_field(Context& ui, const std::string& probe_label, std::string* value, bool multiline,
-                float width);
+// Records the last item drawn in the probe under this label.
+void record(Context& ui, const std::string& label);
 
 }  // namespace oneservice::kiosk::ui

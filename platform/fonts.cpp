@@ -42,6 +42,8 @@ const unsigned short* glyph_ranges() {
   static const unsigned short ranges[] = {
       0x0020, 0x00FF,  // Basic Latin, Latin-1 Supplement (£)
       0x0100, 0x024F,  // Latin Extended-A and -B
+      0x1E80, 0x1E85,  // Welsh w with grave, acute, diaeresis (ẁ ẃ ẅ)
+      0x1EF2, 0x1EF3,  // Welsh y with grave (ỳ)
       0x2010, 0x205E,  // General Punctuation: dashes, quotes, ellipsis
       0x20AC, 0x20AC,  // euro sign
       0,

@@ -24,7 +24,7 @@ struct Fonts {
 Fonts load_fonts(const FontSizes& sizes);
 
 // Code point ranges baked into the atlas: Basic Latin, Latin-1, Latin
-// Extended-A and -B (Welsh ŵ ŷ, Polish, Romanian...), general punctuation
+// Extended-A and -B (Welsh ŵ ŷ, Polish, Romanian...), Welsh ẁ ẃ ẅ ỳ, general punctuation
 // (’ “ ” –) and the euro sign. Zero-terminated pairs, as ImGui wants.
 const unsigned short* glyph_ranges();
 

@@ -6,14 +6,15 @@
 namespace oneservice::kiosk::screens {
 namespace {
 
-void contact_field(ScreenContext& screen, const std::string& label, const char* code, std::string* value) {
+void contact_field(ScreenContext& screen, const std::string& label, const char* code, std::string* value,
+                   ui::FieldKind kind = ui::FieldKind::Text) {
   {
     ui::FontScope font(screen.ui.fonts.heading);
     ui::paragraph(screen.ui, label);
   }
   for (const auto& error : screen.journey.errors)
     if (error.field == code) ui::error_message(screen.ui, error.message);
-  ui::text_field(screen.ui, std::string("field:") + code, value, false, ImGui::GetContentRegionAvail().x);
+  ui::text_field(screen.ui, std::string("field:") + code, value, false, ImGui::GetContentRegionAvail().x, kind);
 }
 
 }  // namespace
@@ -30,8 +31,8 @@ void draw_contact(ScreenContext& screen) {
                                    "reference."));
   contact_field(screen, screen.ui.tr("First name (optional)"), "contact.first_name", &contact.first_name);
   contact_field(screen, screen.ui.tr("Last name (optional)"), "contact.last_name", &contact.last_name);
-  contact_field(screen, screen.ui.tr("Email address (optional)"), "contact.email", &contact.email);
-  contact_field(screen, screen.ui.tr("Phone number (optional)"), "contact.phone", &contact.phone);
+  contact_field(screen, screen.ui.tr("Email address (optional)"), "contact.email", &contact.email, ui::FieldKind::Email);
+  contact_field(screen, screen.ui.tr("Phone number (optional)"), "contact.phone", &contact.phone, ui::FieldKind::Phone);
   ImGui::Spacing();
   if (ui::primary_button(screen.ui, screen.ui.tr("Continue"), "Continue")) continue_page(journey, screen.rules);
 }

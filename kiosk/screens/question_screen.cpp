@@ -30,9 +30,21 @@ void draw_date(ScreenContext& screen, const Attribute& attribute) {
     if (i != 0 && i != 3) ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::TextUnformatted(labels[i]);
-    ui::text_field(screen.ui, "field:" + attribute.code + "." + labels[i], &parts[i], false, widths[i]);
+    ui::text_field(screen.ui, "field:" + attribute.code + "." + labels[i], &parts[i], false, widths[i],
+                   ui::FieldKind::Number);
     ImGui::EndGroup();
   }
+}
+
+// Which keys the on-screen keyboard offers for a one-line answer.
+ui::FieldKind field_kind(const Attribute& attribute) {
+  switch (attribute.input) {
+    case InputKind::Email: return ui::FieldKind::Email;
+    case InputKind::Phone: return ui::FieldKind::Phone;
+    case InputKind::Text:
+    case InputKind::Postcode: return ui::FieldKind::Text;
+  }
+  return ui::FieldKind::Text;
 }
 
 }  // namespace
@@ -62,13 +74,15 @@ void draw_question(ScreenContext& screen) {
         draw_date(screen, *attribute);
         break;
       case Datatype::Number:
-        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, false, std::min(width, 300.0f));
+        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, false, std::min(width, 300.0f),
+                       ui::FieldKind::Number);
         break;
       case Datatype::Text:
         ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, true, width);
         break;
       case Datatype::String:
-        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, false, width);
+        ui::text_field(screen.ui, "field:" + attribute->code, &journey.fields.text, false, width,
+                       field_kind(*attribute));
         break;
     }
   }

@@ -3,6 +3,7 @@
 // journey and calls journey functions for what the resident does.
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
+#include "kiosk/text_field.h"
 #include "kiosk/widgets.h"
 
 namespace oneservice::sync {

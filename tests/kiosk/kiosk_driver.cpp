@@ -3,6 +3,8 @@
 #include <SDL.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -100,16 +102,27 @@ void KioskDriver::scroll(int clicks, float x, float y) {
   settle();
 }
 
+float KioskDriver::page_bottom() const {
+  float bottom = static_cast<float>(options_.height);
+  for (const auto& item : probe().items)
+    if (item.label.rfind("key:", 0) == 0) bottom = std::min(bottom, item.y);
+  return bottom;
+}
+
 bool KioskDriver::tap(const std::string& label) {
-  const float page_x = static_cast<float>(options_.width) / 2;
-  const float page_y = static_cast<float>(options_.height) / 2;
-  // Scroll the way a person would until the control is fully on screen.
+  // Scroll the way a person would until the control is fully on screen,
+  // and stop when scrolling no longer moves it (an overlay is not scrolled).
   for (int attempt = 0; attempt < 40; ++attempt) {
     const auto* item = probe().find(label);
-    if (!item) break;
-    if (item->y + item->height > static_cast<float>(options_.height)) scroll(-1, page_x, page_y);
+    if (!item || item->label.rfind("key:", 0) == 0) break;
+    const float page_x = static_cast<float>(options_.width) / 2;
+    const float page_y = (100 + page_bottom()) / 2;
+    const float was_at = item->y;
+    if (item->y + item->height > page_bottom()) scroll(-1, page_x, page_y);
     else if (item->y < 100) scroll(1, page_x, page_y);
     else break;
+    item = probe().find(label);
+    if (!item || item->y == was_at) break;
   }
   const auto* item = probe().find(label);
   if (!item) {
@@ -124,6 +137,20 @@ bool KioskDriver::tap(const std::string& label) {
   push_pointer(SDL_MOUSEBUTTONUP, x, y);
   settle();
   return true;
+}
+
+void KioskDriver::drag(float x0, float y0, float x1, float y1) {
+  push_pointer(SDL_MOUSEMOTION, x0, y0);
+  push_pointer(SDL_MOUSEBUTTONDOWN, x0, y0);
+  settle();
+  const int steps = std::max(1, static_cast<int>(std::hypot(x1 - x0, y1 - y0) / 8));
+  for (int step = 1; step <= steps; ++step) {
+    const float t = static_cast<float>(step) / static_cast<float>(steps);
+    push_pointer(SDL_MOUSEMOTION, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+    settle();
+  }
+  push_pointer(SDL_MOUSEBUTTONUP, x1, y1);
+  settle();
 }
 
 void KioskDriver::type(const std::string& text) {

@@ -31,8 +31,12 @@ class KioskDriver {
   // Draws frames until the app owes none (bounded).
   void settle();
   // Taps the control with this label, scrolling to it first if it is below
-  // the fold. Fails the test (ADD_FAILURE) and returns false if none shows.
+  // the fold (or under the on-screen keyboard). Keys are "key:<character>".
+  // Fails the test (ADD_FAILURE) and returns false if none shows.
   bool tap(const std::string& label);
+  // Presses at (x0, y0), slides to (x1, y1) in small steps with frames
+  // between them, and lifts, as a finger does.
+  void drag(float x0, float y0, float x1, float y1);
   // Types text into the focused field, as SDL_TEXTINPUT events.
   void type(const std::string& text);
   // Taps a field and types into it.
@@ -57,6 +61,8 @@ class KioskDriver {
   void draw_frame();
   void push_pointer(int type, float x, float y);
   void scroll(int clicks, float x, float y);
+  // Where the page ends: the screen's bottom, or the keyboard's top.
+  float page_bottom() const;
 
   KioskOptions options_;
   KioskServices services_;
