@@ -142,7 +142,7 @@ void App::draw_frame() {
       screens::draw_out_of_order(ui, setup_.startup_problem);
     } else {
       JourneyContext rules{*catalogue_, setup_.clock, setup_.channel};
-      screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox};
+      screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox, setup_.places, setup_.touches};
       switch (journey_.page) {
         case Page::ChooseService: screens::draw_choose_service(screen); break;
         case Page::Question: screens::draw_question(screen); break;

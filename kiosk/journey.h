@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/map_view.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/request.h"
@@ -28,6 +29,8 @@ struct PageFields {
   std::array<std::string, 5> date{};  // day, month, year, hour, minute
   std::vector<std::string> chosen;    // list keys
   std::optional<double> lat, lon;     // Location page: the point on the map
+  MapView map_view;                   // Location page: where the map looks
+  std::string place_search;           // Location page: the search box
 };
 
 struct Journey {

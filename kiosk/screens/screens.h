@@ -2,7 +2,9 @@
 // One function per screen, each in its own file. A screen draws from the
 // journey and calls journey functions for what the resident does.
 #include "kiosk/journey.h"
+#include "kiosk/place_data.h"
 #include "kiosk/widgets.h"
+#include "platform/pointer_input.h"
 
 namespace oneservice::sync {
 class Outbox;
@@ -15,6 +17,8 @@ struct ScreenContext {
   Journey& journey;
   const JourneyContext& rules;
   sync::Outbox& outbox;
+  const PlaceData* places = nullptr;  // null or not usable: no map
+  const platform::TouchPoints* touches = nullptr;
 };
 
 void draw_choose_service(ScreenContext& screen);
