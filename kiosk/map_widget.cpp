@@ -169,8 +169,13 @@ void draw_map(ImDrawList* draw, const MapInput& input, const MapView& view, cons
   }
   const ImVec2 tip = pin ? to_imvec(to_screen(view, rect, *pin)) : ImVec2();
   if (pin) labels.reserve(ImVec2(tip.x - kPinHead, tip.y - kPinHeight - kPinHead), ImVec2(tip.x + kPinHead, tip.y));
+  // An area's name at its centroid, else just below or above it.
   const auto area_name = [&](const MapArea& area) {
-    return labels.add(to_imvec(to_screen(view, rect, area_centroid(area))), area_label(area.name), true);
+    const ImVec2 at = to_imvec(to_screen(view, rect, area_centroid(area)));
+    const float line = ImGui::GetFontSize() + 8;
+    for (const float shift : {0.0f, line, -line})
+      if (labels.add(ImVec2(at.x, at.y + shift), area_label(area.name), true)) return true;
+    return false;
   };
   // The pin's area is named under the pin when the pin covers its middle.
   if (highlighted && !area_name(*highlighted) && pin)
