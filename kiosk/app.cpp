@@ -177,7 +177,8 @@ void App::draw_page(ui::Context& ui) {
   }
   draw_toolbar(ui);
   JourneyContext rules{*catalogue_, setup_.clock, setup_.channel};
-  screens::ScreenContext screen{ui, journey_, rules, *setup_.outbox, preferences_, *catalogue_};
+  screens::ScreenContext screen{ui,           journey_,       rules,          *setup_.outbox,
+                                preferences_, *catalogue_,    setup_.places, setup_.touches};
   switch (journey_.page) {
     case Page::Attract: screens::draw_attract(screen); break;
     case Page::Language: screens::draw_language(screen); break;

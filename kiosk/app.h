@@ -14,9 +14,11 @@
 #include "kiosk/preferences.h"
 #include "kiosk/on_screen_keyboard.h"
 #include "kiosk/text_field.h"
+#include "kiosk/place_data.h"
 #include "kiosk/widgets.h"
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
+#include "platform/pointer_input.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "sync/sync_engine.h"
@@ -39,6 +41,10 @@ struct AppSetup {
   std::function<sync::SyncSnapshot()> sync_status;
   // Called when a request has been queued, so the worker sends it now.
   std::function<void()> request_queued;
+  // The map for the location page and the fingers on the screen (for a
+  // pinch); either may be null (words only; zoom by buttons only).
+  const PlaceData* places = nullptr;
+  const platform::TouchPoints* touches = nullptr;
 };
 
 class App {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/map_view.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/request.h"
@@ -32,6 +33,8 @@ struct PageFields {
   std::vector<std::string> chosen;    // list keys
   std::optional<double> lat, lon;     // Location page: the point on the map
   Contact contact;                    // Contact page
+  MapView map_view;                   // Location page: where the map looks
+  std::string place_search;           // Location page: the search box
 };
 
 struct Journey {

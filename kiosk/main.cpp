@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   const auto& options = parsed.options;
   auto services = kiosk::open_services(options);
   if (!services.problem.empty()) std::fprintf(stderr, "oneservice-kiosk: %s\n", services.problem.c_str());
+  if (!services.places.problem.empty())
+    std::fprintf(stderr, "oneservice-kiosk: %s\n", services.places.problem.c_str());
 
   try {
     platform::WindowOptions window_options;
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
     setup.catalogue = services.catalogue ? &*services.catalogue : nullptr;
     setup.outbox = services.outbox ? &*services.outbox : nullptr;
     setup.startup_problem = services.problem;
+    setup.places = &services.places;
+    setup.touches = &host.touches();
     setup.channel = options.channel;
     setup.council_name = !options.council_name.empty() ? options.council_name
                          : services.catalogue        ? services.catalogue->council_name

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "shared/text.h"
+#include "kiosk/search_text.h"
 
 namespace oneservice::kiosk {
 namespace {

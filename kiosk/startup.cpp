@@ -25,6 +25,7 @@ KioskServices open_services(const KioskOptions& options) {
   } catch (const FormatError& failure) {
     services.problem = failure.what();
   }
+  services.places = load_place_data(options.assets_dir + "/" + options.council + "/boundaries.geojson");
   return services;
 }
 

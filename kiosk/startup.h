@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kiosk/options.h"
+#include "kiosk/place_data.h"
 #include "shared/catalogue.h"
 #include "sync/catalogue_cache.h"
 #include "sync/outbox.h"
@@ -17,6 +18,8 @@ struct KioskServices {
   std::optional<sync::Outbox> outbox;
   std::optional<Catalogue> catalogue;
   std::string problem;  // empty when all opened
+  // The map and routing data; its own problem does not stop the kiosk.
+  PlaceData places;
 };
 
 KioskServices open_services(const KioskOptions& options);

@@ -23,6 +23,8 @@ class ImGuiHost {
   ImGuiHost& operator=(const ImGuiHost&) = delete;
 
   const Fonts& fonts() const { return fonts_; }
+  // The fingers down now (for gestures ImGui 1.86 cannot see, like a pinch).
+  const TouchPoints& touches() const { return pointer_.touches(); }
 
   // Handles every queued SDL event, waiting up to timeout_ms for the first
   // one when no frame is owed. Returns false when the app was asked to quit.

@@ -15,17 +15,15 @@
 // (no per-thread leftovers after the Boundaries is gone).
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
 #include <geos_c.h>
-#include <nlohmann/json.hpp>
 
+#include "shared/geojson_reading.h"
 #include "shared/routing.h"
 
 namespace oneservice {
@@ -189,74 +187,32 @@ class GeosWorker {
 };
 
 // ---------------------------------------------------------------------------
-// GeoJSON reading.
+// GeoJSON reading (the checks shared with the map are in geojson_reading.cpp).
 
-std::string feature_name(std::size_t index, const std::string& id = {}) {
-  std::string out = "features[" + std::to_string(index) + "]";
-  if (!id.empty()) out += " (\"" + id + "\")";
-  return out;
-}
+using geojson::fail;
+using geojson::feature_name;
+using geojson::optional_string;
+using geojson::required_string;
 
-[[noreturn]] void fail(const std::string& what) { throw FormatError("The boundaries are not usable: " + what); }
-
-std::string optional_string(const json& object, const char* key, const std::string& where) {
-  const auto found = object.find(key);
-  if (found == object.end() || found->is_null()) return {};
-  if (!found->is_string()) fail(where + " has a \"" + key + "\" that is not text.");
-  return found->get<std::string>();
-}
-
-std::string required_string(const json& object, const char* key, const std::string& where) {
-  std::string value = optional_string(object, key, where);
-  if (value.empty()) fail(where + " has no \"" + key + "\" in its properties. Give every area an " + key + ".");
-  return value;
-}
-
-Ring read_ring(const json& ring, const std::string& where) {
-  if (!ring.is_array()) fail(where + " is not a list of positions.");
-  if (ring.size() < 4)
-    fail(where + " has " + std::to_string(ring.size()) +
-         " positions. A ring needs at least 4, the last the same as the first.");
-  Ring out;
-  out.reserve(ring.size() * 2);
-  for (std::size_t i = 0; i < ring.size(); ++i) {
-    const auto& position = ring[i];
-    if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number())
-      fail(where + ", position " + std::to_string(i) + " is not a [longitude, latitude] pair of numbers.");
-    const double lon = position[0].get<double>();
-    const double lat = position[1].get<double>();
-    if (!std::isfinite(lon) || !std::isfinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90)
-      fail(where + ", position " + std::to_string(i) +
-           " is outside longitude -180 to 180 and latitude -90 to 90. Positions are [longitude, latitude].");
-    out.push_back(lon);
-    out.push_back(lat);
-  }
-  if (out[0] != out[out.size() - 2] || out[1] != out[out.size() - 1])
-    fail(where + " does not end where it starts. Repeat the first position at the end.");
-  return out;
-}
-
-PolygonRings read_polygon(const json& polygon, const std::string& where) {
-  if (!polygon.is_array() || polygon.empty()) fail(where + " has no rings.");
+// GEOS copies coordinates from interleaved x, y buffers.
+PolygonRings interleaved(const std::vector<std::vector<LonLat>>& rings) {
   PolygonRings out;
-  for (std::size_t i = 0; i < polygon.size(); ++i)
-    out.push_back(read_ring(polygon[i], where + ", ring " + std::to_string(i)));
+  for (const auto& ring : rings) {
+    Ring flat;
+    flat.reserve(ring.size() * 2);
+    for (const auto& position : ring) {
+      flat.push_back(position.lon);
+      flat.push_back(position.lat);
+    }
+    out.push_back(std::move(flat));
+  }
   return out;
 }
 
-Shape read_shape(const json& geometry, const std::string& type, const std::string& where) {
-  const auto coordinates = geometry.find("coordinates");
-  if (coordinates == geometry.end() || !coordinates->is_array())
-    fail(where + " has a " + type + " with no \"coordinates\" list.");
+Shape read_shape(const geojson::Feature& feature, const std::string& where) {
   Shape shape;
-  if (type == "Polygon") {
-    shape.polygons.push_back(read_polygon(*coordinates, where));
-  } else {
-    shape.multi = true;
-    if (coordinates->empty()) fail(where + " has a MultiPolygon with no polygons.");
-    for (std::size_t i = 0; i < coordinates->size(); ++i)
-      shape.polygons.push_back(read_polygon((*coordinates)[i], where + ", polygon " + std::to_string(i)));
-  }
+  shape.multi = feature.type == "MultiPolygon";
+  for (const auto& polygon : geojson::read_polygons(feature, where)) shape.polygons.push_back(interleaved(polygon));
   return shape;
 }
 
@@ -313,43 +269,20 @@ Boundaries& Boundaries::operator=(Boundaries&&) noexcept = default;
 Boundaries::~Boundaries() = default;
 
 Boundaries Boundaries::from_geojson(const std::string& geojson_text) {
-  json document;
-  try {
-    document = json::parse(geojson_text);
-  } catch (const json::parse_error& error) {
-    throw FormatError(std::string("The boundaries are not valid JSON: ") + error.what());
-  }
-  if (!document.is_object() || !document.contains("type") || document["type"] != "FeatureCollection")
-    fail("the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\").");
-  const auto features = document.find("features");
-  if (features == document.end() || !features->is_array())
-    fail("the FeatureCollection has no \"features\" list.");
-
   auto index = std::make_unique<Index>();
   std::vector<std::size_t> feature_of;  // feature index of each area, for messages
-  for (std::size_t i = 0; i < features->size(); ++i) {
-    const auto& feature = (*features)[i];
-    if (!feature.is_object() || !feature.contains("type") || feature["type"] != "Feature")
-      fail(feature_name(i) + " is not a GeoJSON Feature (its \"type\" must be \"Feature\").");
-    const auto geometry = feature.find("geometry");
-    if (geometry == feature.end()) fail(feature_name(i) + " has no \"geometry\". Use null for none.");
-    if (geometry->is_null()) continue;  // a feature with no place: not an area
-    if (!geometry->is_object() || !geometry->contains("type") || !(*geometry)["type"].is_string())
-      fail(feature_name(i) + " has a \"geometry\" with no \"type\".");
-    const auto type = (*geometry)["type"].get<std::string>();
-    if (type != "Polygon" && type != "MultiPolygon") continue;  // roads, landmarks...
-
-    const auto properties = feature.find("properties");
-    if (properties == feature.end() || !properties->is_object())
-      fail(feature_name(i) + " has no \"properties\". Give every area an id, name and kind.");
+  geojson::for_each_feature(geojson_text, [&](const geojson::Feature& feature) {
+    if (feature.type != "Polygon" && feature.type != "MultiPolygon") return;  // roads, landmarks...
+    const auto& properties =
+        geojson::required_properties(feature, "Give every area an id, name and kind.");
     Area area;
-    area.id = required_string(*properties, "id", feature_name(i));
-    const auto where = feature_name(i, area.id);
-    area.name = required_string(*properties, "name", where);
-    area.kind = required_string(*properties, "kind", where);
-    area.parent = optional_string(*properties, "parent", where);
-    area.contact = read_contact(*properties, where);
-    auto shape = read_shape(*geometry, type, where);
+    area.id = required_string(properties, "id", feature_name(feature.index));
+    const auto where = feature_name(feature.index, area.id);
+    area.name = required_string(properties, "name", where);
+    area.kind = required_string(properties, "kind", where);
+    area.parent = optional_string(properties, "parent", where);
+    area.contact = read_contact(properties, where);
+    auto shape = read_shape(feature, where);
 
     const auto [existing, added] = index->by_id.emplace(area.id, index->areas.size());
     if (!added)
@@ -357,8 +290,8 @@ Boundaries Boundaries::from_geojson(const std::string& geojson_text) {
            ". Give every area its own id.");
     index->areas.push_back(std::move(area));
     index->shapes.push_back(std::move(shape));
-    feature_of.push_back(i);
-  }
+    feature_of.push_back(feature.index);
+  });
 
   for (std::size_t a = 0; a < index->areas.size(); ++a) {
     const auto& area = index->areas[a];
@@ -387,15 +320,7 @@ Boundaries Boundaries::from_geojson(const std::string& geojson_text) {
 }
 
 Boundaries Boundaries::load_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FormatError("Cannot open the boundaries file " + path + ". Check that it exists and can be read.");
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    return from_geojson(text.str());
-  } catch (const FormatError& error) {
-    throw FormatError(path + ": " + error.what());
-  }
+  return geojson::parse_file(path, [](const std::string& text) { return from_geojson(text); });
 }
 
 const Area* Boundaries::area_at(double lat, double lon, const std::string& kind) const {

@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace oneservice {
 
@@ -25,19 +24,5 @@ std::string with_thousands(long long value);
 
 // Shortest decimal form: 5 -> "5", 2.5 -> "2.5".
 std::string format_number(double value);
-
-}  // namespace oneservice
-
-namespace oneservice {
-
-// Text for matching what a person typed against names: lower case, accents
-// taken off (ŵ -> w, é -> e), anything not a letter or digit turned into a
-// single space. "Ffordd Caerdydd" and "ffordd caerdydd" and "FFÔRDD" all
-// compare alike. Covers Latin-1 and Latin Extended-A, which is what the
-// kiosk's keyboard can type.
-std::string search_folded(std::string_view text);
-
-// The words of search_folded(text).
-std::vector<std::string> search_words(std::string_view text);
 
 }  // namespace oneservice

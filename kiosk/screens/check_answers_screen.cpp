@@ -1,5 +1,6 @@
 // Check your answers: every answer with a Change button, then send.
 #include "kiosk/answer_display.h"
+#include "kiosk/location_description.h"
 #include "kiosk/screens/back_link.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/theme.h"
@@ -39,7 +40,10 @@ void draw_check_answers(ScreenContext& screen) {
     answer_row(screen, attribute->code, attribute->label(),
                display_answer(*attribute, found == journey.answers.end() ? nullptr : &found->second));
   }
-  answer_row(screen, "location", "Location", journey.location.address_string.empty() ? "Not provided" : journey.location.address_string);
+  const bool map = screen.places && screen.places->usable();
+  answer_row(screen, "location", "Location",
+             describe_location(journey.location, map ? &*screen.places->map : nullptr,
+                               map ? &*screen.places->boundaries : nullptr));
   const auto& contact = journey.contact;
   std::string contact_text;
   for (const auto* part : {&contact.first_name, &contact.last_name, &contact.email, &contact.phone}) {

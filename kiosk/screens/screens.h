@@ -4,7 +4,9 @@
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
 #include "kiosk/text_field.h"
+#include "kiosk/place_data.h"
 #include "kiosk/widgets.h"
+#include "platform/pointer_input.h"
 
 namespace oneservice::sync {
 class Outbox;
@@ -19,6 +21,8 @@ struct ScreenContext {
   sync::Outbox& outbox;
   Preferences& preferences;
   const Catalogue& english;  // the catalogue as the council wrote it, for search
+  const PlaceData* places = nullptr;  // null or not usable: no map
+  const platform::TouchPoints* touches = nullptr;
 };
 
 void draw_attract(ScreenContext& screen);

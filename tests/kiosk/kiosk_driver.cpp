@@ -12,11 +12,12 @@
 namespace oneservice::kiosk::testing {
 
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
-                         bool expect_problem, std::optional<sync::ServerConfig> server)
+                         bool expect_problem, std::optional<sync::ServerConfig> server,
+                         const std::string& assets_dir)
     : folder_(screenshot_folder) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
   options_.data_dir = data_dir;
-  options_.assets_dir = ONESERVICE_ASSETS_DIR;
+  options_.assets_dir = assets_dir.empty() ? ONESERVICE_ASSETS_DIR : assets_dir;
   options_.fullscreen = false;
   options_.software_renderer = true;
   options_.width = 1280;
@@ -34,6 +35,8 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   setup.catalogue = services_.catalogue ? &*services_.catalogue : nullptr;
   setup.outbox = services_.outbox ? &*services_.outbox : nullptr;
   setup.startup_problem = services_.problem;
+  setup.places = &services_.places;
+  setup.touches = &host_->touches();
   setup.council_name = services_.catalogue ? services_.catalogue->council_name : "";
   setup.clock = std::move(clock);
   if (server) {
@@ -109,7 +112,7 @@ float KioskDriver::page_bottom() const {
   return bottom;
 }
 
-bool KioskDriver::tap(const std::string& label) {
+bool KioskDriver::reveal(const std::string& label) {
   // Scroll the way a person would until the control is fully on screen,
   // and stop when scrolling no longer moves it (an overlay is not scrolled).
   for (int attempt = 0; attempt < 40; ++attempt) {
@@ -124,26 +127,58 @@ bool KioskDriver::tap(const std::string& label) {
     item = probe().find(label);
     if (!item || item->y == was_at) break;
   }
+  if (probe().find(label)) return true;
+  std::string shown;
+  for (const auto& control : probe().items) shown += " [" + control.label + "]";
+  ADD_FAILURE() << "No control labelled \"" << label << "\" on this screen; it shows:" << shown;
+  return false;
+}
+
+bool KioskDriver::tap(const std::string& label) {
+  if (!reveal(label)) return false;
   const auto* item = probe().find(label);
-  if (!item) {
-    std::string shown;
-    for (const auto& control : probe().items) shown += " [" + control.label + "]";
-    ADD_FAILURE() << "No control labelled \"" << label << "\" on this screen; it shows:" << shown;
-    return false;
-  }
-  const float x = item->centre_x(), y = item->centre_y();
+  tap_at(item->centre_x(), item->centre_y());
+  return true;
+}
+
+void KioskDriver::tap_at(float x, float y) {
   push_pointer(SDL_MOUSEMOTION, x, y);
   push_pointer(SDL_MOUSEBUTTONDOWN, x, y);
   push_pointer(SDL_MOUSEBUTTONUP, x, y);
   settle();
-  return true;
 }
 
-void KioskDriver::drag(float x0, float y0, float x1, float y1) {
+void KioskDriver::push_finger(int type, long long finger, float x, float y) {
+  SDL_Event event{};
+  event.type = static_cast<Uint32>(type);
+  event.tfinger.fingerId = finger;
+  event.tfinger.x = x / static_cast<float>(options_.width);  // SDL gives 0..1 across the window
+  event.tfinger.y = y / static_cast<float>(options_.height);
+  SDL_PushEvent(&event);
+}
+
+void KioskDriver::pinch(float a0_x, float a0_y, float b0_x, float b0_y, float a1_x, float a1_y, float b1_x,
+                        float b1_y) {
+  push_finger(SDL_FINGERDOWN, 1, a0_x, a0_y);
+  push_finger(SDL_FINGERDOWN, 2, b0_x, b0_y);
+  settle();
+  constexpr int kSteps = 4;
+  for (int step = 1; step <= kSteps; ++step) {
+    const float t = static_cast<float>(step) / kSteps;
+    push_finger(SDL_FINGERMOTION, 1, a0_x + (a1_x - a0_x) * t, a0_y + (a1_y - a0_y) * t);
+    push_finger(SDL_FINGERMOTION, 2, b0_x + (b1_x - b0_x) * t, b0_y + (b1_y - b0_y) * t);
+    settle();
+  }
+  push_finger(SDL_FINGERUP, 1, a1_x, a1_y);
+  push_finger(SDL_FINGERUP, 2, b1_x, b1_y);
+  settle();
+}
+
+void KioskDriver::drag(float x0, float y0, float x1, float y1, int steps) {
   push_pointer(SDL_MOUSEMOTION, x0, y0);
   push_pointer(SDL_MOUSEBUTTONDOWN, x0, y0);
   settle();
-  const int steps = std::max(1, static_cast<int>(std::hypot(x1 - x0, y1 - y0) / 8));
+  if (steps <= 0) steps = std::max(1, static_cast<int>(std::hypot(x1 - x0, y1 - y0) / 8));
   for (int step = 1; step <= steps; ++step) {
     const float t = static_cast<float>(step) / static_cast<float>(steps);
     push_pointer(SDL_MOUSEMOTION, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);

@@ -22,8 +22,10 @@ class KioskDriver {
   // A kiosk on the demo council with its outbox in data_dir.
   // expect_problem: the test wants the out-of-order screen (a broken store).
   // server: run the background sync worker against this council server.
+  // assets_dir: councils from here instead of the bundled ones.
   KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {},
-              bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt);
+              bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt,
+              const std::string& assets_dir = {});
   ~KioskDriver();
 
   // From the attract screen to the services, in "en" or "cy".
@@ -34,9 +36,15 @@ class KioskDriver {
   // the fold (or under the on-screen keyboard). Keys are "key:<character>".
   // Fails the test (ADD_FAILURE) and returns false if none shows.
   bool tap(const std::string& label);
-  // Presses at (x0, y0), slides to (x1, y1) in small steps with frames
-  // between them, and lifts, as a finger does.
-  void drag(float x0, float y0, float x1, float y1);
+  // Scrolls until the control is fully on screen; false if none shows.
+  bool reveal(const std::string& label);
+  // A tap at a point on the screen (press and release without moving).
+  void tap_at(float x, float y);
+  // Presses at (x0, y0), slides to (x1, y1) in steps (by default about
+  // 8 px each) with frames between them, and lifts, as a finger does.
+  void drag(float x0, float y0, float x1, float y1, int steps = 0);
+  // Two fingers down at a0 and b0, moved to a1 and b1, lifted (touch events).
+  void pinch(float a0_x, float a0_y, float b0_x, float b0_y, float a1_x, float a1_y, float b1_x, float b1_y);
   // Types text into the focused field, as SDL_TEXTINPUT events.
   void type(const std::string& text);
   // Taps a field and types into it.
@@ -60,6 +68,7 @@ class KioskDriver {
  private:
   void draw_frame();
   void push_pointer(int type, float x, float y);
+  void push_finger(int type, long long finger, float x, float y);
   void scroll(int clicks, float x, float y);
   // Where the page ends: the screen's bottom, or the keyboard's top.
   float page_bottom() const;

@@ -113,25 +113,3 @@ TEST(Text, FormatNumber) {
   EXPECT_EQ(format_number(-4000), "-4,000");
   EXPECT_EQ(format_number(1.0 / 3.0), "0.3333333333");
 }
-
-namespace oneservice {
-namespace {
-
-TEST(Text, SearchFoldingTakesOffCaseAndAccents) {
-  EXPECT_EQ(search_folded("Ffordd Caerdydd"), "ffordd caerdydd");
-  EXPECT_EQ(search_folded("FFÔRDD"), "ffordd");
-  EXPECT_EQ(search_folded("ŵ ŷ Ŵ Ŷ"), "w y w y");
-  EXPECT_EQ(search_folded("Café – crème brûlée"), "cafe creme brulee") << "punctuation is a break";
-  EXPECT_EQ(search_folded("Łódź"), "lodz");
-  EXPECT_EQ(search_folded("  --  "), "");
-  EXPECT_EQ(search_folded("a\xff" "b"), "a b") << "broken UTF-8 is a break, not a crash";
-  EXPECT_EQ(search_folded("\xe2\x82"), "") << "a truncated sequence at the end";
-}
-
-TEST(Text, SearchWordsSplitsFoldedText) {
-  EXPECT_EQ(search_words("Little  Hembury, Ashcombe"), (std::vector<std::string>{"little", "hembury", "ashcombe"}));
-  EXPECT_TRUE(search_words("").empty());
-}
-
-}  // namespace
-}  // namespace oneservice
