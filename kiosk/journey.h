@@ -49,6 +49,9 @@ struct JourneyContext {
   const Catalogue& catalogue;
   Clock clock;
   Channel channel = Channel::Kiosk;
+  // Translates validation messages (Translator::wording()); English when
+  // empty. Defaulted so initialisers that stop at channel still compile.
+  Wording wording = {};
 };
 
 void start_service(Journey& journey, const JourneyContext& context, const std::string& service_code);

@@ -8,6 +8,7 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libgeos-dev libgtest-dev libssl-dev
   libcpp-httplib-dev libpugixml-dev openssl wrk curl
+  gettext libboost-locale-dev
   fonts-sil-andika fonts-dejavu-core
   xvfb xauth
 )
