@@ -25,7 +25,7 @@ std::string noun(const Attribute& a) {
   return a.error_noun.empty() ? lower_first(a.label()) : a.error_noun;
 }
 
-// Shared by answers and the request's own fields (location, description).
+// Used for answers and for the request's own fields alike.
 constexpr const char* kBadEmail =
     gettext_noop("Enter an email address in the correct format, like name@example.com");
 constexpr const char* kBadPhone = gettext_noop("Enter a telephone number, like 01632 960 001 or 07700 900 982");
