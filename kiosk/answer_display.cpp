@@ -7,15 +7,17 @@
 namespace oneservice::kiosk {
 namespace {
 
-std::string display_datetime(const std::string& iso) {
+std::string display_datetime(const std::string& iso, const Wording& wording) {
   const auto when = parse_iso8601(iso);
   if (!when) return iso;
   const std::time_t seconds = std::chrono::system_clock::to_time_t(*when);
   std::tm local{};
   localtime_r(&seconds, &local);
-  static const char* const months[] = {"January", "February", "March", "April", "May", "June", "July",
-                                       "August", "September", "October", "November", "December"};
-  std::string out = std::to_string(local.tm_mday) + " " + months[local.tm_mon] + " " +
+  static const char* const months[] = {
+      gettext_noop("January"), gettext_noop("February"), gettext_noop("March"),     gettext_noop("April"),
+      gettext_noop("May"),     gettext_noop("June"),     gettext_noop("July"),      gettext_noop("August"),
+      gettext_noop("September"), gettext_noop("October"), gettext_noop("November"), gettext_noop("December")};
+  std::string out = std::to_string(local.tm_mday) + " " + say(wording, months[local.tm_mon]) + " " +
                     std::to_string(local.tm_year + 1900);
   if (local.tm_hour != 0 || local.tm_min != 0) {
     char time[8];
@@ -27,8 +29,8 @@ std::string display_datetime(const std::string& iso) {
 
 }  // namespace
 
-std::string display_answer(const Attribute& attribute, const AnswerValue* value) {
-  if (!value || answer_is_empty(*value)) return "Not provided";
+std::string display_answer(const Attribute& attribute, const AnswerValue* value, const Wording& wording) {
+  if (!value || answer_is_empty(*value)) return say(wording, gettext_noop("Not provided"));
   if (attribute.datatype == Datatype::SingleValueList || attribute.datatype == Datatype::MultiValueList) {
     std::string out;
     for (const auto& key : answer_as_list(*value)) {
@@ -39,7 +41,7 @@ std::string display_answer(const Attribute& attribute, const AnswerValue* value)
     return out;
   }
   const auto& text = std::get<std::string>(*value);
-  return attribute.datatype == Datatype::Datetime ? display_datetime(text) : text;
+  return attribute.datatype == Datatype::Datetime ? display_datetime(text, wording) : text;
 }
 
 }  // namespace oneservice::kiosk

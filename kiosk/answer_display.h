@@ -4,9 +4,10 @@
 #include <string>
 
 #include "shared/catalogue.h"
+#include "shared/wording.h"
 
 namespace oneservice::kiosk {
 
-std::string display_answer(const Attribute& attribute, const AnswerValue* value);
+std::string display_answer(const Attribute& attribute, const AnswerValue* value, const Wording& wording = {});
 
 }  // namespace oneservice::kiosk

@@ -4,12 +4,14 @@
 #include <imgui_internal.h>  // SetNextWindowScroll, public from 1.87 on
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "kiosk/screens/screens.h"
 #include "kiosk/sync_status.h"
 #include "kiosk/theme.h"
 #include "kiosk/widgets.h"
+#include "kiosk/catalogue_translation.h"
 #include "shared/catalogue_json.h"
 #include "sync/outbox.h"
 
@@ -90,10 +92,34 @@ void App::draw_toolbar(ui::Context& ui) {
   const std::string contrast = preferences_.high_contrast ? ui.tr("Standard colours") : ui.tr("High contrast");
   flow.next(contrast);
   if (ui::secondary_button(ui, contrast, "High contrast")) preferences_.high_contrast = !preferences_.high_contrast;
+  // Each language named in itself, so anyone can find theirs.
+  const std::string other_language = preferences_.language == "cy" ? "English" : "Cymraeg";
+  flow.next(other_language);
+  if (ui::secondary_button(ui, other_language, "Language")) preferences_.language = preferences_.language == "cy" ? "en" : "cy";
   const std::string finish_label = ui.tr("Finish");
   flow.next(finish_label);
   if (journey_.page != Page::Confirmation && ui::secondary_button(ui, finish_label, "Finish")) finish(journey_);
   ImGui::Separator();
+}
+
+const Translator& App::translator() {
+  const auto& language = preferences_.language;
+  if (const auto found = translators_.find(language); found != translators_.end()) return found->second;
+  auto loaded = load_translator(language, setup_.locale_dir.empty() ? default_locale_dir() : setup_.locale_dir,
+                                setup_.council);
+  // For the operator's log: names a file, never anything a resident typed.
+  if (!loaded.problem.empty()) std::fprintf(stderr, "oneservice-kiosk: %s\n", loaded.problem.c_str());
+  return translators_.emplace(language, std::move(loaded.translator)).first->second;
+}
+
+const Catalogue& App::shown_catalogue(const Translator& t) {
+  if (t.language() == "en") return *catalogue_;
+  if (!translated_ || translated_language_ != t.language() || translated_changeset_ != catalogue_->changeset) {
+    translated_ = translated(*catalogue_, t);
+    translated_language_ = t.language();
+    translated_changeset_ = catalogue_->changeset;
+  }
+  return *translated_;
 }
 
 void App::adopt_new_catalogue() {
@@ -150,7 +176,7 @@ void App::watch_inactivity(ui::Context& ui) {
     ImGui::PushTextWrapPos(width - 32);
     ui::heading(ui, ui.tr("Do you need more time?"));
     const long left = inactivity_.seconds_left(now, inactivity_policy_);
-    ui::paragraph(ui, ui::fill(ui.trn("To keep your details private, what you have entered will be cleared in "
+    ui::paragraph(ui, format(ui.trn("To keep your details private, what you have entered will be cleared in "
                                       "{count} second.",
                                       "To keep your details private, what you have entered will be cleared in "
                                       "{count} seconds.",
@@ -176,7 +202,8 @@ void App::draw_page(ui::Context& ui) {
     return;
   }
   draw_toolbar(ui);
-  JourneyContext rules{*catalogue_, setup_.clock, setup_.channel};
+  const Translator& t = translator();
+  JourneyContext rules{shown_catalogue(t), setup_.clock, setup_.channel, t.wording()};
   screens::ScreenContext screen{ui,           journey_,       rules,          *setup_.outbox,
                                 preferences_, *catalogue_,    setup_.places, setup_.touches};
   switch (journey_.page) {
@@ -194,12 +221,13 @@ void App::draw_page(ui::Context& ui) {
 
 void App::draw_frame() {
   probe_.clear();
-  ui::Context ui{fonts_, probe_, &field_focus_, &drag_};
+  ui::Context ui{fonts_, probe_, &field_focus_, &drag_, &translator()};
   ui::drag_scroll(drag_);  // first: a drag cancels the control it began on before that control is drawn
   ui::FontScope body(fonts_.body);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float keyboard_height = ui::keyboard_height(field_focus_);  // the page ends above the keyboard
-  draw_header(ui, setup_.council_name, setup_.sync_status ? sync_status_text(setup_.sync_status()) : "", display.x);
+  const std::string status = setup_.sync_status ? sync_status_text(setup_.sync_status(), translator()) : "";
+  draw_header(ui, translator().catalogue(setup_.council_name), status, display.x);
   const float top = header_height();
 
   // The page: one scrolling column, centred, never wider than reads well.

@@ -3,6 +3,7 @@
 // of the current screen. It knows nothing of SDL: platform/ owns the window
 // and the loop, so the same App runs full screen and in headless tests.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "kiosk/inactivity.h"
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
+#include "kiosk/translator.h"
 #include "kiosk/on_screen_keyboard.h"
 #include "kiosk/text_field.h"
 #include "kiosk/place_data.h"
@@ -33,6 +35,8 @@ struct AppSetup {
   const Catalogue* catalogue = nullptr;  // null when it could not be loaded
   sync::Outbox* outbox = nullptr;        // null when the store could not open
   std::string council_name;
+  std::string council;     // the council's folder under assets/: its translation domain
+  std::string locale_dir;  // compiled translations; empty: the build's own
   std::string startup_problem;  // shown instead of the journey when set
   Clock clock;
   Channel channel = Channel::Kiosk;
@@ -75,6 +79,10 @@ class App {
  private:
   // Between journeys, take up a catalogue the sync worker has pulled.
   void adopt_new_catalogue();
+  // The resident's language: each translator loads on first use and stays.
+  const Translator& translator();
+  // The catalogue in that language (the council's own for English).
+  const Catalogue& shown_catalogue(const Translator& translator);
   // Notes input, and clears the journey when it has been left alone.
   void watch_inactivity(ui::Context& ui);
   // Read aloud, text size, contrast and Finish, at the top of every page.
@@ -85,6 +93,9 @@ class App {
 
   AppSetup setup_;
   std::optional<Catalogue> catalogue_;  // the app's own copy, replaced between journeys
+  std::map<std::string, Translator> translators_;
+  std::optional<Catalogue> translated_;  // catalogue_ in translated_language_
+  std::string translated_language_, translated_changeset_;
   const platform::Fonts& fonts_;
   Journey journey_;
   Preferences preferences_;

@@ -107,7 +107,7 @@ void continue_question(Journey& journey, const JourneyContext& context) {
     commit_fields(journey, *attribute);
     const auto found = journey.answers.find(attribute->code);
     journey.errors = validate_answer(*attribute, found == journey.answers.end() ? nullptr : &found->second,
-                                     context.clock.now());
+                                     context.clock.now(), context.wording);
     if (!journey.errors.empty()) return;
     // An answer that hides later questions takes their answers with it, so
     // a question that comes back is asked afresh and nothing stale is sent.
@@ -140,7 +140,8 @@ void commit_location(Journey& journey) {
 void continue_location(Journey& journey, const JourneyContext& context) {
   commit_location(journey);
   journey.errors.clear();
-  for (const auto& error : validate_request(context.catalogue, build_request(journey, context), context.clock.now()))
+  for (const auto& error :
+       validate_request(context.catalogue, build_request(journey, context), context.clock.now(), context.wording))
     if (error.field == "location") journey.errors.push_back(error);
   if (!journey.errors.empty()) return;
   if (journey.changing) show_check_answers(journey);
@@ -275,7 +276,8 @@ ServiceRequest build_request(const Journey& journey, const JourneyContext& conte
 void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox) {
   if (journey.page != Page::CheckAnswers) return;
   journey.save_problem.clear();
-  auto prepared = prepare_request(context.catalogue, build_request(journey, context), context.clock.now());
+  auto prepared =
+      prepare_request(context.catalogue, build_request(journey, context), context.clock.now(), context.wording);
   journey.errors = prepared.errors;
   if (!prepared.ok()) return;
   try {

@@ -58,6 +58,9 @@ struct JourneyContext {
   const Catalogue& catalogue;
   Clock clock;
   Channel channel = Channel::Kiosk;
+  // Translates validation messages (Translator::wording()); English when
+  // empty. Defaulted so initialisers that stop at channel still compile.
+  Wording wording = {};
 };
 
 // Attract -> Language; Language -> ChooseService (the App keeps the

@@ -82,7 +82,7 @@ std::vector<const Area*> areas_at(LonLat point, const Boundaries& boundaries) {
   return out;
 }
 
-std::string describe_point(LonLat point, const MapData* map, const Boundaries* boundaries) {
+std::string describe_point(LonLat point, const MapData* map, const Boundaries* boundaries, const Wording& wording) {
   std::string area;
   if (boundaries) {
     const auto areas = areas_at(point, *boundaries);
@@ -91,19 +91,21 @@ std::string describe_point(LonLat point, const MapData* map, const Boundaries* b
   const auto near = map ? nearest_name(point, *map) : std::nullopt;
   if (near) {
     // "Near All Saints Church, Little Hembury" already says where.
-    if (area.empty() || near->find(area) != std::string::npos) return "Near " + *near;
-    return "Near " + *near + ", " + area;
+    if (area.empty() || near->find(area) != std::string::npos)
+      return format(say(wording, gettext_noop("Near {place}")), {{"place", *near}});
+    return format(say(wording, gettext_noop("Near {place}, {area}")), {{"place", *near}, {"area", area}});
   }
-  if (!area.empty()) return "In " + area;
-  return "A place on the map";
+  if (!area.empty()) return format(say(wording, gettext_noop("In {area}")), {{"area", area}});
+  return say(wording, gettext_noop("A place on the map"));
 }
 
-std::string describe_location(const Location& location, const MapData* map, const Boundaries* boundaries) {
+std::string describe_location(const Location& location, const MapData* map, const Boundaries* boundaries,
+                              const Wording& wording) {
   std::vector<std::string> lines;
-  if (location.has_point()) lines.push_back(describe_point({*location.lon, *location.lat}, map, boundaries));
+  if (location.has_point()) lines.push_back(describe_point({*location.lon, *location.lat}, map, boundaries, wording));
   const std::string words = trim(location.address_string);
   if (!words.empty()) lines.push_back(words);
-  if (lines.empty()) return "Not provided";
+  if (lines.empty()) return say(wording, gettext_noop("Not provided"));
   std::string out = lines.front();
   for (std::size_t i = 1; i < lines.size(); ++i) out += "\n" + lines[i];
   return out;

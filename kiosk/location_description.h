@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shared/map_data.h"
+#include "shared/wording.h"
 #include "shared/request.h"
 #include "shared/routing.h"
 
@@ -21,10 +22,12 @@ std::vector<const Area*> areas_at(LonLat point, const Boundaries& boundaries);
 // "Near A338, Little Hembury"; "In Little Hembury" with nothing named
 // nearby; "A place on the map" with no data to name it. map and boundaries
 // may be null (not loaded).
-std::string describe_point(LonLat point, const MapData* map, const Boundaries* boundaries);
+std::string describe_point(LonLat point, const MapData* map, const Boundaries* boundaries,
+                           const Wording& wording = {});
 
 // Check answers: the pinned point described, then the resident's words,
 // one per line; "Not provided" when there is neither.
-std::string describe_location(const Location& location, const MapData* map, const Boundaries* boundaries);
+std::string describe_location(const Location& location, const MapData* map, const Boundaries* boundaries,
+                              const Wording& wording = {});
 
 }  // namespace oneservice::kiosk

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     setup.places = &services.places;
     setup.touches = &host.touches();
     setup.channel = options.channel;
+    setup.council = options.council;
     setup.council_name = !options.council_name.empty() ? options.council_name
                          : services.catalogue        ? services.catalogue->council_name
                                                      : "oneservice";

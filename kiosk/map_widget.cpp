@@ -273,9 +273,9 @@ bool map(Context& ui, const MapInput& input, MapView& view, std::optional<LonLat
     draw_map(draw, input, view, rect, pin);
   }
 
-  if (secondary_button(ui, "Zoom in")) view = zoom_about(view, rect, rect.centre(), kButtonZoom, limits);
+  if (secondary_button(ui, ui.tr("Zoom in"), "Zoom in")) view = zoom_about(view, rect, rect.centre(), kButtonZoom, limits);
   ImGui::SameLine();
-  if (secondary_button(ui, "Zoom out")) view = zoom_about(view, rect, rect.centre(), 1 / kButtonZoom, limits);
+  if (secondary_button(ui, ui.tr("Zoom out"), "Zoom out")) view = zoom_about(view, rect, rect.centre(), 1 / kButtonZoom, limits);
   return placed;
 }
 

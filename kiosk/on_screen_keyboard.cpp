@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "kiosk/theme.h"
+#include "shared/wording.h"
 
 namespace oneservice::kiosk::ui {
 namespace {
@@ -49,7 +50,7 @@ Key type_key(const std::string& text, float units = 1.0f) {
 }
 
 Key space_key(float units) {
-  Key key = action_key(KeyAction::Type, "space", "space", units);
+  Key key = action_key(KeyAction::Type, "space", gettext_noop("space"), units);
   key.text = " ";
   return key;
 }
@@ -79,7 +80,7 @@ std::vector<KeyRow> number_pad(FieldKind kind) {
       number_pad_row("1 2 3", action_key(KeyAction::Backspace, "backspace", "", 1.0f)),
       number_pad_row("4 5 6", type_key(phone ? "+" : "-")),
       number_pad_row("7 8 9", phone ? space_key(1.0f) : type_key(".")),
-      {type_key("0", 2.0f), action_key(KeyAction::Done, "done", "Done", 2.0f)},
+      {type_key("0", 2.0f), action_key(KeyAction::Done, "done", gettext_noop("Done"), 2.0f)},
   };
 }
 
@@ -96,7 +97,7 @@ KeyRow bottom_row(KeyboardPage page, FieldKind kind) {
     row.push_back(space_key(page == KeyboardPage::Letters ? 4.0f : 5.0f));
     if (page == KeyboardPage::Letters) row.push_back(type_key("."));
   }
-  row.push_back(action_key(KeyAction::Done, "done", "Done", 2.0f));
+  row.push_back(action_key(KeyAction::Done, "done", gettext_noop("Done"), 2.0f));
   return row;
 }
 
@@ -162,8 +163,11 @@ bool draw_key(Context& ui, const Key& key, ImVec2 pos, ImVec2 size, bool lit) {
   } else {
     // One character reads best large and bold; words ("space") in the body font.
     FontScope font(single_character(key.caption) ? ui.fonts.heading : ui.fonts.body);
-    const ImVec2 text = ImGui::CalcTextSize(key.caption.c_str());
-    draw->AddText(ImVec2(centre.x - text.x / 2, centre.y - text.y / 2), theme::palette().text, key.caption.c_str());
+    // Word captions ("Done") are translated; characters are what they type.
+    const bool word = key.action != KeyAction::Type || key.name == "space";
+    const std::string caption = word ? ui.tr(key.caption.c_str()) : key.caption;
+    const ImVec2 text = ImGui::CalcTextSize(caption.c_str());
+    draw->AddText(ImVec2(centre.x - text.x / 2, centre.y - text.y / 2), theme::palette().text, caption.c_str());
   }
   record(ui, "key:" + key.name);
   return pressed;

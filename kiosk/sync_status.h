@@ -3,10 +3,12 @@
 // never anything about a particular resident's request.
 #include <string>
 
+#include "kiosk/translator.h"
 #include "sync/sync_engine.h"
 
 namespace oneservice::kiosk {
 
-std::string sync_status_text(const sync::SyncSnapshot& snapshot);
+// In the translator's language; English without one.
+std::string sync_status_text(const sync::SyncSnapshot& snapshot, const Translator& translator = Translator());
 
 }  // namespace oneservice::kiosk

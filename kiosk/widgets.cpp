@@ -111,8 +111,9 @@ void error_summary(Context& ui, const std::vector<FieldError>& errors) {
   boxed(ImVec2(24, 20), theme::palette().error, false, [&] {
     {
       FontScope font(ui.fonts.heading);
-      ImGui::TextUnformatted("There is a problem");
-      ui.probe.texts.push_back("There is a problem");
+      const std::string title = ui.tr("There is a problem");
+      ImGui::TextUnformatted(title.c_str());
+      ui.probe.texts.push_back(title);
     }
     TextColourScope colour(theme::palette().error);
     for (const auto& error : errors) {

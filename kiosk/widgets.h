@@ -14,6 +14,7 @@
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
 #include "shared/validation.h"
+#include "shared/wording.h"  // format(), for patterns with placeholders
 
 namespace oneservice::kiosk {
 class Translator;
@@ -39,10 +40,6 @@ struct Context {
   std::string trn(const char* singular, const char* plural, long n) const;
   const std::string& language() const;
 };
-
-// Fills "{name}" placeholders: translations may put them in another order,
-// so words are never glued together around a number or a name.
-std::string fill(std::string pattern, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 class WindowScope {
  public:

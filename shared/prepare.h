@@ -21,6 +21,8 @@ struct Prepared {
 // catalogue version it was made against), drops answers to questions that
 // were not asked (prune_answers), trims white space around single answers,
 // then validates. What the resident typed is never altered otherwise.
-Prepared prepare_request(const Catalogue& catalogue, ServiceRequest request, TimePoint now);
+// wording translates the messages, as for validate_request.
+Prepared prepare_request(const Catalogue& catalogue, ServiceRequest request, TimePoint now,
+                         const Wording& wording = {});
 
 }  // namespace oneservice

@@ -15,7 +15,7 @@ void answer_row(ScreenContext& screen, const std::string& code, const std::strin
     ui::paragraph(screen.ui, label);
   }
   ui::paragraph(screen.ui, value);
-  if (ui::secondary_button(screen.ui, "Change", "Change " + label)) change_answer(screen.journey, screen.rules, code);
+  if (ui::secondary_button(screen.ui, screen.ui.tr("Change"), "Change " + code)) change_answer(screen.journey, screen.rules, code);
   ImGui::Separator();
 }
 
@@ -29,21 +29,22 @@ void draw_check_answers(ScreenContext& screen) {
   ui::error_summary(screen.ui, journey.errors);
   if (!journey.save_problem.empty()) {
     ui::TextColourScope colour(theme::palette().error);
-    ui::paragraph(screen.ui, "Your answers are safe on this screen, but they could not be saved. Ask a member of staff for help.");
+    ui::paragraph(screen.ui, screen.ui.tr("Your answers are safe on this screen, but they could not be saved. Ask a member of staff for help."));
     ui::hint(screen.ui, journey.save_problem);
   }
-  ui::heading(screen.ui, "Check your answers before sending");
+  ui::heading(screen.ui, screen.ui.tr("Check your answers before sending"));
   ui::hint(screen.ui, service->service_name);
   for (const auto* attribute : visible_attributes(*service, journey.answers)) {
     if (!attribute->variable) continue;
     const auto found = journey.answers.find(attribute->code);
     answer_row(screen, attribute->code, attribute->label(),
-               display_answer(*attribute, found == journey.answers.end() ? nullptr : &found->second));
+               display_answer(*attribute, found == journey.answers.end() ? nullptr : &found->second,
+                              screen.rules.wording));
   }
   const bool map = screen.places && screen.places->usable();
-  answer_row(screen, "location", "Location",
+  answer_row(screen, "location", screen.ui.tr("Location"),
              describe_location(journey.location, map ? &*screen.places->map : nullptr,
-                               map ? &*screen.places->boundaries : nullptr));
+                               map ? &*screen.places->boundaries : nullptr, screen.rules.wording));
   const auto& contact = journey.contact;
   std::string contact_text;
   for (const auto* part : {&contact.first_name, &contact.last_name, &contact.email, &contact.phone}) {
@@ -51,10 +52,13 @@ void draw_check_answers(ScreenContext& screen) {
     if (!contact_text.empty()) contact_text += part == &contact.last_name ? " " : "\n";
     contact_text += *part;
   }
-  answer_row(screen, "contact", "Contact details", contact_text.empty() ? "Not provided" : contact_text);
+  answer_row(screen, "contact", screen.ui.tr("Contact details"), contact_text.empty() ? screen.ui.tr("Not provided") : contact_text);
   ImGui::Spacing();
-  const std::string submit = service->submit_label.empty() ? "Send" : service->submit_label;
-  if (ui::primary_button(screen.ui, submit)) send(journey, screen.rules, screen.outbox);
+  const std::string submit = service->submit_label.empty() ? screen.ui.tr("Send") : service->submit_label;
+  // Tests and the probe know the button by its English words in any language.
+  const auto* english = screen.english.find_service(service->service_code);
+  const std::string probe = english && !english->submit_label.empty() ? english->submit_label : "Send";
+  if (ui::primary_button(screen.ui, submit, probe)) send(journey, screen.rules, screen.outbox);
 }
 
 }  // namespace oneservice::kiosk::screens

@@ -26,7 +26,7 @@ void draw_search(ScreenContext& screen) {
     ui::paragraph(screen.ui, screen.ui.tr("No services match your search. Try another word, or choose from the list below."));
     return;
   }
-  ui::paragraph(screen.ui, ui::fill(screen.ui.trn("{count} service matches", "{count} services match",
+  ui::paragraph(screen.ui, format(screen.ui.trn("{count} service matches", "{count} services match",
                                                   static_cast<long>(found.size())),
                                     {{"count", std::to_string(found.size())}}));
   ui::IdScope id("results");

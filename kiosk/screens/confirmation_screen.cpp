@@ -8,10 +8,11 @@ void draw_confirmation(ScreenContext& screen) {
   auto& journey = screen.journey;
   const auto* service = screen.rules.catalogue.find_service(journey.service_code);
   const bool application = service && service->type == "batch";
-  ui::panel(screen.ui, application ? "Application saved" : "Report saved",
-            "Your reference is\n" + journey.reference);
-  ui::paragraph(screen.ui, "Write this reference down or take a photo of it. You can use it to check progress.");
-  ui::heading(screen.ui, "What happens next");
+  auto& ui = screen.ui;
+  ui::panel(ui, application ? ui.tr("Application saved") : ui.tr("Report saved"),
+            ui.tr("Your reference is") + "\n" + journey.reference);
+  ui::paragraph(ui, ui.tr("Write this reference down or take a photo of it. You can use it to check progress."));
+  ui::heading(ui, ui.tr("What happens next"));
   // The worker may deliver it while this page is up: then the council's own
   // reference is shown too (read from the outbox, never from memory).
   std::optional<sync::OutboxEntry> entry;
@@ -21,12 +22,13 @@ void draw_confirmation(ScreenContext& screen) {
     // Busy or unreadable just now: the page still says what happens next.
   }
   if (entry && entry->state == sync::RequestState::Accepted)
-    ui::paragraph(screen.ui, "It has been sent to the council. The council's reference is " + entry->server_ref + ".");
+    ui::paragraph(ui, format(ui.tr("It has been sent to the council. The council's reference is {reference}."),
+                             {{"reference", entry->server_ref}}));
   else
-    ui::paragraph(screen.ui, "This kiosk will send it to the council as soon as it is online.");
+    ui::paragraph(ui, ui.tr("This kiosk will send it to the council as soon as it is online."));
   if (service && !service->next_steps.empty()) ui::paragraph(screen.ui, service->next_steps);
   ImGui::Spacing();
-  if (ui::primary_button(screen.ui, "Finish")) finish(journey);
+  if (ui::primary_button(ui, ui.tr("Finish"), "Finish")) finish(journey);
 }
 
 void draw_out_of_order(ui::Context& ui, const std::string& problem) {

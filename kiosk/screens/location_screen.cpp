@@ -9,6 +9,7 @@
 #include "kiosk/location_description.h"
 #include "kiosk/map_widget.h"
 #include "kiosk/place_search.h"
+#include "kiosk/routing_words.h"
 #include "kiosk/search_text.h"
 #include "kiosk/screens/back_link.h"
 #include "kiosk/screens/screens.h"
@@ -21,13 +22,13 @@ std::optional<LonLat> place_search(ScreenContext& screen, const MapData& map, fl
   auto& fields = screen.journey.fields;
   {
     ui::FontScope font(screen.ui.fonts.heading);
-    ui::paragraph(screen.ui, "Search for a place");
+    ui::paragraph(screen.ui, screen.ui.tr("Search for a place"));
   }
-  ui::hint(screen.ui, "For example a village, a road or a landmark.");
+  ui::hint(screen.ui, screen.ui.tr("For example a village, a road or a landmark."));
   ui::text_field(screen.ui, "field:place-search", &fields.place_search, false, width);
   const auto matches = search_places(map, fields.place_search);
   if (!search_words(fields.place_search).empty() && matches.empty())
-    ui::paragraph(screen.ui, "No places found with that name. Try another name, or find the place on the map.");
+    ui::paragraph(screen.ui, screen.ui.tr("No places found with that name. Try another name, or find the place on the map."));
   for (const auto& match : matches) {
     if (!ui::secondary_button(screen.ui, match.name, "place:" + match.name)) continue;
     fields.place_search.clear();
@@ -68,22 +69,23 @@ void map_and_decision(ScreenContext& screen, const Service& service, const Place
   }
 
   ImGui::Spacing();
-  ui::hint(screen.ui, "Tap the map to put a pin on the place. Drag the map to move it.");
+  ui::hint(screen.ui, screen.ui.tr("Tap the map to put a pin on the place. Drag the map to move it."));
   ui::MapInput input{*places.map, decision ? highlight_for(*decision, areas) : std::string{}, screen.touches, show};
   if (ui::map(screen.ui, input, fields.map_view, pin) && pin) {
     fields.lat = pin->lat;
     fields.lon = pin->lon;
   }
   if (!pin) {
-    ui::paragraph(screen.ui, "No place marked on the map yet.");
+    ui::paragraph(screen.ui, screen.ui.tr("No place marked on the map yet."));
     return;
   }
   {
     ui::FontScope font(screen.ui.fonts.heading);
-    ui::paragraph(screen.ui, describe_point(*pin, &*places.map, &*places.boundaries));
+    ui::paragraph(screen.ui, describe_point(*pin, &*places.map, &*places.boundaries, screen.rules.wording));
   }
-  if (!areas.empty()) ui::paragraph(screen.ui, "This place is in the area of " + area_names(areas) + ".");
-  if (decision) ui::paragraph(screen.ui, decision->notice);
+  if (!areas.empty())
+    ui::paragraph(screen.ui, format(screen.ui.tr("This place is in the area of {areas}."), {{"areas", area_names(areas)}}));
+  if (decision) ui::paragraph(screen.ui, routing_notice(screen.ui, *decision));
 }
 
 }  // namespace
@@ -96,7 +98,7 @@ void draw_location(ScreenContext& screen) {
   back_link(screen);
   ui::error_summary(screen.ui, journey.errors);
   ui::hint(screen.ui, service->service_name);
-  ui::heading(screen.ui, service->location_question.empty() ? "Where is it?" : service->location_question);
+  ui::heading(screen.ui, service->location_question.empty() ? screen.ui.tr("Where is it?") : service->location_question);
   ui::hint(screen.ui, service->location_hint);
   for (const auto& error : journey.errors) ui::error_message(screen.ui, error.message);
 
@@ -109,11 +111,11 @@ void draw_location(ScreenContext& screen) {
     map_and_decision(screen, *service, *screen.places, chosen);
     ImGui::Spacing();
     ui::FontScope font(screen.ui.fonts.heading);
-    ui::paragraph(screen.ui, "Describe the exact spot (optional)");
+    ui::paragraph(screen.ui, screen.ui.tr("Describe the exact spot (optional)"));
   }
   ui::text_field(screen.ui, "field:location", &journey.fields.text, false, width);
   ImGui::Spacing();
-  if (ui::primary_button(screen.ui, "Continue")) continue_page(journey, screen.rules);
+  if (ui::primary_button(screen.ui, screen.ui.tr("Continue"), "Continue")) continue_page(journey, screen.rules);
 }
 
 }  // namespace oneservice::kiosk::screens

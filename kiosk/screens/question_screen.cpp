@@ -22,14 +22,16 @@ void draw_choices(ScreenContext& screen, const Attribute& attribute) {
 }
 
 void draw_date(ScreenContext& screen, const Attribute& attribute) {
-  static const char* const labels[] = {"Day", "Month", "Year", "Hour", "Minute"};
+  static const char* const labels[] = {gettext_noop("Day"), gettext_noop("Month"), gettext_noop("Year"),
+                                       gettext_noop("Hour"), gettext_noop("Minute")};
   static const float widths[] = {90, 90, 130, 90, 90};
   auto& parts = screen.journey.fields.date;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i == 3) ui::hint(screen.ui, "Time, if you know it (24-hour clock, for example 17:30)");
+    if (i == 3) ui::hint(screen.ui, screen.ui.tr("Time, if you know it (24-hour clock, for example 17:30)"));
     if (i != 0 && i != 3) ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(labels[i]);
+    const std::string label = screen.ui.tr(labels[i]);
+    ImGui::TextUnformatted(label.c_str());
     ui::text_field(screen.ui, "field:" + attribute.code + "." + labels[i], &parts[i], false, widths[i],
                    ui::FieldKind::Number);
     ImGui::EndGroup();
@@ -67,7 +69,7 @@ void draw_question(ScreenContext& screen) {
     switch (attribute->datatype) {
       case Datatype::SingleValueList:
       case Datatype::MultiValueList:
-        if (attribute->datatype == Datatype::MultiValueList) ui::hint(screen.ui, "Select all that apply.");
+        if (attribute->datatype == Datatype::MultiValueList) ui::hint(screen.ui, screen.ui.tr("Select all that apply."));
         draw_choices(screen, *attribute);
         break;
       case Datatype::Datetime:
@@ -87,7 +89,7 @@ void draw_question(ScreenContext& screen) {
     }
   }
   ImGui::Spacing();
-  if (ui::primary_button(screen.ui, "Continue")) continue_page(journey, screen.rules);
+  if (ui::primary_button(screen.ui, screen.ui.tr("Continue"), "Continue")) continue_page(journey, screen.rules);
 }
 
 }  // namespace oneservice::kiosk::screens

@@ -31,10 +31,10 @@ void draw_entry(ScreenContext& screen, const sync::OutboxEntry& entry) {
   auto& ui = screen.ui;
   const auto* service = screen.rules.catalogue.find_service(entry.request.service_code);
   ui::panel(ui, service ? service->service_name : entry.request.service_code, entry.local_ref);
-  ui::paragraph(ui, ui::fill(ui.tr("Made on {date}."), {{"date", entry.created_at.substr(0, 10)}}));
+  ui::paragraph(ui, format(ui.tr("Made on {date}."), {{"date", entry.created_at.substr(0, 10)}}));
   ui::paragraph(ui, state_text(ui, entry));
   if (!entry.server_ref.empty())
-    ui::paragraph(ui, ui::fill(ui.tr("The council's reference is {reference}."), {{"reference", entry.server_ref}}));
+    ui::paragraph(ui, format(ui.tr("The council's reference is {reference}."), {{"reference", entry.server_ref}}));
   std::vector<sync::StatusUpdate> updates;
   if (!entry.server_ref.empty()) {
     try {

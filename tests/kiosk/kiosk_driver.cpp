@@ -38,6 +38,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   setup.places = &services_.places;
   setup.touches = &host_->touches();
   setup.council_name = services_.catalogue ? services_.catalogue->council_name : "";
+  setup.council = options_.council;
   setup.clock = std::move(clock);
   if (server) {
     engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);

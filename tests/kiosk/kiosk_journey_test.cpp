@@ -182,16 +182,16 @@ TEST_F(KioskJourney, SpeedingTrafficConditionalQuestionAndChangeFromCheckPage) {
   kiosk.screenshot("check-answers");
 
   // Change the speed limit: the Speedwatch question no longer applies.
-  ASSERT_TRUE(kiosk.tap("Change Speed limit"));
+  ASSERT_TRUE(kiosk.tap("Change speed_limit"));
   EXPECT_TRUE(kiosk.shows("What is the speed limit on the road?"));
   ASSERT_TRUE(kiosk.tap("40mph"));
   ASSERT_TRUE(kiosk.tap("Continue"));
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers) << "Change returns to the check page";
-  EXPECT_FALSE(kiosk.probe().find("Change Community Speedwatch"));
+  EXPECT_FALSE(kiosk.probe().find("Change speedwatch"));
   kiosk.screenshot("check-after-change");
 
   // And back to 30mph: the Speedwatch question is asked again before the check page.
-  ASSERT_TRUE(kiosk.tap("Change Speed limit"));
+  ASSERT_TRUE(kiosk.tap("Change speed_limit"));
   ASSERT_TRUE(kiosk.tap("30mph"));
   ASSERT_TRUE(kiosk.tap("Continue"));
   ASSERT_EQ(kiosk.journey().page, Page::Question);

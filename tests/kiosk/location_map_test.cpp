@@ -111,7 +111,7 @@ TEST_F(KioskMap, TapLittleHemburyOnTheMapAndSendIt) {
   ASSERT_TRUE(kiosk.tap("Continue"));  // no contact details
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
   EXPECT_TRUE(kiosk.shows("Near All Saints Church, Little Hembury"));
-  ASSERT_TRUE(kiosk.reveal("Change Location"));
+  ASSERT_TRUE(kiosk.reveal("Change location"));
   kiosk.screenshot("check-answers-pinned");
   ASSERT_TRUE(kiosk.tap("Send report"));
   ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
@@ -149,7 +149,7 @@ TEST_F(KioskMap, SearchAPlaceMovesTheMapAndPinsIt) {
   ASSERT_TRUE(kiosk.tap("Continue"));  // no contact details
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
   EXPECT_TRUE(kiosk.shows("Near All Saints Church, Little Hembury\nBy the church gate"));
-  ASSERT_TRUE(kiosk.reveal("Change Location"));
+  ASSERT_TRUE(kiosk.reveal("Change location"));
   kiosk.screenshot("check-answers-pin-and-words");
 }
 

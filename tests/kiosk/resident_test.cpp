@@ -46,7 +46,6 @@ class Resident : public ::testing::Test {
     EXPECT_TRUE(kiosk.tap("Continue"));
     EXPECT_TRUE(kiosk.tap("Yes"));
     EXPECT_TRUE(kiosk.tap("Continue"));
-    EXPECT_TRUE(kiosk.tap("Continue"));  // property reference: optional
     EXPECT_TRUE(kiosk.fill("field:location", "12 Mill Road, Ashcombe"));
     EXPECT_TRUE(kiosk.tap("Continue"));
     EXPECT_TRUE(kiosk.tap("Continue"));  // no contact details
@@ -156,6 +155,58 @@ TEST_F(Resident, HighContrastSwitchesThePaletteUntilTheVisitEnds) {
   kiosk.screenshot("high-contrast");
   ASSERT_TRUE(kiosk.tap("Finish"));
   EXPECT_FALSE(theme::high_contrast());
+}
+
+// The shared kiosk after two minutes alone: nothing the last person entered
+// or chose remains, in the journey, on the screen, or in the look.
+TEST(ResidentLeaves, AfterTwoMinutesNothingEnteredRemainsAnywhere) {
+  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-wipe-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
+  Clock clock;
+  clock.now = [now] { return *now; };
+  {
+    KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/ResidentLeaves", clock);
+    const float standard_font = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
+    kiosk.start("cy");
+    ASSERT_TRUE(kiosk.tap("Text size 150%"));
+    ASSERT_TRUE(kiosk.tap("High contrast"));
+    ASSERT_TRUE(kiosk.tap("Rhoi gwybod am graffiti"));
+    ASSERT_TRUE(kiosk.tap("Ie"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Cysgodfan bws"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Hyd at 1 metr sgwâr"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.fill("field:location", "Zebedee Lane shelter"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.fill("field:contact.first_name", "Zebedee"));
+    ASSERT_TRUE(kiosk.fill("field:contact.email", "zebedee@example.org"));
+    kiosk.screenshot("before");
+
+    *now += std::chrono::seconds(121);
+    kiosk.settle();
+    kiosk.screenshot("after");
+    const auto& journey = kiosk.journey();
+    EXPECT_EQ(journey.page, Page::Attract);
+    EXPECT_TRUE(journey.service_code.empty());
+    EXPECT_TRUE(journey.client_id.empty());
+    EXPECT_TRUE(journey.answers.empty());
+    EXPECT_TRUE(journey.location.empty());
+    EXPECT_TRUE(journey.contact.empty());
+    EXPECT_TRUE(journey.fields.text.empty());
+    EXPECT_TRUE(journey.fields.contact.empty());
+    EXPECT_FALSE(journey.fields.lat.has_value());
+    EXPECT_TRUE(journey.errors.empty());
+    for (const auto& text : kiosk.probe().texts) EXPECT_EQ(text.find("Zebedee"), std::string::npos) << text;
+    for (const auto& item : kiosk.probe().items) EXPECT_EQ(item.label.find("Zebedee"), std::string::npos);
+    EXPECT_EQ(kiosk.preferences(), Preferences{}) << "language, size and colours back to the start";
+    EXPECT_FALSE(theme::high_contrast());
+    EXPECT_FLOAT_EQ(ImGui::GetIO().Fonts->Fonts[0]->FontSize, standard_font);
+    EXPECT_FALSE(kiosk.probe().find("key:a")) << "the keyboard is put away";
+    EXPECT_EQ(kiosk.outbox().counts().count(sync::RequestState::Queued) ? kiosk.outbox().counts().at(sync::RequestState::Queued) : 0, 0);
+  }
+  std::filesystem::remove_all(folder);
 }
 
 }  // namespace

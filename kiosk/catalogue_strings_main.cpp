@@ -1,0 +1,90 @@
+// oneservice-catalogue-strings CATALOGUE.json: the strings of a council's
+// catalogue as a gettext template (POT) on standard output, one entry per
+// distinct string with where it is used. scripts/update-translations.sh
+// writes it to assets/<council>/po/catalogue.pot and merges it into each
+// language's PO file for the council's translators.
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kiosk/catalogue_translation.h"
+#include "shared/catalogue_json.h"
+
+using namespace oneservice;
+
+namespace {
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// What a translator needs to know about how a field's words are used.
+const char* note_for(const std::string& field) {
+  if (field == "error_noun")
+    return "Completes \"Enter ...\" or \"Select ...\" in error messages: in Welsh it follows \"Rhowch\" or "
+           "\"Dewiswch\", so mutate it as needed.";
+  if (field == "summary") return "A short label: names the answer on the check page and starts error messages.";
+  if (field == "keyword") return "A search word: give the word a speaker of the language would search with.";
+  return nullptr;
+}
+
+struct Entry {
+  std::vector<std::string> used_at;
+  std::vector<const char*> notes;
+};
+
+void write_pot(const Catalogue& catalogue, std::ostream& out) {
+  std::vector<std::string> order;
+  std::map<std::string, Entry> entries;
+  for (const auto& text : kiosk::catalogue_texts(catalogue)) {
+    auto [at, added] = entries.try_emplace(text.text);
+    if (added) order.push_back(text.text);
+    at->second.used_at.push_back(text.where + " " + text.field);
+    const char* note = note_for(text.field);
+    if (note && std::find(at->second.notes.begin(), at->second.notes.end(), note) == at->second.notes.end())
+      at->second.notes.push_back(note);
+  }
+  out << "# The strings of " << catalogue.council_name << "'s service catalogue, changeset "
+      << catalogue.changeset << ".\n# Made by oneservice-catalogue-strings: do not edit by hand.\n"
+      << "msgid \"\"\nmsgstr \"\"\n"
+      << "\"Project-Id-Version: " << catalogue.council_name << " catalogue\\n\"\n"
+      << "\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+      << "\"Content-Transfer-Encoding: 8bit\\n\"\n";
+  for (const auto& text : order) {
+    const auto& entry = entries.at(text);
+    out << "\n";
+    for (const char* note : entry.notes) out << "#. " << note << "\n";
+    for (const auto& where : entry.used_at) out << "#. " << where << "\n";
+    out << "msgid " << quoted(text) << "\nmsgstr \"\"\n";
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fputs("usage: oneservice-catalogue-strings CATALOGUE.json > catalogue.pot\n", stderr);
+    return 2;
+  }
+  try {
+    write_pot(load_catalogue_file(argv[1]), std::cout);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "oneservice-catalogue-strings: %s: %s\n", argv[1], error.what());
+    return 1;
+  }
+  return std::cout.good() ? 0 : 1;
+}

@@ -1,0 +1,100 @@
+#include "i18n/po_support.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace oneservice::i18n_testing {
+
+CommandOutput run(const std::string& command) {
+  CommandOutput result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  std::size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, got);
+  const int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string quoted(const std::string& path) {
+  std::string out = "'";
+  for (const char c : path) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+namespace {
+
+// The text of one PO string line: "..." with C escapes.
+std::string unescape(const std::string& line) {
+  const auto open = line.find('"');
+  const auto close = line.rfind('"');
+  std::string out;
+  for (auto i = open + 1; i < close; ++i) {
+    if (line[i] != '\\' || i + 1 >= close) {
+      out += line[i];
+      continue;
+    }
+    const char next = line[++i];
+    out += next == 'n' ? '\n' : next == 't' ? '\t' : next;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> msgids(const std::string& po_text) {
+  std::vector<std::string> ids;
+  std::istringstream lines(po_text);
+  std::string line;
+  bool in_msgid = false;
+  while (std::getline(lines, line)) {
+    if (line.rfind("msgid \"", 0) == 0) {
+      ids.push_back(unescape(line));
+      in_msgid = true;
+    } else if (in_msgid && line.rfind("\"", 0) == 0) {
+      ids.back() += unescape(line);
+    } else {
+      in_msgid = false;
+    }
+  }
+  ids.erase(std::remove(ids.begin(), ids.end(), std::string()), ids.end());
+  return ids;
+}
+
+std::vector<std::string> po_files() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  const fs::path assets(ONESERVICE_ASSETS_DIR);
+  auto add_from = [&](const fs::path& folder) {
+    std::error_code ignored;
+    for (const auto& entry : fs::directory_iterator(folder, ignored))
+      if (entry.path().extension() == ".po") files.push_back(entry.path().string());
+  };
+  add_from(assets / "po");
+  for (const auto& entry : fs::directory_iterator(assets))
+    if (entry.is_directory()) add_from(entry.path() / "po");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> selected_msgids(const std::string& options, const std::string& po_file) {
+  const auto output = run("msgattrib " + options + " " + quoted(po_file));
+  EXPECT_EQ(output.status, 0) << "msgattrib " << options << " " << po_file;
+  return msgids(output.out);
+}
+
+}  // namespace oneservice::i18n_testing
