@@ -62,6 +62,7 @@ class Flow {
 App::App(AppSetup setup, const platform::Fonts& fonts) : setup_(std::move(setup)), fonts_(fonts) {
   if (setup_.catalogue) catalogue_ = *setup_.catalogue;
   if (setup_.council_name.empty()) setup_.council_name = "Council services";
+  if (setup_.speaker) read_aloud_.emplace(*setup_.speaker);
   theme::use_high_contrast(false);
   theme::apply();
 }
@@ -76,6 +77,13 @@ void App::draw_toolbar(ui::Context& ui) {
   static const std::pair<TextSize, const char*> sizes[] = {
       {TextSize::Standard, "100%"}, {TextSize::Large, "150%"}, {TextSize::Largest, "200%"}};
   Flow flow(ImGui::GetContentRegionAvail().x);
+  if (read_aloud_ && read_aloud_->available()) {
+    const std::string label = read_aloud_->speaking() ? ui.tr("Stop reading") : ui.tr("Read this page aloud");
+    flow.next(label);
+    // Reads what the page showed last frame: the same page, as the button
+    // is on it and pages do not change while it is pressed.
+    if (ui::secondary_button(ui, label, "Read aloud")) read_aloud_->toggle(speech_text(page_lines_), preferences_.language);
+  }
   const std::string text_size = ui.tr("Text size");
   flow.next(text_size, 0);
   ImGui::AlignTextToFramePadding();
@@ -147,7 +155,7 @@ void App::watch_inactivity(ui::Context& ui) {
                !io.InputQueueCharacters.empty();
   for (const bool key : io.KeysDown) input = input || key;
   if (input || journey_.page == Page::Attract) inactivity_.touch(now);
-  switch (inactivity_.stage(now, inactivity_policy_)) {
+  switch (inactivity_.stage(now, setup_.inactivity)) {
     case InactivityStage::Active:
       return;
     case InactivityStage::Clear:
@@ -175,7 +183,7 @@ void App::watch_inactivity(ui::Context& ui) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(width - 32);
     ui::heading(ui, ui.tr("Do you need more time?"));
-    const long left = inactivity_.seconds_left(now, inactivity_policy_);
+    const long left = inactivity_.seconds_left(now, setup_.inactivity);
     ui::paragraph(ui, format(ui.trn("To keep your details private, what you have entered will be cleared in "
                                       "{count} second.",
                                       "To keep your details private, what you have entered will be cleared in "
@@ -202,10 +210,13 @@ void App::draw_page(ui::Context& ui) {
     return;
   }
   draw_toolbar(ui);
+  const std::size_t first_line = probe_.texts.size();
   const Translator& t = translator();
-  JourneyContext rules{shown_catalogue(t), setup_.clock, setup_.channel, t.wording()};
-  screens::ScreenContext screen{ui,           journey_,       rules,          *setup_.outbox,
-                                preferences_, *catalogue_,    setup_.places, setup_.touches};
+  const bool map = setup_.places && setup_.places->usable();
+  JourneyContext rules{shown_catalogue(t), setup_.clock, setup_.channel, t.wording(),
+                       map ? &*setup_.places->boundaries : nullptr};
+  screens::ScreenContext screen{ui,           journey_,    rules,          *setup_.outbox, preferences_,
+                                *catalogue_,  setup_.places, setup_.touches, &setup_.settings};
   switch (journey_.page) {
     case Page::Attract: screens::draw_attract(screen); break;
     case Page::Language: screens::draw_language(screen); break;
@@ -217,6 +228,7 @@ void App::draw_page(ui::Context& ui) {
     case Page::Confirmation: screens::draw_confirmation(screen); break;
     case Page::Track: screens::draw_track(screen); break;
   }
+  page_lines_.assign(probe_.texts.begin() + static_cast<std::ptrdiff_t>(first_line), probe_.texts.end());
 }
 
 void App::draw_frame() {
@@ -240,6 +252,7 @@ void App::draw_frame() {
   // A new page starts at its top, whatever the last one was scrolled to,
   // and gets a few frames for its layout (wrapping, scroll range) to settle.
   const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
+  if (read_aloud_) read_aloud_->page_shown(page_key + preferences_.language);
   if (page_key != shown_page_) {
     // A request has just been queued: the worker need not wait for its timer.
     if (journey_.page == Page::Confirmation && setup_.request_queued) setup_.request_queued();

@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "kiosk/drag_scroll.h"
+#include "kiosk/council_settings.h"
 #include "kiosk/inactivity.h"
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/translator.h"
 #include "kiosk/on_screen_keyboard.h"
 #include "kiosk/text_field.h"
@@ -37,6 +39,10 @@ struct AppSetup {
   std::string council_name;
   std::string council;     // the council's folder under assets/: its translation domain
   std::string locale_dir;  // compiled translations; empty: the build's own
+  CouncilSettings settings;
+  InactivityPolicy inactivity;
+  // "Read this page aloud"; null (or a kiosk with no sound) hides the button.
+  platform::Speaker* speaker = nullptr;
   std::string startup_problem;  // shown instead of the journey when set
   Clock clock;
   Channel channel = Channel::Kiosk;
@@ -100,9 +106,10 @@ class App {
   Journey journey_;
   Preferences preferences_;
   Preferences drawn_preferences_;  // as last drawn
+  std::optional<ReadAloud> read_aloud_;
+  std::vector<std::string> page_lines_;  // what the page said last frame, for reading aloud
   UiProbe probe_;
   InactivityTimer inactivity_;
-  InactivityPolicy inactivity_policy_;
   std::vector<ProbeItem> last_layout_;
   std::string shown_page_;  // page + question drawn last frame
   int frames_requested_ = 0;

@@ -294,6 +294,11 @@ void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox)
     journey.save_problem = error.what();
     return;
   }
+  // Who will deal with it, worked out before the answers go.
+  std::optional<RoutingDecision> routing;
+  if (context.boundaries)
+    routing = route(service_of(journey, context), journey.answers, journey.location.lat, journey.location.lon,
+                    *context.boundaries);
   // Saved: forget the answers now, so nothing personal stays in memory
   // while the confirmation shows.
   const auto service_code = journey.service_code;
@@ -302,6 +307,7 @@ void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox)
   journey.page = Page::Confirmation;
   journey.service_code = service_code;
   journey.reference = reference;
+  journey.routing = std::move(routing);
 }
 
 void finish(Journey& journey) { journey = Journey{}; }

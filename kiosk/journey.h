@@ -12,6 +12,7 @@
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/request.h"
+#include "shared/routing.h"
 #include "shared/validation.h"
 
 namespace oneservice::sync {
@@ -50,6 +51,7 @@ struct Journey {
   PageFields fields;
   std::vector<FieldError> errors;
   std::string reference;  // set on Confirmation
+  std::optional<RoutingDecision> routing;  // set on Confirmation: who deals with it
   std::string save_problem;  // the store refused the request: shown on Check answers
 };
 
@@ -61,6 +63,9 @@ struct JourneyContext {
   // Translates validation messages (Translator::wording()); English when
   // empty. Defaulted so initialisers that stop at channel still compile.
   Wording wording = {};
+  // The council's areas, to say on the confirmation who will deal with the
+  // request (the same routing as the central server). Null: not said.
+  const Boundaries* boundaries = nullptr;
 };
 
 // Attract -> Language; Language -> ChooseService (the App keeps the

@@ -12,6 +12,7 @@
 #include "sync/sync_engine.h"
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
+#include "platform/speech.h"
 
 using namespace oneservice;
 
@@ -50,6 +51,12 @@ int main(int argc, char** argv) {
     setup.touches = &host.touches();
     setup.channel = options.channel;
     setup.council = options.council;
+    setup.settings = kiosk::council_settings(options);
+    setup.inactivity = kiosk::inactivity_policy(options);
+    // Read aloud through the sound device; a kiosk without one hides the button.
+    platform::Speech speech;
+    if (!speech.available()) std::fprintf(stderr, "oneservice-kiosk: read aloud is off: %s\n", speech.last_error().c_str());
+    setup.speaker = &speech;
     setup.council_name = !options.council_name.empty() ? options.council_name
                          : services.catalogue        ? services.catalogue->council_name
                                                      : "oneservice";

@@ -30,13 +30,23 @@ std::string apply_config(const std::string& path, KioskOptions& options) {
     if (config.contains("server_url")) options.server_url = config["server_url"].get<std::string>();
     if (config.contains("api_key")) options.api_key = config["api_key"].get<std::string>();
     if (config.contains("ca_bundle")) options.ca_bundle = config["ca_bundle"].get<std::string>();
+    if (config.contains("tracking_url")) options.tracking_url = config["tracking_url"].get<std::string>();
+    if (config.contains("languages")) options.languages = config["languages"].get<std::vector<std::string>>();
+    if (config.contains("warn_after_seconds")) options.warn_after_seconds = config["warn_after_seconds"].get<int>();
+    if (config.contains("clear_after_seconds")) options.clear_after_seconds = config["clear_after_seconds"].get<int>();
+    for (const auto& language : options.languages)
+      if (language != "en" && language != "cy") return "In " + path + ", languages may hold \"en\" and \"cy\".";
+    if (options.languages.empty()) return "In " + path + ", languages must name at least one language.";
+    if (options.warn_after_seconds < 10 || options.clear_after_seconds <= options.warn_after_seconds)
+      return "In " + path + ", warn_after_seconds must be 10 or more and clear_after_seconds larger than it.";
     if (config.contains("channel")) {
       const auto channel = parse_channel(config["channel"].get<std::string>());
       if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
       options.channel = *channel;
     }
   } catch (const nlohmann::json::exception&) {
-    return "In " + path + ", a setting has the wrong type: names are text, fullscreen and software_renderer are true or false.";
+    return "In " + path + ", a setting has the wrong type: names are text, fullscreen and software_renderer are true or "
+           "false, languages is a list of text, timeouts are whole seconds.";
   }
   return {};
 }
@@ -60,8 +70,15 @@ std::string usage() {
          "                        [--windowed [WIDTHxHEIGHT]] [--software-renderer] [--quit-after SECONDS]\n"
          "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n"
          "The config file is JSON with any of: data_dir, assets_dir, council, council_name, channel,\n"
-         "fullscreen, software_renderer, server_url, api_key, ca_bundle. With server_url and api_key\n"
-         "the kiosk sends its queue to the council in the background.\n";
+         "fullscreen, software_renderer, server_url, api_key, ca_bundle, tracking_url (with {reference}),\n"
+         "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds. With server_url and\n"
+         "api_key the kiosk sends its queue to the council in the background.\n";
+}
+
+CouncilSettings council_settings(const KioskOptions& options) { return {options.tracking_url, options.languages}; }
+
+InactivityPolicy inactivity_policy(const KioskOptions& options) {
+  return {std::chrono::seconds(options.warn_after_seconds), std::chrono::seconds(options.clear_after_seconds)};
 }
 
 ParsedOptions parse_options(const std::vector<std::string>& arguments) {

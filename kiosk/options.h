@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/council_settings.h"
+#include "kiosk/inactivity.h"
 #include "shared/request.h"
 
 namespace oneservice::kiosk {
@@ -23,6 +25,12 @@ struct KioskOptions {
   std::string server_url;
   std::string api_key;
   std::string ca_bundle;
+  // The council's page for following a request; {reference} is replaced by
+  // the request's reference. The confirmation shows it as a QR code.
+  std::string tracking_url = "https://www.wealdshire.example/track?ref={reference}";
+  std::vector<std::string> languages = {"en", "cy"};  // offered on the language page, in order
+  int warn_after_seconds = 90;    // "Do you need more time?"
+  int clear_after_seconds = 120;  // everything entered is wiped
 };
 
 struct ParsedOptions {
@@ -32,6 +40,10 @@ struct ParsedOptions {
 };
 
 ParsedOptions parse_options(const std::vector<std::string>& arguments);
+
+// The parts of the options the screens and the inactivity timer use.
+CouncilSettings council_settings(const KioskOptions& options);
+InactivityPolicy inactivity_policy(const KioskOptions& options);
 std::string usage();
 
 }  // namespace oneservice::kiosk

@@ -175,6 +175,7 @@ bool choice(Context& ui, const std::string& label, bool selected, bool radio) {
                 theme::palette().text, label.c_str(), nullptr, text_width);
   ImGui::PopTextWrapPos();
   record(ui, label);
+  ui.probe.texts.push_back(label);  // words on the page: read aloud with the question
   return pressed;
 }
 

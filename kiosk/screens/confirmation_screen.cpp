@@ -1,4 +1,6 @@
 // The request is in the outbox: its reference, and what happens next.
+#include "kiosk/qr_code.h"
+#include "kiosk/routing_words.h"
 #include "kiosk/screens/screens.h"
 #include "sync/outbox.h"
 
@@ -26,7 +28,17 @@ void draw_confirmation(ScreenContext& screen) {
                              {{"reference", entry->server_ref}}));
   else
     ui::paragraph(ui, ui.tr("This kiosk will send it to the council as soon as it is online."));
+  if (journey.routing) ui::paragraph(ui, routing_notice(ui, *journey.routing));
   if (service && !service->next_steps.empty()) ui::paragraph(screen.ui, service->next_steps);
+  // A way to keep a record without pen and paper: the council's tracking
+  // page for this reference, for the resident's phone camera.
+  if (screen.settings && !screen.settings->tracking_url.empty()) {
+    if (const auto qr = make_qr(tracking_url(screen.settings->tracking_url, journey.reference))) {
+      ui::heading(ui, ui.tr("Follow it on your phone"));
+      ui::paragraph(ui, ui.tr("Point your phone’s camera at this code to open the council’s page for this request."));
+      ui::qr_code(ui, *qr, 6.0f, "qr:tracking");
+    }
+  }
   ImGui::Spacing();
   if (ui::primary_button(ui, ui.tr("Finish"), "Finish")) finish(journey);
 }

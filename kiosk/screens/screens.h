@@ -1,6 +1,7 @@
 #pragma once
 // One function per screen, each in its own file. A screen draws from the
 // journey and calls journey functions for what the resident does.
+#include "kiosk/council_settings.h"
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
 #include "kiosk/text_field.h"
@@ -23,6 +24,7 @@ struct ScreenContext {
   const Catalogue& english;  // the catalogue as the council wrote it, for search
   const PlaceData* places = nullptr;  // null or not usable: no map
   const platform::TouchPoints* touches = nullptr;
+  const CouncilSettings* settings = nullptr;
 };
 
 void draw_attract(ScreenContext& screen);

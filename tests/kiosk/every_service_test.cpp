@@ -91,6 +91,8 @@ TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
   kiosk.screenshot("check-answers");
   ASSERT_TRUE(kiosk.tap(service->submit_label));
   ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+  EXPECT_TRUE(kiosk.reveal("qr:tracking")) << "a QR code for the council's tracking page";
+  EXPECT_TRUE(kiosk.shows("will deal with this")) << "who deals with it";
   kiosk.screenshot("confirmation");
 
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);

@@ -39,6 +39,11 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   setup.touches = &host_->touches();
   setup.council_name = services_.catalogue ? services_.catalogue->council_name : "";
   setup.council = options_.council;
+  setup.settings = council_settings(options_);
+  setup.inactivity = inactivity_policy(options_);
+  // Speech into memory: the button shows and works, with no sound device.
+  speech_ = std::make_unique<platform::Speech>(platform::SpeechOutput::Memory);
+  setup.speaker = speech_.get();
   setup.clock = std::move(clock);
   if (server) {
     engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);

@@ -13,6 +13,7 @@
 #include "kiosk/startup.h"
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
+#include "platform/speech.h"
 #include "sync/sync_engine.h"
 
 namespace oneservice::kiosk::testing {
@@ -63,6 +64,8 @@ class KioskDriver {
   sync::Outbox& outbox() { return services_.outbox.value(); }
   int height() const { return options_.height; }
   int width() const { return options_.width; }
+  // The kiosk's voice, synthesising into memory.
+  platform::Speech& speech() { return *speech_; }
   const Preferences& preferences() const { return app_->preferences(); }
 
  private:
@@ -78,6 +81,7 @@ class KioskDriver {
   std::unique_ptr<platform::SdlWindow> window_;
   std::unique_ptr<platform::ImGuiHost> host_;
   std::unique_ptr<sync::SyncEngine> engine_;
+  std::unique_ptr<platform::Speech> speech_;
   std::unique_ptr<App> app_;
   std::string folder_;
   int shots_ = 0;

@@ -70,6 +70,7 @@ TEST(Welsh, AGraffitiReportInWelshFromStartToOutbox) {
   ASSERT_TRUE(kiosk.tap("Send report"));
   ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
   EXPECT_TRUE(kiosk.shows("Adroddiad wedi’i gadw"));
+  EXPECT_TRUE(kiosk.shows("fydd yn delio â hyn")) << "who deals with it, in Welsh";
   expect_no_english(kiosk, "the confirmation");
   kiosk.screenshot("confirmation");
 
@@ -95,6 +96,18 @@ TEST(Welsh, TheLanguageCanBeSwitchedOnAnyPage) {
   EXPECT_FALSE(kiosk.shows("Is the pothole"));
   ASSERT_TRUE(kiosk.tap("Language"));
   EXPECT_TRUE(kiosk.probe().find("In the road"));
+}
+
+TEST(Welsh, ReadAloudSpeaksThePageWithTheWelshVoice) {
+  test_support::TempFolder data;
+  KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshReadAloud");
+  kiosk.start("cy");
+  ASSERT_TRUE(kiosk.tap("Rhoi gwybod am dwll yn y ffordd"));
+  ASSERT_TRUE(kiosk.speech().available()) << kiosk.speech().last_error();
+  ASSERT_TRUE(kiosk.tap("Read aloud"));
+  EXPECT_EQ(kiosk.speech().voice_language(), "cy");
+  EXPECT_GT(kiosk.speech().samples().size(), 10000u) << "a question and its choices take seconds to say";
+  kiosk.screenshot("read-aloud");
 }
 
 // Every character a resident can be shown (the catalogue in both languages,
