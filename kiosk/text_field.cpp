@@ -118,6 +118,9 @@ bool text_field(Context& ui, const std::string& probe_label, std::string* value,
   const bool tapped = ImGui::InvisibleButton("##field", size);
 
   FieldFocus* focus = ui.focus;
+  // The error summary's link names the question ("field:last_seen"); of a
+  // date's boxes, the first one takes it.
+  if (focus && focus->label + ".Day" == probe_label) focus->label = probe_label;
   if (tapped && focus && focus->label != probe_label) {
     *focus = FieldFocus{};
     focus->label = probe_label;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/text_field.h"
 #include "kiosk/theme.h"
 
 namespace oneservice::kiosk::ui {
@@ -106,6 +107,34 @@ void boxed(ImVec2 padding, ImU32 colour, bool filled, Content content) {
   ImGui::Dummy(ImVec2(width, 16));
 }
 
+namespace {
+
+// GOV.UK's summary entries are links to their question: tapping one puts
+// the focus (and the keyboard) on its field, which scrolls into view.
+void error_link(Context& ui, const FieldError& error) {
+  IdScope id(error.field);
+  const float wrap = ImGui::GetContentRegionAvail().x;
+  const ImVec2 text = ImGui::CalcTextSize(error.message.c_str(), nullptr, false, wrap);
+  const ImVec2 size(std::max(text.x, theme::kMinTarget), std::max(text.y, theme::kMinTarget));
+  if (ImGui::InvisibleButton("##error-link", size) && ui.focus) {
+    *ui.focus = FieldFocus{};
+    ui.focus->label = "field:" + error.field;
+    ui.focus->reveal();
+  }
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const float top = min.y + (size.y - text.y) / 2;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x, top), theme::palette().error,
+                error.message.c_str(), nullptr, wrap);
+  // Underlined, as links are: one line under each wrapped line of text.
+  for (float y = top + ImGui::GetFontSize(); y <= top + text.y + 1; y += ImGui::GetTextLineHeight())
+    draw->AddLine(ImVec2(min.x, y), ImVec2(min.x + std::min(text.x, wrap), y), theme::palette().error, 2.0f);
+  record(ui, "error:" + error.field);
+  ui.probe.texts.push_back(error.message);
+}
+
+}  // namespace
+
 void error_summary(Context& ui, const std::vector<FieldError>& errors) {
   if (errors.empty()) return;
   boxed(ImVec2(24, 20), theme::palette().error, false, [&] {
@@ -115,11 +144,7 @@ void error_summary(Context& ui, const std::vector<FieldError>& errors) {
       ImGui::TextUnformatted(title.c_str());
       ui.probe.texts.push_back(title);
     }
-    TextColourScope colour(theme::palette().error);
-    for (const auto& error : errors) {
-      ImGui::TextUnformatted(error.message.c_str());
-      ui.probe.texts.push_back(error.message);
-    }
+    for (const auto& error : errors) error_link(ui, error);
   });
 }
 

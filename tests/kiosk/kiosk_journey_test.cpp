@@ -71,6 +71,9 @@ TEST_F(KioskJourney, PotholeFromStartToOutboxWithAnErrorCorrected) {
   EXPECT_TRUE(kiosk.shows("Depth in centimetres must be a number"));
   EXPECT_EQ(kiosk.journey().fields.text, "deep") << "what the resident typed must stay";
   kiosk.screenshot("depth-error");
+  // The summary's entry is a link to the question: it focuses the field.
+  ASSERT_TRUE(kiosk.tap("error:depth_cm"));
+  EXPECT_TRUE(kiosk.probe().find("key:backspace")) << "the keyboard is up for the field";
   ASSERT_TRUE(kiosk.tap("field:depth_cm"));
   for (int i = 0; i < 4; ++i) kiosk.press_key(SDL_SCANCODE_BACKSPACE);
   kiosk.type("7.5");
