@@ -21,7 +21,8 @@ namespace {
 // The header grows with the text size: its words must never be cut off.
 float header_height() { return ImGui::GetFontSize() + 66.0f; }
 
-void draw_header(ui::Context& ui, const std::string& council_name, const std::string& status, float width) {
+void draw_header(ui::Context& ui, const std::string& council_name, const std::string& status, float width,
+                 ImTextureID logo, float logo_aspect) {
   const float height = header_height();
   ui::WindowScope header("##header", ImVec2(0, 0), ImVec2(width, height));
   const auto& colours = theme::palette();
@@ -29,12 +30,20 @@ void draw_header(ui::Context& ui, const std::string& council_name, const std::st
   draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), colours.header);
   draw->AddRectFilled(ImVec2(0, height - 10), ImVec2(width, height), colours.primary);
   ui::TextColourScope colour(colours.header_text);
-  ImGui::SetCursorPos(ImVec2(32, (height - 10 - ImGui::GetFontSize()) / 2));
+  float name_x = 32;
+  if (logo) {  // as tall as the words, and never wider than a square and a half
+    const float logo_height = std::min(ImGui::GetFontSize() + 24, height - 22);
+    const float logo_width = logo_height * std::min(logo_aspect, 1.5f);
+    ImGui::SetCursorPos(ImVec2(32, (height - 10 - logo_height) / 2));
+    ImGui::Image(logo, ImVec2(logo_width, logo_height));
+    name_x += logo_width + 20;
+  }
+  ImGui::SetCursorPos(ImVec2(name_x, (height - 10 - ImGui::GetFontSize()) / 2));
   ImGui::TextUnformatted(council_name.c_str());
   ui.probe.texts.push_back(council_name);
   // The sync line is for staff; it gives way when the name needs the room.
   const float status_width = ImGui::CalcTextSize(status.c_str()).x;
-  if (status.empty() || ImGui::CalcTextSize(council_name.c_str()).x + status_width + 96 > width) return;
+  if (status.empty() || name_x + ImGui::CalcTextSize(council_name.c_str()).x + status_width + 64 > width) return;
   ImGui::SetCursorPos(ImVec2(width - status_width - 32, (height - 10 - ImGui::GetFontSize()) / 2));
   ImGui::TextUnformatted(status.c_str());
   ui.probe.texts.push_back(status);
@@ -239,7 +248,7 @@ void App::draw_frame() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float keyboard_height = ui::keyboard_height(field_focus_);  // the page ends above the keyboard
   const std::string status = setup_.sync_status ? sync_status_text(setup_.sync_status(), translator()) : "";
-  draw_header(ui, translator().catalogue(setup_.council_name), status, display.x);
+  draw_header(ui, translator().catalogue(setup_.council_name), status, display.x, setup_.logo, setup_.logo_aspect);
   const float top = header_height();
 
   // The page: one scrolling column, centred, never wider than reads well.

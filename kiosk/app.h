@@ -43,6 +43,9 @@ struct AppSetup {
   InactivityPolicy inactivity;
   // "Read this page aloud"; null (or a kiosk with no sound) hides the button.
   platform::Speaker* speaker = nullptr;
+  // The council's logo for the header (a texture of the window's renderer).
+  ImTextureID logo = nullptr;
+  float logo_aspect = 1.0f;  // width / height
   std::string startup_problem;  // shown instead of the journey when set
   Clock clock;
   Channel channel = Channel::Kiosk;

@@ -10,6 +10,7 @@
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
 #include "sync/sync_engine.h"
+#include "platform/image.h"
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
 #include "platform/speech.h"
@@ -57,6 +58,14 @@ int main(int argc, char** argv) {
     platform::Speech speech;
     if (!speech.available()) std::fprintf(stderr, "oneservice-kiosk: read aloud is off: %s\n", speech.last_error().c_str());
     setup.speaker = &speech;
+    // Its texture belongs to the window's renderer and goes with it.
+    const platform::Image logo = platform::load_image(window.renderer(), kiosk::logo_path(options));
+    if (logo.texture) {
+      setup.logo = logo.texture;
+      setup.logo_aspect = static_cast<float>(logo.width) / static_cast<float>(logo.height);
+    } else if (!options.logo.empty()) {
+      std::fprintf(stderr, "oneservice-kiosk: %s\n", logo.problem.c_str());
+    }
     setup.council_name = !options.council_name.empty() ? options.council_name
                          : services.catalogue        ? services.catalogue->council_name
                                                      : "oneservice";

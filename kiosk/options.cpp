@@ -25,6 +25,7 @@ std::string apply_config(const std::string& path, KioskOptions& options) {
     if (config.contains("assets_dir")) options.assets_dir = config["assets_dir"].get<std::string>();
     if (config.contains("council")) options.council = config["council"].get<std::string>();
     if (config.contains("council_name")) options.council_name = config["council_name"].get<std::string>();
+    if (config.contains("logo")) options.logo = config["logo"].get<std::string>();
     if (config.contains("fullscreen")) options.fullscreen = config["fullscreen"].get<bool>();
     if (config.contains("software_renderer")) options.software_renderer = config["software_renderer"].get<bool>();
     if (config.contains("server_url")) options.server_url = config["server_url"].get<std::string>();
@@ -70,7 +71,7 @@ std::string usage() {
          "                        [--windowed [WIDTHxHEIGHT]] [--software-renderer] [--quit-after SECONDS]\n"
          "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n"
          "The config file is JSON with any of: data_dir, assets_dir, council, council_name, channel,\n"
-         "fullscreen, software_renderer, server_url, api_key, ca_bundle, tracking_url (with {reference}),\n"
+         "logo, fullscreen, software_renderer, server_url, api_key, ca_bundle, tracking_url (with {reference}),\n"
          "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds. With server_url and\n"
          "api_key the kiosk sends its queue to the council in the background.\n";
 }
@@ -79,6 +80,10 @@ CouncilSettings council_settings(const KioskOptions& options) { return {options.
 
 InactivityPolicy inactivity_policy(const KioskOptions& options) {
   return {std::chrono::seconds(options.warn_after_seconds), std::chrono::seconds(options.clear_after_seconds)};
+}
+
+std::string logo_path(const KioskOptions& options) {
+  return options.logo.empty() ? options.assets_dir + "/" + options.council + "/logo.png" : options.logo;
 }
 
 ParsedOptions parse_options(const std::vector<std::string>& arguments) {

@@ -15,6 +15,7 @@ struct KioskOptions {
   std::string assets_dir;   // bundled councils
   std::string council = "demo-council";
   std::string council_name;  // from the catalogue when empty
+  std::string logo;          // PNG for the header; empty: <assets>/<council>/logo.png if there is one
   Channel channel = Channel::Kiosk;
   bool fullscreen = true;
   bool software_renderer = false;
@@ -44,6 +45,8 @@ ParsedOptions parse_options(const std::vector<std::string>& arguments);
 // The parts of the options the screens and the inactivity timer use.
 CouncilSettings council_settings(const KioskOptions& options);
 InactivityPolicy inactivity_policy(const KioskOptions& options);
+// The logo to show: the one configured, else the council's bundled one.
+std::string logo_path(const KioskOptions& options);
 std::string usage();
 
 }  // namespace oneservice::kiosk

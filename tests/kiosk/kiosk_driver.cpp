@@ -44,6 +44,9 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   // Speech into memory: the button shows and works, with no sound device.
   speech_ = std::make_unique<platform::Speech>(platform::SpeechOutput::Memory);
   setup.speaker = speech_.get();
+  logo_ = platform::load_image(window_->renderer(), logo_path(options_));
+  setup.logo = logo_.texture;
+  if (logo_.texture) setup.logo_aspect = static_cast<float>(logo_.width) / static_cast<float>(logo_.height);
   setup.clock = std::move(clock);
   if (server) {
     engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);
@@ -59,6 +62,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
 
 KioskDriver::~KioskDriver() {
   app_.reset();
+  platform::free_image(logo_);
   engine_.reset();
   host_.reset();
   window_.reset();

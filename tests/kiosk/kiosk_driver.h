@@ -11,6 +11,7 @@
 
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
+#include "platform/image.h"
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
 #include "platform/speech.h"
@@ -82,6 +83,7 @@ class KioskDriver {
   std::unique_ptr<platform::ImGuiHost> host_;
   std::unique_ptr<sync::SyncEngine> engine_;
   std::unique_ptr<platform::Speech> speech_;
+  platform::Image logo_;
   std::unique_ptr<App> app_;
   std::string folder_;
   int shots_ = 0;
