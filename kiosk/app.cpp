@@ -109,13 +109,20 @@ void App::draw_toolbar(ui::Context& ui) {
   const std::string contrast = preferences_.high_contrast ? ui.tr("Standard colours") : ui.tr("High contrast");
   flow.next(contrast);
   if (ui::secondary_button(ui, contrast, "High contrast")) preferences_.high_contrast = !preferences_.high_contrast;
-  // Each language named in itself, so anyone can find theirs.
-  const std::string other_language = preferences_.language == "cy" ? "English" : "Cymraeg";
-  flow.next(other_language);
-  if (ui::secondary_button(ui, other_language, "Language")) preferences_.language = preferences_.language == "cy" ? "en" : "cy";
-  const std::string finish_label = ui.tr("Finish");
-  flow.next(finish_label);
-  if (journey_.page != Page::Confirmation && ui::secondary_button(ui, finish_label, "Finish")) finish(journey_);
+  // The other language, named in itself so anyone can find theirs.
+  const auto& languages = setup_.settings.languages;
+  if (languages.size() > 1) {
+    const std::string other = preferences_.language == languages[0] ? languages[1] : languages[0];
+    const std::string name = other == "cy" ? "Cymraeg" : "English";
+    flow.next(name);
+    if (ui::secondary_button(ui, name, "Language")) preferences_.language = other;
+  }
+  // The confirmation has its own Finish button, where the page ends.
+  if (journey_.page != Page::Confirmation) {
+    const std::string finish_label = ui.tr("Finish");
+    flow.next(finish_label);
+    if (ui::secondary_button(ui, finish_label, "Finish")) finish(journey_);
+  }
   ImGui::Separator();
 }
 
