@@ -148,6 +148,40 @@ BEGIN
 END;
 )sql";
 
+// Version 4: when each request joined the queue and when the council
+// accepted it, so the operator screen can chart the queue over the last day
+// (created_at is when a draft began, updated_at moves on every change).
+// Triggers stamp them from the row's own updated_at, which every state
+// change sets from the outbox's clock, so every path that queues or accepts
+// a request is covered, including a hand-run UPDATE during support. Rows
+// from before this step get the closest stamps they have.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE requests ADD COLUMN queued_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN accepted_at TEXT NOT NULL DEFAULT '';
+UPDATE requests SET queued_at = created_at WHERE state <> 'draft';
+UPDATE requests SET accepted_at = updated_at WHERE state = 'accepted';
+
+CREATE INDEX requests_by_accepted_at ON requests (accepted_at);
+
+CREATE TRIGGER requests_stamp_queued_on_insert AFTER INSERT ON requests
+WHEN NEW.state = 'queued'
+BEGIN
+  UPDATE requests SET queued_at = NEW.updated_at WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER requests_stamp_queued AFTER UPDATE OF state ON requests
+WHEN OLD.state = 'draft' AND NEW.state = 'queued'
+BEGIN
+  UPDATE requests SET queued_at = NEW.updated_at WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER requests_stamp_accepted AFTER UPDATE OF state ON requests
+WHEN OLD.state <> 'accepted' AND NEW.state = 'accepted'
+BEGIN
+  UPDATE requests SET accepted_at = NEW.updated_at WHERE id = NEW.id;
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -155,6 +189,7 @@ const std::vector<Migration>& migrations() {
       {1, kVersion1},
       {2, kVersion2},
       {3, kVersion3},
+      {4, kVersion4},
   };
   return steps;
 }

@@ -66,6 +66,13 @@ struct StatusUpdate {
   std::string description;
 };
 
+// When one request joined the queue and when the council accepted it
+// (UTC ISO 8601; accepted_at empty while it waits). Times only, for the
+// operator's queue chart (sync/queue_history.h).
+struct QueueSpan {
+  std::string queued_at, accepted_at;
+};
+
 enum class OpenMode { CreateIfMissing, MustExist };
 
 // The connection's durability settings as SQLite reports them, for a
@@ -176,6 +183,10 @@ class Outbox {
   std::optional<OutboxEntry> find_for_tracking(const std::string& reference) const;
   std::vector<OutboxEntry> list(RequestState state) const;  // oldest first
   std::map<RequestState, int> counts() const;  // every state present
+
+  // Every request that joined the queue and was not yet accepted at
+  // since_utc (implemented in queue_history.cpp).
+  std::vector<QueueSpan> queue_spans(const std::string& since_utc) const;
 
   void cache_catalogue(const std::string& changeset, const std::string& json_text);
   std::optional<std::string> cached_catalogue_json() const;

@@ -141,3 +141,38 @@ TEST(Migrations, DurabilitySettingsAreInForceAfterOpen) {
   RawDb raw(outbox.path());
   EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
 }
+
+TEST(Migrations, Version3StoresGetQueueStampsFromWhatTheyHold) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  {
+    // A store as version 3 left it: a draft, a queued request and an accepted one.
+    RawDb raw(path);
+    std::string steps = "BEGIN; ";
+    for (int version = 1; version <= 3; ++version) steps += std::string(migrations().at(version - 1).sql);
+    ASSERT_EQ(raw.exec(steps + " PRAGMA user_version = 3; COMMIT;"), SQLITE_OK) << raw.last_error();
+    const std::string insert =
+        "INSERT INTO requests (client_id, local_ref, state, service_code, catalogue_version, body, created_at, "
+        "updated_at) VALUES ";
+    ASSERT_EQ(raw.exec(insert + "('d', 'OS-DDDD-DDDD', 'draft', 'pothole', 'v', '{}', '2026-11-22T08:00:00Z', "
+                                "'2026-11-22T08:00:00Z');" +
+                       insert + "('q', 'OS-QQQQ-QQQQ', 'queued', 'pothole', 'v', '{}', '2026-11-22T09:00:00Z', "
+                                "'2026-11-22T09:30:00Z');" +
+                       insert + "('a', 'OS-AAAA-AAAA', 'queued', 'pothole', 'v', '{}', '2026-11-22T10:00:00Z', "
+                                "'2026-11-22T10:00:00Z');"
+                                "UPDATE requests SET state = 'sending' WHERE client_id = 'a';"
+                                "UPDATE requests SET state = 'accepted', server_ref = 'S1', "
+                                "updated_at = '2026-11-22T10:05:00Z' WHERE client_id = 'a';"),
+              SQLITE_OK)
+        << raw.last_error();
+  }
+  { auto outbox = Outbox::open(path); }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
+  const auto stamps = [&](const std::string& id) {
+    return raw.text("SELECT queued_at || '/' || accepted_at FROM requests WHERE client_id = '" + id + "'");
+  };
+  EXPECT_EQ(stamps("d"), "/") << "a draft has not joined the queue";
+  EXPECT_EQ(stamps("q"), "2026-11-22T09:00:00Z/") << "queued: since it was made";
+  EXPECT_EQ(stamps("a"), "2026-11-22T10:00:00Z/2026-11-22T10:05:00Z") << "accepted: at its last change";
+}
