@@ -257,6 +257,7 @@ void App::draw_frame() {
   const std::string status = setup_.sync_status ? sync_status_text(setup_.sync_status(), translator()) : "";
   draw_header(ui, translator().catalogue(setup_.council_name), status, display.x, setup_.logo, setup_.logo_aspect);
   const float top = header_height();
+  if (draw_operator_screens(ui, top, display)) return;
 
   // The page: one scrolling column, centred, never wider than reads well.
   ui::WindowScope page("##page", ImVec2(0, top), ImVec2(display.x, display.y - top - keyboard_height));
@@ -299,6 +300,23 @@ void App::draw_frame() {
     frames_requested_ = std::max(frames_requested_, 1);
     last_layout_ = probe_.items;
   }
+}
+
+// The operator screens: a long press in the top-left corner, then the PIN,
+// between journeys only (nothing a resident entered is open). While open
+// they replace the page, and they settle their layout as the page does.
+bool App::draw_operator_screens(ui::Context& ui, float top, ImVec2 display) {
+  OperatorContext context{ui, operator_, setup_.operator_setup, operator_policy_, setup_.clock.now(),
+                          setup_.sync_status, setup_.outbox};
+  const bool between_journeys =
+      journey_.page == Page::Attract || journey_.page == Page::Language || journey_.page == Page::ChooseService;
+  if (!watch_operator(context, between_journeys)) return false;
+  draw_operator(context, ImVec2(0, top), ImVec2(display.x, display.y - top));
+  if (probe_.items != last_layout_) {
+    frames_requested_ = std::max(frames_requested_, 1);
+    last_layout_ = probe_.items;
+  }
+  return true;
 }
 
 }  // namespace oneservice::kiosk

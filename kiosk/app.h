@@ -19,6 +19,7 @@
 #include "kiosk/on_screen_keyboard.h"
 #include "kiosk/text_field.h"
 #include "kiosk/place_data.h"
+#include "kiosk/operator/operator.h"
 #include "kiosk/widgets.h"
 #include "kiosk/ui_probe.h"
 #include "platform/fonts.h"
@@ -58,6 +59,8 @@ struct AppSetup {
   // pinch); either may be null (words only; zoom by buttons only).
   const PlaceData* places = nullptr;
   const platform::TouchPoints* touches = nullptr;
+  // The operator screens: the PIN, "Send now" and closing the kiosk.
+  OperatorSetup operator_setup;
 };
 
 class App {
@@ -71,7 +74,11 @@ class App {
 
   // While a journey is open the inactivity timer must run without input:
   // the frame loop draws a frame now and then (never on the idle start page).
-  bool needs_clock_ticks() const { return journey_.page != Page::Attract; }
+  // A long press in the operator corner and an open operator screen are
+  // clock-driven too.
+  bool needs_clock_ticks() const {
+    return journey_.page != Page::Attract || operator_needs_clock_ticks(operator_);
+  }
 
   // The text size the resident chose: the host bakes its fonts at this
   // scale before the next frame (never FontGlobalScale, which blurs).
@@ -99,6 +106,8 @@ class App {
   void draw_page(ui::Context& ui);
   // A new visitor starts with the standard look, whatever the last chose.
   void apply_preferences();
+  // The operator screens (kiosk/operator/): true when one replaced the page.
+  bool draw_operator_screens(ui::Context& ui, float top, ImVec2 display);
 
   AppSetup setup_;
   std::optional<Catalogue> catalogue_;  // the app's own copy, replaced between journeys
@@ -121,6 +130,9 @@ class App {
   ui::FieldFocus field_focus_;
   ui::KeyboardState keyboard_;
   ui::DragScroll drag_;
+
+  OperatorState operator_;
+  OperatorPolicy operator_policy_;
 };
 
 }  // namespace oneservice::kiosk

@@ -12,6 +12,7 @@
 #include "sync/sync_engine.h"
 #include "platform/image.h"
 #include "platform/imgui_host.h"
+#include "platform/process_age.h"
 #include "platform/sdl_window.h"
 #include "platform/speech.h"
 
@@ -33,6 +34,10 @@ int main(int argc, char** argv) {
   if (!services.problem.empty()) std::fprintf(stderr, "oneservice-kiosk: %s\n", services.problem.c_str());
   if (!services.places.problem.empty())
     std::fprintf(stderr, "oneservice-kiosk: %s\n", services.places.problem.c_str());
+  if (options.operator_pin.empty())
+    std::fputs("oneservice-kiosk: the config is incomplete: it sets no operator_pin, so the operator screen "
+               "cannot be opened. Add \"operator_pin\": \"<4 to 8 digits>\" to the file given with --config.\n",
+               stderr);
 
   try {
     platform::WindowOptions window_options;
@@ -44,7 +49,10 @@ int main(int argc, char** argv) {
     platform::SdlWindow window(window_options);
     platform::ImGuiHost host(window, platform::FontSizes{});
 
+    bool running = true;
     kiosk::AppSetup setup;
+    setup.operator_setup.pin = options.operator_pin;
+    setup.operator_setup.close_kiosk = [&running] { running = false; };
     setup.catalogue = services.catalogue ? &*services.catalogue : nullptr;
     setup.outbox = services.outbox ? &*services.outbox : nullptr;
     setup.startup_problem = services.problem;
@@ -77,12 +85,13 @@ int main(int argc, char** argv) {
       engine->start();
       setup.sync_status = [&engine] { return engine->snapshot(); };
       setup.request_queued = [&engine] { engine->wake(); };
+      setup.operator_setup.send_now = [&engine] { engine->send_now(); };
     }
     kiosk::App app(std::move(setup), host.fonts());
     std::uint64_t seen_generation = 0;
 
     const Uint64 started = SDL_GetTicks64();
-    bool running = true;
+    bool first_frame = true;
     while (running) {
       // Sleep up to half a second between checks when idle: nothing on the
       // screen changes by itself yet, and the timeout bounds --quit-after.
@@ -99,6 +108,12 @@ int main(int argc, char** argv) {
       if (host.frame_due()) {
         host.frame([&] { app.draw_frame(); });
         host.request_frames(app.take_frame_request());
+        if (first_frame && options.report_startup) {
+          const auto age = platform::process_age_ms();
+          if (age) std::fprintf(stderr, "oneservice-kiosk: first frame %.0f ms after the process started\n", *age);
+          else std::fputs("oneservice-kiosk: first frame drawn (process start time unavailable)\n", stderr);
+        }
+        first_frame = false;
       }
       if (options.quit_after_ms > 0 && SDL_GetTicks64() - started >= static_cast<Uint64>(options.quit_after_ms))
         running = false;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "kiosk/operator/pin_check.h"
 #include "platform/paths.h"
 
 namespace oneservice::kiosk {
@@ -40,6 +41,13 @@ std::string apply_config(const std::string& path, KioskOptions& options) {
     if (options.languages.empty()) return "In " + path + ", languages must name at least one language.";
     if (options.warn_after_seconds < 10 || options.clear_after_seconds <= options.warn_after_seconds)
       return "In " + path + ", warn_after_seconds must be 10 or more and clear_after_seconds larger than it.";
+    if (config.contains("operator_pin")) {
+      // Never quoted back in a message: it may be the real PIN, mistyped.
+      const auto& pin = config["operator_pin"];
+      if (!pin.is_string() || !is_valid_pin(pin.get<std::string>()))
+        return "In " + path + ", operator_pin must be 4 to 8 digits written as text, in quotes.";
+      options.operator_pin = pin.get<std::string>();
+    }
     if (config.contains("channel")) {
       const auto channel = parse_channel(config["channel"].get<std::string>());
       if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
@@ -69,11 +77,15 @@ bool parse_size(const std::string& text, int& width, int& height) {
 std::string usage() {
   return "Usage: oneservice-kiosk [--data DIR] [--config FILE] [--assets DIR] [--council NAME]\n"
          "                        [--windowed [WIDTHxHEIGHT]] [--software-renderer] [--quit-after SECONDS]\n"
+         "                        [--report-startup]\n"
          "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n"
          "The config file is JSON with any of: data_dir, assets_dir, council, council_name, channel,\n"
          "logo, fullscreen, software_renderer, server_url, api_key, ca_bundle, tracking_url (with {reference}),\n"
-         "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds. With server_url and\n"
-         "api_key the kiosk sends its queue to the council in the background.\n";
+         "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds, operator_pin. With\n"
+         "server_url and api_key the kiosk sends its queue to the council in the background.\n"
+         "operator_pin (4 to 8 digits, in quotes) opens the operator screen: hold the top-left corner of\n"
+         "the screen for 3 seconds between requests, then enter it.\n"
+         "--report-startup prints the time from process start to the first frame on stderr.\n";
 }
 
 CouncilSettings council_settings(const KioskOptions& options) { return {options.tracking_url, options.languages}; }
@@ -127,6 +139,8 @@ ParsedOptions parse_options(const std::vector<std::string>& arguments) {
       }
     } else if (argument == "--software-renderer") {
       options.software_renderer = true;
+    } else if (argument == "--report-startup") {
+      options.report_startup = true;
     } else {
       parsed.error = "Unknown option " + argument + ".";
     }

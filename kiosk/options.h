@@ -32,6 +32,10 @@ struct KioskOptions {
   std::vector<std::string> languages = {"en", "cy"};  // offered on the language page, in order
   int warn_after_seconds = 90;    // "Do you need more time?"
   int clear_after_seconds = 120;  // everything entered is wiped
+  // 4 to 8 digits, from the config file only (never the command line, where
+  // other accounts could read it). Empty: the operator screens cannot open.
+  std::string operator_pin;
+  bool report_startup = false;  // print the time to the first frame
 };
 
 struct ParsedOptions {

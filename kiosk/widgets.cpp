@@ -26,7 +26,7 @@ void wrapped_text(Context& ui, const std::string& text, ImU32 colour) {
 // A flat rectangle button drawn by hand: ImGui's own button cannot take a
 // thick bottom edge or a focus colour per state.
 bool flat_button(Context& ui, const std::string& label, const std::string& probe_label, ImU32 fill,
-                 ImU32 fill_active, ImU32 text_colour, bool full_width) {
+                 ImU32 fill_active, ImU32 text_colour, bool full_width, ImVec2 min_size = ImVec2(0, 0)) {
   IdScope id(probe_label.empty() ? label : probe_label);
   const ImVec2 padding(32, 18);
   // Long labels (Welsh, 200% text) wrap inside the button rather than run
@@ -35,7 +35,8 @@ bool flat_button(Context& ui, const std::string& label, const std::string& probe
   const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_width);
   ImVec2 size(text_size.x + padding.x * 2, std::max(text_size.y + padding.y * 2, theme::kMinTarget));
   if (full_width) size.x = std::max(size.x, ImGui::GetContentRegionAvail().x);
-  size.x = std::max(size.x, theme::kMinTarget);
+  size.x = std::max({size.x, theme::kMinTarget, min_size.x});
+  size.y = std::max(size.y, min_size.y);
   const bool pressed = ImGui::InvisibleButton("##button", size);
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
@@ -44,7 +45,9 @@ bool flat_button(Context& ui, const std::string& label, const std::string& probe
   draw->AddRectFilled(min, max, active ? fill_active : fill);
   draw->AddRectFilled(ImVec2(min.x, max.y - 4), max, theme::palette().border);  // GOV.UK's shadow edge
   if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) draw->AddRect(min, max, theme::palette().focus, 0, 0, 4);
-  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + padding.x, min.y + (size.y - text_size.y) / 2),
+  // A key of a given size centres its label; other buttons start it at the padding.
+  const float text_x = min_size.x > 0 ? (size.x - text_size.x) / 2 : padding.x;
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + text_x, min.y + (size.y - text_size.y) / 2),
                 text_colour, label.c_str(), nullptr, wrap_width);
   record(ui, probe_label.empty() ? label : probe_label);
   return pressed;
@@ -166,6 +169,14 @@ bool primary_button(Context& ui, const std::string& label, const std::string& pr
 bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label) {
   return flat_button(ui, label, probe_label.empty() ? label : probe_label, theme::palette().secondary,
                      theme::palette().secondary_active, theme::palette().secondary_text, false);
+}
+
+bool key_button(Context& ui, const std::string& label, const std::string& probe_label, ImVec2 size, bool primary) {
+  const auto& colours = theme::palette();
+  if (primary)
+    return flat_button(ui, label, probe_label, colours.primary, colours.primary_active, colours.primary_text, false, size);
+  return flat_button(ui, label, probe_label, colours.secondary, colours.secondary_active, colours.secondary_text, false,
+                     size);
 }
 
 bool choice(Context& ui, const std::string& label, bool selected, bool radio) {

@@ -100,6 +100,10 @@ bool primary_button(Context& ui, const std::string& label, const std::string& pr
 // Lesser actions ("Back", "Change"). probe_label tells rows apart in tests
 // when the visible words repeat ("Change" on every row).
 bool secondary_button(Context& ui, const std::string& label, const std::string& probe_label = {});
+// A key of a keypad: at least `size`, its label centred; primary for the
+// key that acts ("Unlock").
+bool key_button(Context& ui, const std::string& label, const std::string& probe_label, ImVec2 size,
+                bool primary = false);
 // A whole-row radio (single) or checkbox (multiple) choice.
 bool choice(Context& ui, const std::string& label, bool selected, bool radio);
 // Records the last item drawn in the probe under this label.

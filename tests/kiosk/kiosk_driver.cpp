@@ -13,7 +13,7 @@ namespace oneservice::kiosk::testing {
 
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
                          bool expect_problem, std::optional<sync::ServerConfig> server,
-                         const std::string& assets_dir)
+                         const std::string& assets_dir, OperatorSetup operator_setup)
     : folder_(screenshot_folder) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
   options_.data_dir = data_dir;
@@ -53,7 +53,9 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
     engine_->start();
     setup.sync_status = [this] { return engine_->snapshot(); };
     setup.request_queued = [this] { engine_->wake(); };
+    if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
+  setup.operator_setup = std::move(operator_setup);
   app_ = std::make_unique<App>(std::move(setup), host_->fonts());
   std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
   std::filesystem::create_directories(folder_);
@@ -196,6 +198,37 @@ void KioskDriver::drag(float x0, float y0, float x1, float y1, int steps) {
   }
   push_pointer(SDL_MOUSEBUTTONUP, x1, y1);
   settle();
+}
+
+void KioskDriver::press(float x, float y) {
+  push_pointer(SDL_MOUSEMOTION, x, y);
+  push_pointer(SDL_MOUSEBUTTONDOWN, x, y);
+  settle();
+}
+
+void KioskDriver::release(float x, float y) {
+  push_pointer(SDL_MOUSEBUTTONUP, x, y);
+  settle();
+}
+
+bool KioskDriver::loop_turn() {
+  host_->process_events(0);
+  if (app_->needs_clock_ticks()) host_->request_frames(1);
+  if (!host_->frame_due()) return false;
+  draw_frame();
+  host_->request_frames(app_->take_frame_request());
+  return true;
+}
+
+bool KioskDriver::press_and_hold(float x, float y, std::chrono::milliseconds hold, TimePoint& now) {
+  press(x, y);
+  bool ticked = true;
+  for (auto held = std::chrono::milliseconds(0); held < hold; held += std::chrono::milliseconds(250)) {
+    now += std::chrono::milliseconds(250);
+    ticked = loop_turn() && ticked;
+  }
+  release(x, y);
+  return ticked;
 }
 
 void KioskDriver::type(const std::string& text) {

@@ -25,9 +25,11 @@ class KioskDriver {
   // expect_problem: the test wants the out-of-order screen (a broken store).
   // server: run the background sync worker against this council server.
   // assets_dir: councils from here instead of the bundled ones.
+  // operator_setup: the PIN and callbacks of the operator screens (with a
+  // server and no send_now given, "Send now" wakes the real worker).
   KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {},
               bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt,
-              const std::string& assets_dir = {});
+              const std::string& assets_dir = {}, OperatorSetup operator_setup = {});
   ~KioskDriver();
 
   // From the attract screen to the services, in "en" or "cy".
@@ -52,6 +54,19 @@ class KioskDriver {
   // Taps a field and types into it.
   bool fill(const std::string& field_label, const std::string& text);
   void press_key(int scancode);
+  // A finger put down at (x, y) and kept there, and lifted.
+  void press(float x, float y);
+  void release(float x, float y);
+  // One turn of the real frame loop with no input (kiosk/main.cpp): a frame
+  // is drawn only when one is owed or the app asks for clock ticks. Returns
+  // whether a frame was drawn.
+  bool loop_turn();
+  // Presses at (x, y) and holds for `hold`, moving the test's clock (`now`,
+  // which the driver's Clock reads) in the loop's 250 ms steps with a loop
+  // turn at each, then lifts. Returns whether every step drew a frame (the
+  // loop kept ticking without input).
+  bool press_and_hold(float x, float y, std::chrono::milliseconds hold, TimePoint& now);
+  bool needs_clock_ticks() const { return app_->needs_clock_ticks(); }
   // Draws frames as the real loop would (waking for the sync worker) until
   // `done` holds or `limit` passes; returns whether it held. A bound on a
   // wait for another thread, not a measure of speed.
