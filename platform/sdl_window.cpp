@@ -11,6 +11,12 @@ SdlWindow::SdlWindow(const WindowOptions& options) {
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
   // A kiosk must not be minimised by a stray Alt-Tab or focus change.
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  // The software renderer draws into the window's surface, which SDL would
+  // otherwise show through an OpenGL texture: with no GPU that is Mesa's
+  // llvmpipe, loading LLVM (55 MB resident) and compiling shaders before
+  // the first frame. Measured under Xvfb: 132 MB and 0.7 s, against 35 MB
+  // and 0.2 s when SDL copies the surface to X itself (MIT-SHM).
+  if (options.software_renderer) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0)
     throw PlatformError(std::string("Cannot start the display: ") + SDL_GetError());
 

@@ -20,11 +20,15 @@ home=${ONESERVICE_HOME:-${XDG_DATA_HOME:-$HOME/.local/share}/oneservice-demo}
 port=${ONESERVICE_PORT:-8311}
 mkdir -p "$home/kiosk" "$home/central"
 config="$home/kiosk-config.json"
+demo_pin=2468  # the operator PIN of the demo only: a real kiosk's config sets its own
 if [[ ! -s "$config" ]]; then
   key=$($central key add --name "Demo kiosk" --channel kiosk --data "$home/central" 2>/dev/null)
   # The key stays in a file only this user can read.
-  (umask 077 && printf '{"data_dir": "%s", "server_url": "http://127.0.0.1:%s/open311/v2", "api_key": "%s"}\n' \
-      "$home/kiosk" "$port" "$key" >"$config")
+  (umask 077 && printf '{"data_dir": "%s", "server_url": "http://127.0.0.1:%s/open311/v2", "api_key": "%s", "operator_pin": "%s"}\n' \
+      "$home/kiosk" "$port" "$key" "$demo_pin" >"$config")
+elif ! grep -q '"operator_pin"' "$config"; then
+  # A demo config made before the operator screen: give it the demo PIN.
+  sed -i "s/^{/{\"operator_pin\": \"$demo_pin\", /" "$config"
 fi
 
 $central serve --listen "127.0.0.1:$port" --data "$home/central" 2>"$home/central.log" &
@@ -37,5 +41,6 @@ if ! kill -0 $server 2>/dev/null; then
   exit 1
 fi
 echo "Council server: http://127.0.0.1:$port/open311/v2/ (log: $home/central.log)" >&2
+echo "Operator screen: hold the top-left corner of the start page for 3 seconds, then PIN $demo_pin." >&2
 echo "Try: $central case update 1 --status INVESTIGATING --note \"An inspector will visit.\" --data $home/central" >&2
 "$kiosk" --config "$config" "$@"
