@@ -15,7 +15,9 @@ void close(OperatorState& state) {
   state.entered.clear();
   state.pin_message.clear();
   state.status_message.clear();
+  state.store_problem.clear();
   state.history.reset();
+  state.history_read.reset();
 }
 
 }  // namespace operator_screens

@@ -17,10 +17,6 @@
 #include "sync/queue_history.h"
 #include "sync/sync_engine.h"
 
-namespace oneservice::sync {
-class Outbox;
-}
-
 namespace oneservice::kiosk {
 
 // What the kiosk's owner gives the operator screens.
@@ -46,11 +42,13 @@ struct OperatorState {
   std::string entered;  // digits typed so far, only ever drawn as dots
   std::string pin_message;
   TimePoint last_touch{};
-  // The chart's data, read again after history_every; counts only.
+  // Read from the outbox on opening and again after history_every: the
+  // chart, and the counts of a kiosk with no server. Counts only.
   std::optional<sync::QueueHistory> history;
-  std::map<sync::RequestState, int> counts;  // for a kiosk with no server
-  TimePoint history_read{};
-  std::string status_message;  // "Sending…" after Send now, or a store problem
+  std::map<sync::RequestState, int> counts;
+  std::optional<TimePoint> history_read;
+  std::string store_problem;   // the outbox could not be read just now
+  std::string status_message;  // "Sending started." after Send now
 };
 
 // One frame's view of the operator screens.

@@ -30,15 +30,16 @@ std::string time_ago(const std::string& utc, TimePoint now) {
 // read again now and then rather than on every frame.
 void refresh(OperatorContext& context) {
   auto& state = context.state;
-  if (state.history && context.now - state.history_read < context.policy.history_every) return;
+  if (state.history_read && context.now - *state.history_read < context.policy.history_every) return;
   state.history_read = context.now;
   if (!context.outbox) return;
   try {
     state.history = sync::queue_history(*context.outbox, context.now);
     state.counts = context.outbox->counts();
+    state.store_problem.clear();
   } catch (const sync::StoreError&) {
     // Busy or unreadable for a moment: keep what was shown, try again later.
-    state.status_message = "The request store could not be read just now.";
+    state.store_problem = "The request store could not be read just now.";
   }
 }
 
@@ -53,6 +54,9 @@ void draw_sync_state(OperatorContext& context) {
     queued = snapshot.queued;
     sending = snapshot.sending;
     attention = snapshot.needs_attention;
+  } else if (!context.outbox) {
+    ui::paragraph(ui, "Council server: not set up");
+    ui::paragraph(ui, "The request store is not open: the kiosk's page says why.");
   } else {
     ui::paragraph(ui, "Council server: not set up");
     const auto count = [&](sync::RequestState s) {
@@ -63,9 +67,11 @@ void draw_sync_state(OperatorContext& context) {
     sending = count(sync::RequestState::Sending);
     attention = count(sync::RequestState::NeedsAttention);
   }
-  ui::paragraph(ui, "Queued: " + std::to_string(queued));
-  ui::paragraph(ui, "Being sent: " + std::to_string(sending));
-  ui::paragraph(ui, "Need attention: " + std::to_string(attention));
+  if (snapshot.configured || context.outbox) {
+    ui::paragraph(ui, "Queued: " + std::to_string(queued));
+    ui::paragraph(ui, "Being sent: " + std::to_string(sending));
+    ui::paragraph(ui, "Need attention: " + std::to_string(attention));
+  }
   if (snapshot.configured) ui::paragraph(ui, "Last successful sync: " + time_ago(snapshot.last_success, context.now));
   ImGui::Spacing();
   if (context.setup.send_now) {
@@ -77,6 +83,7 @@ void draw_sync_state(OperatorContext& context) {
     ui::hint(ui, "No council server is set up: requests stay on this kiosk.");
   }
   if (!state.status_message.empty()) ui::paragraph(ui, state.status_message);
+  if (!state.store_problem.empty()) ui::error_message(ui, state.store_problem);
 }
 
 }  // namespace
@@ -96,7 +103,7 @@ void draw_status(OperatorContext& context) {
     const float chart_width = ImGui::GetContentRegionAvail().x;
     ui::ChildScope right("##operator-chart", ImVec2(chart_width, height));
     if (context.state.history) draw_queue_chart(context, *context.state.history, ImVec2(chart_width, 260));
-    else ui::hint(ui, "The queue's history cannot be shown: the request store is not open.");
+    else ui::hint(ui, "The queue's history cannot be shown just now.");
   }
   ImGui::Spacing();
   if (ui::secondary_button(ui, "Back to the kiosk")) close(context.state);

@@ -22,7 +22,7 @@ void unlock(OperatorContext& context) {
   switch (result) {
     case PinResult::Accepted:
       state.view = OperatorView::Status;
-      state.history.reset();  // read afresh for this visit
+      state.history_read.reset();  // read afresh for this visit
       break;
     case PinResult::Refused: {
       const int left = context.policy.pin.tries - state.guard.failures;

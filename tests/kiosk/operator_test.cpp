@@ -115,6 +115,15 @@ TEST_F(OperatorScreens, ALongPressAndThePinOpenTheOperatorScreen) {
   EXPECT_TRUE(kiosk.shows("Sending started."));
   kiosk.screenshot("send-now");
 
+  queue_request(4, 0min);
+  *now_ += 30s;
+  EXPECT_TRUE(kiosk.loop_turn());
+  EXPECT_TRUE(kiosk.shows("Waiting now: 2")) << "the outbox is read once a minute, not every frame";
+  *now_ += 31s;
+  EXPECT_TRUE(kiosk.loop_turn());
+  EXPECT_TRUE(kiosk.shows("Waiting now: 3"));
+  EXPECT_TRUE(kiosk.shows("Queued: 3"));
+
   ASSERT_TRUE(kiosk.tap("Back to the kiosk"));
   EXPECT_TRUE(kiosk.shows("Touch to start"));
   EXPECT_FALSE(kiosk.needs_clock_ticks());
