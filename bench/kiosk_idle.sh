@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): the kiosk's figures on its idle start page.
+# Benchmark (not a test): the kiosk's figures on its idle attract page.
 # Starts the real kiosk full screen on the bundled demo council under Xvfb
 # (xvfb-run -a, 1280x800, SDL's software renderer), lets it settle on the
-# start page, then measures over SECONDS (default 30):
+# attract page, then measures over SECONDS (default 30):
 #   - CPU: utime+stime from /proc/<pid>/stat, as % of one core;
 #   - memory: VmRSS and VmHWM (peak) from /proc/<pid>/status;
 #   - first frame: process start to the first presented frame, as the
@@ -51,7 +51,7 @@ measure() {  # measure NAME CONFIG
   local pid=$!
   local first
   first=$(first_frame_ms "$work/idle.log")
-  sleep 5  # the start page settles in a few frames; the worker's first pass ends
+  sleep 5  # the attract page settles in a few frames; the worker's first pass ends
   local before start_ns after end_ns
   before=$(cpu_ticks $pid)
   start_ns=$(date +%s%N)
@@ -75,7 +75,7 @@ measure() {  # measure NAME CONFIG
       -v rss="$rss" -v hwm="$hwm" -v first="$first" -v sorted="$sorted" 'BEGIN {
     split(sorted, s, " ")
     printf "%s\n", name
-    printf "  idle CPU on the start page: %.2f%% of one core (%d ticks in %.1f s)\n", 100 * ticks / hz / (ns / 1e9), ticks, ns / 1e9
+    printf "  idle CPU on the attract page: %.2f%% of one core (%d ticks in %.1f s)\n", 100 * ticks / hz / (ns / 1e9), ticks, ns / 1e9
     printf "  memory: VmRSS %.1f MB, VmHWM (peak) %.1f MB\n", rss / 1024, hwm / 1024
     printf "  first frame: %d ms on the first start; %d-%d ms, median %d ms over 6 starts\n", first, s[1], s[6], s[4]
   }'
