@@ -71,8 +71,18 @@ TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
   kiosk.start();
   ASSERT_TRUE(kiosk.tap(journey.service_name));
   int page = 0;
+  // Every control a finger can reach on every page: at least 44x44 px.
+  const auto check_targets = [&](const std::string& where) {
+    for (const auto& item : kiosk.probe().items) {
+      EXPECT_GE(item.width, 44.0f) << item.label << " on " << where;
+      EXPECT_GE(item.height, 44.0f) << item.label << " on " << where;
+    }
+  };
   for (const auto& step : journey.steps) {
-    if (step == "Continue") kiosk.screenshot("page-" + std::to_string(++page));
+    if (step == "Continue") {
+      kiosk.screenshot("page-" + std::to_string(++page));
+      check_targets("page " + std::to_string(page));
+    }
     if (step.rfind("field:", 0) == 0) {
       const auto equals = step.find('=');
       ASSERT_TRUE(kiosk.fill(step.substr(0, equals), step.substr(equals + 1))) << step;
@@ -89,11 +99,13 @@ TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
   ASSERT_TRUE(kiosk.tap("Continue"));
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
   kiosk.screenshot("check-answers");
+  check_targets("check answers");
   ASSERT_TRUE(kiosk.tap(service->submit_label));
   ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
   EXPECT_TRUE(kiosk.reveal("qr:tracking")) << "a QR code for the council's tracking page";
   EXPECT_TRUE(kiosk.shows("will deal with this")) << "who deals with it";
   kiosk.screenshot("confirmation");
+  check_targets("confirmation");
 
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
   ASSERT_TRUE(entry.has_value());
