@@ -71,7 +71,7 @@ Reply post(const Endpoint& endpoint, const std::string& format, const Fields& fi
   if (!idempotency_key.empty()) headers.emplace("Idempotency-Key", idempotency_key);
   auto result = client.Post(("/open311/v2/requests." + format).c_str(), headers, form(fields),
                             "application/x-www-form-urlencoded");
-  if (!result) return {};
+  if (!result) return {0, "no answer: " + httplib::to_string(result.error()), ""};
   return {result->status, result->body, result->get_header_value("Content-Type")};
 }
 
@@ -326,12 +326,14 @@ TEST_F(Open311Api, ConcurrentDuplicatePostsMakeOneCase) {
   const std::string key = "2d4f6a8b-1c3e-4a5b-8d7f-9e0a1b2c3d4e";
   std::vector<std::thread> threads;
   std::vector<std::string> ids(16);
+  std::vector<Reply> replies(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i)
     threads.emplace_back([&, i] {
-      const auto reply = post(client, "json", pothole(server.key()), key);
-      if (reply.status == 200) ids[i] = json::parse(reply.body).at(0).value("service_request_id", "");
+      replies[i] = post(client, "json", pothole(server.key()), key);
+      if (replies[i].status == 200) ids[i] = json::parse(replies[i].body).at(0).value("service_request_id", "");
     });
   for (auto& thread : threads) thread.join();
+  for (const auto& reply : replies) EXPECT_EQ(reply.status, 200) << reply.body;
   for (const auto& id : ids) EXPECT_EQ(id, ids[0]);
   EXPECT_FALSE(ids[0].empty());
   EXPECT_EQ(server.store().search({}).size(), 1u);
