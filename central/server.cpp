@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "central/case_store.h"
+#include "central/listen_socket.h"
 #include "central/open311/api.h"
 #include "shared/catalogue_json.h"
 #include "shared/routing.h"
@@ -73,9 +74,7 @@ int serve(const ServeOptions& options) {
 
   // Port 0 takes any free port (tests run several servers side by side); the
   // line below says which.
-  int port = options.port;
-  if (port == 0) port = server->bind_to_any_port(options.host);
-  else if (!server->bind_to_port(options.host, port)) port = -1;
+  const int port = bind_server(*server, options.host, options.port);
   if (port <= 0) {
     std::fprintf(stderr, "oneservice-central: cannot listen on %s:%d (in use, or not this machine's address)\n",
                  options.host.c_str(), options.port);

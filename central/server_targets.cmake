@@ -9,6 +9,7 @@ add_library(oneservice_central_api STATIC
   open311/media.cpp
   open311/post_fields.cpp
   open311/xml.cpp
+  listen_socket.cpp
   report_format.cpp
   server.cpp
   cli/arguments.cpp

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "central/listen_socket.h"
+
 namespace oneservice::central::test {
 
 namespace {
@@ -22,7 +24,7 @@ ApiServer::ApiServer()
   api_ = std::make_unique<open311::Api>(*store_, catalogue_, boundaries_, open311::ApiOptions{});
   server_.new_task_queue = [] { return new httplib::ThreadPool(32); };
   api_->install(server_);
-  port_ = server_.bind_to_any_port("127.0.0.1");
+  port_ = bind_server(server_, "127.0.0.1", 0);
   thread_ = std::thread([this] { server_.listen_after_bind(); });
   while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
