@@ -13,7 +13,7 @@ namespace operator_screens {
 void close(OperatorState& state) {
   state.view = OperatorView::Closed;
   state.entered.clear();
-  state.pin_message.clear();
+  state.pin_tries_left.reset();
   state.status_message.clear();
   state.store_problem.clear();
   state.history.reset();
@@ -32,7 +32,7 @@ bool watch_operator(OperatorContext& context, bool at_start) {
     if (state.corner.update(down && at_start, io.MousePos.x, io.MousePos.y, context.now, context.policy.corner)) {
       state.view = OperatorView::PinPad;
       state.entered.clear();
-      state.pin_message.clear();
+      state.pin_tries_left.reset();
       state.last_touch = context.now;
     }
     return state.view != OperatorView::Closed;

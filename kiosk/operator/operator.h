@@ -40,7 +40,7 @@ struct OperatorState {
   CornerPress corner;
   PinGuard guard;       // outlives the PIN pad: closing it does not reset the tries
   std::string entered;  // digits typed so far, only ever drawn as dots
-  std::string pin_message;
+  std::optional<int> pin_tries_left;  // after a wrong PIN: tries before the wait
   TimePoint last_touch{};
   // Read from the outbox on opening and again after history_every: the
   // chart, and the counts of a kiosk with no server. Counts only.

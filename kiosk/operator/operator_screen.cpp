@@ -11,19 +11,17 @@
 namespace oneservice::kiosk::operator_screens {
 namespace {
 
-std::string plural(long n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 // "12 minutes ago": needs no time zone, which a kiosk may have set wrong.
-std::string time_ago(const std::string& utc, TimePoint now) {
+std::string time_ago(const ui::Context& ui, const std::string& utc, TimePoint now) {
   const auto then = parse_iso8601(utc);
-  if (!then) return "never";
-  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(now - *then).count();
-  if (minutes < 1) return "just now";
-  if (minutes < 120) return plural(minutes, "minute", "minutes") + " ago";
-  if (minutes < 48 * 60) return plural(minutes / 60, "hour", "hours") + " ago";
-  return plural(minutes / (24 * 60), "day", "days") + " ago";
+  if (!then) return ui.tr("never");
+  const long minutes = static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(now - *then).count());
+  if (minutes < 1) return ui.tr("just now");
+  const auto said = [](std::string pattern, long n) { return format(std::move(pattern), {{"count", std::to_string(n)}}); };
+  if (minutes < 120) return said(ui.trn("{count} minute ago", "{count} minutes ago", minutes), minutes);
+  if (minutes < 48 * 60) return said(ui.trn("{count} hour ago", "{count} hours ago", minutes / 60), minutes / 60);
+  const long days = minutes / (24 * 60);
+  return said(ui.trn("{count} day ago", "{count} days ago", days), days);
 }
 
 // The chart and the counts of a kiosk with no server come from the outbox,
@@ -39,7 +37,7 @@ void refresh(OperatorContext& context) {
     state.store_problem.clear();
   } catch (const sync::StoreError&) {
     // Busy or unreadable for a moment: keep what was shown, try again later.
-    state.store_problem = "The request store could not be read just now.";
+    state.store_problem = gettext_noop("The request store could not be read just now.");
   }
 }
 
@@ -49,16 +47,16 @@ void draw_sync_state(OperatorContext& context) {
   const auto snapshot = context.sync_status ? context.sync_status() : sync::SyncSnapshot{};
   int queued = 0, sending = 0, attention = 0;
   if (snapshot.configured) {
-    ui::paragraph(ui, snapshot.online ? "Council server: online" : "Council server: offline");
-    if (snapshot.busy) ui::paragraph(ui, "Sending now\u2026");
+    ui::paragraph(ui, snapshot.online ? ui.tr("Council server: online") : ui.tr("Council server: offline"));
+    if (snapshot.busy) ui::paragraph(ui, ui.tr("Sending now\u2026"));
     queued = snapshot.queued;
     sending = snapshot.sending;
     attention = snapshot.needs_attention;
   } else if (!context.outbox) {
-    ui::paragraph(ui, "Council server: not set up");
-    ui::paragraph(ui, "The request store is not open: the kiosk's page says why.");
+    ui::paragraph(ui, ui.tr("Council server: not set up"));
+    ui::paragraph(ui, ui.tr("The request store is not open: the kiosk's page says why."));
   } else {
-    ui::paragraph(ui, "Council server: not set up");
+    ui::paragraph(ui, ui.tr("Council server: not set up"));
     const auto count = [&](sync::RequestState s) {
       const auto found = state.counts.find(s);
       return found == state.counts.end() ? 0 : found->second;
@@ -68,22 +66,25 @@ void draw_sync_state(OperatorContext& context) {
     attention = count(sync::RequestState::NeedsAttention);
   }
   if (snapshot.configured || context.outbox) {
-    ui::paragraph(ui, "Queued: " + std::to_string(queued));
-    ui::paragraph(ui, "Being sent: " + std::to_string(sending));
-    ui::paragraph(ui, "Need attention: " + std::to_string(attention));
+    ui::paragraph(ui, format(ui.tr("Queued: {count}"), {{"count", std::to_string(queued)}}));
+    ui::paragraph(ui, format(ui.tr("Being sent: {count}"), {{"count", std::to_string(sending)}}));
+    ui::paragraph(ui, format(ui.tr("Need attention: {count}"), {{"count", std::to_string(attention)}}));
   }
-  if (snapshot.configured) ui::paragraph(ui, "Last successful sync: " + time_ago(snapshot.last_success, context.now));
+  if (snapshot.configured)
+    ui::paragraph(ui, format(ui.tr("Last successful sync: {when}"),
+                             {{"when", time_ago(ui, snapshot.last_success, context.now)}}));
   ImGui::Spacing();
   if (context.setup.send_now) {
-    if (ui::primary_button(ui, "Send now")) {
+    if (ui::primary_button(ui, ui.tr("Send now"), "Send now")) {
       context.setup.send_now();
-      state.status_message = "Sending started.";
+      state.status_message = gettext_noop("Sending started.");
     }
   } else {
-    ui::hint(ui, "No council server is set up: requests stay on this kiosk.");
+    ui::hint(ui, ui.tr("No council server is set up: requests stay on this kiosk."));
   }
-  if (!state.status_message.empty()) ui::paragraph(ui, state.status_message);
-  if (!state.store_problem.empty()) ui::error_message(ui, state.store_problem);
+  // Both hold msgids, translated as they are shown.
+  if (!state.status_message.empty()) ui::paragraph(ui, ui.tr(state.status_message.c_str()));
+  if (!state.store_problem.empty()) ui::error_message(ui, ui.tr(state.store_problem.c_str()));
 }
 
 }  // namespace
@@ -91,7 +92,7 @@ void draw_sync_state(OperatorContext& context) {
 void draw_status(OperatorContext& context) {
   auto& ui = context.ui;
   refresh(context);
-  ui::heading(ui, "Kiosk operator");
+  ui::heading(ui, ui.tr("Kiosk operator"));
   const float height = 400;
   const float left_width = 400;
   {
@@ -103,12 +104,13 @@ void draw_status(OperatorContext& context) {
     const float chart_width = ImGui::GetContentRegionAvail().x;
     ui::ChildScope right("##operator-chart", ImVec2(chart_width, height));
     if (context.state.history) draw_queue_chart(context, *context.state.history, ImVec2(chart_width, 260));
-    else ui::hint(ui, "The queue's history cannot be shown just now.");
+    else ui::hint(ui, ui.tr("The queue's history cannot be shown just now."));
   }
   ImGui::Spacing();
-  if (ui::secondary_button(ui, "Back to the kiosk")) close(context.state);
+  if (ui::secondary_button(ui, ui.tr("Back to the kiosk"), "Back to the kiosk")) close(context.state);
   ImGui::SameLine(0, 24);
-  if (ui::secondary_button(ui, "Close the kiosk") && context.setup.close_kiosk) context.setup.close_kiosk();
+  if (ui::secondary_button(ui, ui.tr("Close the kiosk"), "Close the kiosk") && context.setup.close_kiosk)
+    context.setup.close_kiosk();
 }
 
 }  // namespace oneservice::kiosk::operator_screens

@@ -18,7 +18,7 @@ void unlock(OperatorContext& context) {
   auto& state = context.state;
   const auto result = state.guard.check(state.entered, context.setup.pin, context.now, context.policy.pin);
   state.entered.clear();
-  state.pin_message.clear();
+  state.pin_tries_left.reset();
   switch (result) {
     case PinResult::Accepted:
       state.view = OperatorView::Status;
@@ -26,8 +26,8 @@ void unlock(OperatorContext& context) {
       break;
     case PinResult::Refused: {
       const int left = context.policy.pin.tries - state.guard.failures;
-      state.pin_message = "That PIN is not right. " + std::to_string(left) + (left == 1 ? " more try" : " more tries") +
-                          " before a wait.";
+      // Kept as a count; worded when shown, in the language of the moment.
+      state.pin_tries_left = left;
       break;
     }
     case PinResult::LockedOut:
@@ -62,9 +62,9 @@ void draw_keypad(OperatorContext& context) {
     ImGui::SetCursorPos(ImVec2(column * (kKey.x + kGap), row * (kKey.y + kGap)));
     const std::string key = kKeys[i];
     if (key == "Clear") {
-      if (ui::key_button(context.ui, key, key, kKey)) state.entered.clear();
+      if (ui::key_button(context.ui, context.ui.tr("Clear"), key, kKey)) state.entered.clear();
     } else if (key == "Unlock") {
-      if (ui::key_button(context.ui, key, key, kKey, true)) unlock(context);
+      if (ui::key_button(context.ui, context.ui.tr("Unlock"), key, kKey, true)) unlock(context);
     } else if (ui::key_button(context.ui, key, "pin:" + key, kKey) && state.entered.size() < kMaxPinLength) {
       state.entered += key;
     }
@@ -82,19 +82,24 @@ void draw_pin_pad(OperatorContext& context) {
   const bool locked = state.guard.locked(context.now);
   {
     ui::ChildScope left("##pin-left", ImVec2(left_width, height));
-    ui::heading(ui, "Enter the operator PIN");
-    ui::hint(ui, "For staff looking after this kiosk.");
+    ui::heading(ui, ui.tr("Enter the operator PIN"));
+    ui::hint(ui, ui.tr("For staff looking after this kiosk."));
     ImGui::Spacing();
     if (locked) {
       const long seconds = state.guard.seconds_locked(context.now);
-      ui::error_message(ui, "Too many wrong PINs. Try again in " + std::to_string(seconds) +
-                                (seconds == 1 ? " second." : " seconds."));
+      ui::error_message(ui, format(ui.trn("Too many wrong PINs. Try again in {count} second.",
+                                          "Too many wrong PINs. Try again in {count} seconds.", seconds),
+                                   {{"count", std::to_string(seconds)}}));
     } else {
       draw_entry(ui, state.entered.size());
-      if (!state.pin_message.empty()) ui::error_message(ui, state.pin_message);
+      if (state.pin_tries_left)
+        ui::error_message(ui, format(ui.trn("That PIN is not right. {count} more try before a wait.",
+                                            "That PIN is not right. {count} more tries before a wait.",
+                                            *state.pin_tries_left),
+                                     {{"count", std::to_string(*state.pin_tries_left)}}));
     }
     ImGui::Spacing();
-    if (ui::secondary_button(ui, "Cancel")) close(state);
+    if (ui::secondary_button(ui, ui.tr("Cancel"), "Cancel")) close(state);
   }
   if (locked || state.view != OperatorView::PinPad) return;
   ImGui::SameLine(0, 40);

@@ -20,7 +20,9 @@ void label(ui::Context& ui, ImVec2 at, const std::string& text) {
 
 void draw_queue_chart(OperatorContext& context, const sync::QueueHistory& history, ImVec2 size) {
   auto& ui = context.ui;
-  ui::paragraph(ui, "Requests waiting, last " + std::to_string(history.peaks.size()) + " hours");
+  const long hours = static_cast<long>(history.peaks.size());
+  ui::paragraph(ui, format(ui.trn("Requests waiting, last {count} hour", "Requests waiting, last {count} hours", hours),
+                           {{"count", std::to_string(hours)}}));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -46,10 +48,11 @@ void draw_queue_chart(OperatorContext& context, const sync::QueueHistory& histor
   }
   draw->AddLine(ImVec2(plot_min.x, plot_min.y), ImVec2(plot_min.x, plot_max.y), theme::palette().border, 2);
   draw->AddLine(ImVec2(plot_min.x, plot_max.y), plot_max, theme::palette().border, 2);
-  const std::string oldest = std::to_string(history.peaks.size()) + " hours ago";
+  const std::string oldest = format(ui.trn("{count} hour ago", "{count} hours ago", hours), {{"count", std::to_string(hours)}});
   label(ui, ImVec2(plot_min.x, plot_max.y + 6), oldest);
-  label(ui, ImVec2(plot_max.x - ImGui::CalcTextSize("Now").x, plot_max.y + 6), "Now");
-  ui::paragraph(ui, "Waiting now: " + std::to_string(history.waiting_now));
+  const std::string now = ui.tr("Now");
+  label(ui, ImVec2(plot_max.x - ImGui::CalcTextSize(now.c_str()).x, plot_max.y + 6), now);
+  ui::paragraph(ui, format(ui.tr("Waiting now: {count}"), {{"count", std::to_string(history.waiting_now)}}));
 }
 
 }  // namespace oneservice::kiosk::operator_screens

@@ -3,6 +3,7 @@
 // contact details, check and send. Each journey saves a screenshot per page.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct ServiceJourney {
   std::vector<std::string> steps;  // up to and including the location page
   std::vector<std::string> answered;  // codes the request must hold
 };
+
+// How gtest names a journey in its output.
+void PrintTo(const ServiceJourney& journey, std::ostream* out) { *out << journey.service_code; }
 
 const std::vector<ServiceJourney>& journeys() {
   static const std::vector<ServiceJourney> all = {

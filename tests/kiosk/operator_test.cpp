@@ -181,3 +181,17 @@ TEST_F(OperatorScreens, FiveWrongPinsLockThePadEvenAfterCancel) {
   enter_pin("4821");
   EXPECT_TRUE(kiosk.shows("Kiosk operator"));
 }
+
+TEST_F(OperatorScreens, OpenedFromTheWelshStartPageItSpeaksWelsh) {
+  auto& kiosk = start("4821");
+  kiosk.start("cy");
+  queue_request(1, std::chrono::minutes(30));
+  ASSERT_TRUE(kiosk.press_and_hold(40, 40, 3s, *now_));
+  EXPECT_TRUE(kiosk.shows("Rhowch PIN y gweithredwr"));
+  enter_pin("4821");
+  EXPECT_TRUE(kiosk.shows("Gweithredwr y ciosg"));
+  EXPECT_TRUE(kiosk.shows("Yn y ciw: 1"));
+  EXPECT_TRUE(kiosk.shows("Yn aros nawr: 1"));
+  EXPECT_FALSE(kiosk.shows("Kiosk operator"));
+  kiosk.screenshot("operator-in-welsh");
+}
