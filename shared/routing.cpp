@@ -19,20 +19,10 @@ std::string chosen_level(const Service& service, const Answers& answers) {
   return service.responsible.empty() ? "county" : service.responsible;
 }
 
-// "Contact: Margaret Thornton, Parish Clerk, clerk@..., 01632 960401." The role
-// is left out when the name already says it ("Ashcombe Customer Services").
+// " Contact: Margaret Thornton, Parish Clerk, clerk@..., 01632 960401."
 std::string contact_sentence(const BodyContact& contact) {
-  std::string parts;
-  const auto add = [&](const std::string& part) {
-    if (part.empty()) return;
-    if (!parts.empty()) parts += ", ";
-    parts += part;
-  };
-  add(contact.name);
-  if (contact.name.find(contact.role) == std::string::npos) add(contact.role);
-  add(contact.email);
-  add(contact.phone);
-  return parts.empty() ? std::string{} : " Contact: " + parts + ".";
+  const std::string details = contact_details(contact);
+  return details.empty() ? std::string{} : " Contact: " + details + ".";
 }
 
 std::string will_deal(const Area& body) { return body.name + " will deal with this." + contact_sentence(body.contact); }
@@ -58,6 +48,20 @@ const Area* first_county(const Boundaries& boundaries) {
 }
 
 }  // namespace
+
+std::string contact_details(const BodyContact& contact) {
+  std::string parts;
+  const auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!parts.empty()) parts += ", ";
+    parts += part;
+  };
+  add(contact.name);
+  if (contact.name.find(contact.role) == std::string::npos) add(contact.role);
+  add(contact.email);
+  add(contact.phone);
+  return parts;
+}
 
 RoutingDecision route(const Service& service, const Answers& answers, std::optional<double> lat,
                       std::optional<double> lon, const Boundaries& boundaries) {

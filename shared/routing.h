@@ -61,6 +61,12 @@ class Boundaries {
   std::unique_ptr<Index> index_;
 };
 
+// "Margaret Thornton, Parish Clerk, clerk@..., 01632 960401": the body's
+// contact as one line, the role left out when the name already says it
+// ("Ashcombe Customer Services"); empty when there is none. Every channel
+// words the sentence around it in its own language.
+std::string contact_details(const BodyContact& contact);
+
 struct RoutingDecision {
   std::string level;         // the level the service's rules chose
   const Area* body = nullptr;  // who deals with it; null when not known
