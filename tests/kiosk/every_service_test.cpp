@@ -64,10 +64,8 @@ class EveryService : public ::testing::TestWithParam<ServiceJourney> {};
 TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
   const auto& journey = GetParam();
   test_support::TempFolder data;
-  Clock clock;
-  clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
   KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/EveryService/" + journey.service_code,
-                    clock);
+                    fixed_clock());
   const auto catalogue = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
   const auto* service = catalogue.find_service(journey.service_code);
   ASSERT_TRUE(service);
@@ -75,17 +73,10 @@ TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
   kiosk.start();
   ASSERT_TRUE(kiosk.tap(journey.service_name));
   int page = 0;
-  // Every control a finger can reach on every page: at least 44x44 px.
-  const auto check_targets = [&](const std::string& where) {
-    for (const auto& item : kiosk.probe().items) {
-      EXPECT_GE(item.width, 44.0f) << item.label << " on " << where;
-      EXPECT_GE(item.height, 44.0f) << item.label << " on " << where;
-    }
-  };
   for (const auto& step : journey.steps) {
     if (step == "Continue") {
       kiosk.screenshot("page-" + std::to_string(++page));
-      check_targets("page " + std::to_string(page));
+      kiosk.expect_touch_targets("page " + std::to_string(page));  // every page: 44x44 px at least
     }
     if (step.rfind("field:", 0) == 0) {
       const auto equals = step.find('=');
@@ -103,13 +94,13 @@ TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
   ASSERT_TRUE(kiosk.tap("Continue"));
   ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
   kiosk.screenshot("check-answers");
-  check_targets("check answers");
+  kiosk.expect_touch_targets("check answers");
   ASSERT_TRUE(kiosk.tap(service->submit_label));
   ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
   EXPECT_TRUE(kiosk.reveal("qr:tracking")) << "a QR code for the council's tracking page";
   EXPECT_TRUE(kiosk.shows("will deal with this")) << "who deals with it";
   kiosk.screenshot("confirmation");
-  check_targets("confirmation");
+  kiosk.expect_touch_targets("confirmation");
 
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
   ASSERT_TRUE(entry.has_value());

@@ -11,6 +11,26 @@
 
 namespace oneservice::kiosk::testing {
 
+Clock fixed_clock() {
+  Clock clock;
+  clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
+  return clock;
+}
+
+Clock clock_at(std::shared_ptr<TimePoint> now) {
+  Clock clock;
+  clock.now = [now = std::move(now)] { return *now; };
+  return clock;
+}
+
+void KioskDriver::expect_touch_targets(const std::string& where) const {
+  EXPECT_FALSE(probe().items.empty()) << where;
+  for (const auto& item : probe().items) {
+    EXPECT_GE(item.width, 44.0f) << item.label << " on " << where;
+    EXPECT_GE(item.height, 44.0f) << item.label << " on " << where;
+  }
+}
+
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
                          bool expect_problem, std::optional<sync::ServerConfig> server,
                          const std::string& assets_dir, OperatorSetup operator_setup)

@@ -19,6 +19,11 @@
 
 namespace oneservice::kiosk::testing {
 
+// The kiosk tests' clocks: one stopped at 2026-11-22T12:00:00Z, and one
+// that reads `now`, which the test moves.
+Clock fixed_clock();
+Clock clock_at(std::shared_ptr<TimePoint> now);
+
 class KioskDriver {
  public:
   // A kiosk on the demo council with its outbox in data_dir.
@@ -71,6 +76,9 @@ class KioskDriver {
   // `done` holds or `limit` passes; returns whether it held. A bound on a
   // wait for another thread, not a measure of speed.
   bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit);
+  // Fails the test for every control on this screen smaller than 44x44 px
+  // (WCAG 2.5.5), naming it and `where`.
+  void expect_touch_targets(const std::string& where) const;
   // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
   std::string screenshot(const std::string& name);
 

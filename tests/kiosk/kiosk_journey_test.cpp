@@ -4,16 +4,18 @@
 #include <SDL.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 
 #include "kiosk_driver.h"
 #include "shared/clock.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
 using oneservice::kiosk::Page;
 using oneservice::kiosk::testing::KioskDriver;
+using oneservice::kiosk::testing::clock_at;
+using oneservice::kiosk::testing::fixed_clock;
 
 namespace {
 
@@ -21,20 +23,13 @@ class KioskJourney : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    data_dir_ = std::filesystem::temp_directory_path() / ("oneservice-ui-" + std::to_string(::getpid()) + "-" + info->name());
-    std::filesystem::remove_all(data_dir_);
-    Clock clock;
-    clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
-    driver_ = std::make_unique<KioskDriver>(data_dir_.string(),
-                                            std::string(ONESERVICE_SCREENSHOT_DIR) + "/" + info->name(), clock);
+    driver_ = std::make_unique<KioskDriver>(data_.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/" + info->name(),
+                                            fixed_clock());
     driver_->start();
   }
-  void TearDown() override {
-    driver_.reset();
-    std::filesystem::remove_all(data_dir_);
-  }
+  void TearDown() override { driver_.reset(); }
 
-  std::filesystem::path data_dir_;
+  test_support::TempFolder data_;
   std::unique_ptr<KioskDriver> driver_;
 };
 
@@ -223,28 +218,18 @@ TEST_F(KioskJourney, SpeedingTrafficConditionalQuestionAndChangeFromCheckPage) {
 
 TEST_F(KioskJourney, EveryControlIsAtLeast44PixelsSquare) {
   auto& kiosk = *driver_;
-  const auto check = [&](const std::string& where) {
-    ASSERT_FALSE(kiosk.probe().items.empty()) << where;
-    for (const auto& item : kiosk.probe().items) {
-      EXPECT_GE(item.width, 44.0f) << item.label << " on " << where;
-      EXPECT_GE(item.height, 44.0f) << item.label << " on " << where;
-    }
-  };
-  check("choose service");
+  kiosk.expect_touch_targets("choose service");
   ASSERT_TRUE(kiosk.tap("Report speeding traffic"));
-  check("information");
+  kiosk.expect_touch_targets("information");
   ASSERT_TRUE(kiosk.tap("Continue"));
-  check("speed limit");
+  kiosk.expect_touch_targets("speed limit");
 }
 
 TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
-  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-ui-idle-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
+  test_support::TempFolder folder;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
-  Clock clock;
-  clock.now = [now] { return *now; };
   {
-    KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivity", clock);
+    KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivity", clock_at(now));
     kiosk.start();
     ASSERT_TRUE(kiosk.tap("Report a pothole"));
     ASSERT_TRUE(kiosk.tap("In the road"));
@@ -278,5 +263,4 @@ TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
     kiosk.screenshot("cleared");
     EXPECT_EQ(kiosk.outbox().counts().at(sync::RequestState::Queued), 0) << "nothing half-made was sent";
   }
-  std::filesystem::remove_all(folder);
 }

@@ -15,6 +15,7 @@ using namespace oneservice;
 using namespace std::chrono_literals;
 using oneservice::kiosk::OperatorSetup;
 using oneservice::kiosk::testing::KioskDriver;
+using oneservice::kiosk::testing::clock_at;
 
 namespace {
 
@@ -36,8 +37,7 @@ class OperatorScreens : public ::testing::Test {
     setup.pin = pin;
     setup.send_now = [this] { ++sends_; };
     setup.close_kiosk = [this] { ++closes_; };
-    Clock clock;
-    clock.now = [now = now_] { return *now; };
+    const Clock clock = clock_at(now_);
     driver_ = std::make_unique<KioskDriver>(data_dir_.string(), screenshots_, clock, false, std::nullopt, "", setup);
     driver_->outbox().set_clock(clock);
     return *driver_;

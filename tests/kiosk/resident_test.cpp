@@ -3,14 +3,13 @@
 // visit leaves the next person the standard kiosk.
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <memory>
 
 #include "kiosk/theme.h"
 #include "kiosk_driver.h"
 #include "shared/clock.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 namespace oneservice::kiosk::testing {
@@ -20,17 +19,11 @@ class Resident : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    data_dir_ = std::filesystem::temp_directory_path() / ("oneservice-resident-" + std::to_string(::getpid()) + "-" + info->name());
-    std::filesystem::remove_all(data_dir_);
-    Clock clock;
-    clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
-    driver_ = std::make_unique<KioskDriver>(data_dir_.string(),
-                                            std::string(ONESERVICE_SCREENSHOT_DIR) + "/Resident" + info->name(), clock);
+    driver_ = std::make_unique<KioskDriver>(data_.path(),
+                                            std::string(ONESERVICE_SCREENSHOT_DIR) + "/Resident" + info->name(),
+                                            fixed_clock());
   }
-  void TearDown() override {
-    driver_.reset();
-    std::filesystem::remove_all(data_dir_);
-  }
+  void TearDown() override { driver_.reset(); }
 
   // Reports a missed bin, found by searching: the shortest real journey.
   std::string report_missed_bin() {
@@ -57,7 +50,7 @@ class Resident : public ::testing::Test {
     return reference;
   }
 
-  std::filesystem::path data_dir_;
+  test_support::TempFolder data_;
   std::unique_ptr<KioskDriver> driver_;
 };
 
@@ -160,13 +153,10 @@ TEST_F(Resident, HighContrastSwitchesThePaletteUntilTheVisitEnds) {
 // The shared kiosk after two minutes alone: nothing the last person entered
 // or chose remains, in the journey, on the screen, or in the look.
 TEST(ResidentLeaves, AfterTwoMinutesNothingEnteredRemainsAnywhere) {
-  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-wipe-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
+  test_support::TempFolder folder;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
-  Clock clock;
-  clock.now = [now] { return *now; };
   {
-    KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/ResidentLeaves", clock);
+    KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/ResidentLeaves", clock_at(now));
     const float standard_font = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
     kiosk.start("cy");
     ASSERT_TRUE(kiosk.tap("Text size 150%"));
@@ -206,7 +196,6 @@ TEST(ResidentLeaves, AfterTwoMinutesNothingEnteredRemainsAnywhere) {
     EXPECT_FALSE(kiosk.probe().find("key:a")) << "the keyboard is put away";
     EXPECT_EQ(kiosk.outbox().counts().count(sync::RequestState::Queued) ? kiosk.outbox().counts().at(sync::RequestState::Queued) : 0, 0);
   }
-  std::filesystem::remove_all(folder);
 }
 
 }  // namespace

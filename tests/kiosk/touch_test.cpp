@@ -15,6 +15,7 @@
 using namespace oneservice;
 using oneservice::kiosk::Page;
 using oneservice::kiosk::testing::KioskDriver;
+using oneservice::kiosk::testing::clock_at;
 
 namespace {
 
@@ -25,14 +26,8 @@ class Touch : public ::testing::Test {
         kiosk_(data_.path(),
                std::string(ONESERVICE_SCREENSHOT_DIR) + "/" +
                    ::testing::UnitTest::GetInstance()->current_test_info()->name(),
-               clock()) {
+               clock_at(now_)) {
     kiosk_.start();
-  }
-
-  Clock clock() const {
-    Clock clock;
-    clock.now = [now = now_] { return *now; };
-    return clock;
   }
 
   // Taps each key in turn, failing the test at the first one not shown.

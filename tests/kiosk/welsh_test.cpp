@@ -27,9 +27,7 @@ void expect_no_english(const KioskDriver& kiosk, const std::string& where) {
 
 TEST(Welsh, AGraffitiReportInWelshFromStartToOutbox) {
   test_support::TempFolder data;
-  Clock clock;
-  clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
-  KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/Welsh", clock);
+  KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/Welsh", fixed_clock());
   kiosk.start("cy");
   EXPECT_EQ(kiosk.preferences().language, "cy");
   EXPECT_TRUE(kiosk.shows("Beth ydych chi eisiau ei wneud?"));
