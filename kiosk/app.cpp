@@ -244,7 +244,9 @@ void App::draw_page(ui::Context& ui) {
     case Page::Confirmation: screens::draw_confirmation(screen); break;
     case Page::Track: screens::draw_track(screen); break;
   }
-  page_lines_.assign(probe_.texts.begin() + static_cast<std::ptrdiff_t>(first_line), probe_.texts.end());
+  // Kept for the read-aloud button only: no copy on a kiosk without a voice.
+  if (read_aloud_ && read_aloud_->available())
+    page_lines_.assign(probe_.texts.begin() + static_cast<std::ptrdiff_t>(first_line), probe_.texts.end());
 }
 
 void App::draw_frame() {
