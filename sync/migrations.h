@@ -11,8 +11,13 @@ struct sqlite3;
 namespace oneservice::sync {
 
 struct Migration {
+  // A step that rebuilds a table runs with foreign keys off, so that
+  // dropping the old table does not cascade; they are checked before it
+  // commits.
+  enum class ForeignKeys { On, OffDuringStep };
   int version;            // user_version after this step
   std::string_view sql;   // may hold several statements
+  ForeignKeys foreign_keys = ForeignKeys::On;
 };
 
 // In order, versions 1, 2, 3... Append only: a shipped step never changes,

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 
@@ -115,7 +116,25 @@ Outbox::Outbox(std::string path, sqlite::Database db) : path_(std::move(path)), 
 
 Outbox Outbox::open(const std::string& path, OpenMode mode) { return open(path, mode, OpenHooks{}); }
 
+namespace {
+
+// SQLite gives every new page cache a bulk allocation of 20 pages up front,
+// and it makes a page cache for every temporary b-tree: each UPDATE ...
+// FROM, IN (SELECT ...) and RETURNING the sync engine runs. Touching those
+// pages cost a third of a million page faults per 10,000 requests drained.
+// With no bulk allocation, pages come from malloc as they are needed. This
+// is process-wide, so it is set before SQLite first initialises; if
+// something else in the process initialised SQLite already, the call is
+// refused and nothing changes but speed.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0); });
+}
+
+}  // namespace
+
 Outbox Outbox::open(const std::string& path, OpenMode mode, const OpenHooks& hooks) {
+  configure_sqlite_once();
   bool exists = false;
   check_before_open(path, mode, exists);
 

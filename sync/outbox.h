@@ -148,8 +148,16 @@ class Outbox {
   // Applies the outcomes of sent requests in one transaction. Each must be
   // sending; throws StoreError (and applies none) otherwise.
   void settle(const std::vector<Settlement>& settlements);
-  // Queued requests whose next attempt is due, oldest first.
+  // Queued requests whose next attempt is due at now_utc, oldest first.
   std::vector<OutboxEntry> due_for_sending(const std::string& now_utc, int limit) const;
+  // Claims those (as claim_batch) and returns them as claimed: sending,
+  // attempts counting this one.
+  std::vector<OutboxEntry> claim_due(const std::string& now_utc, int limit);
+  // settle() then claim_due(), in one transaction: the sync engine writes
+  // once for each turn of its loop, not twice. Nothing is claimed when the
+  // settlements are refused.
+  std::vector<OutboxEntry> settle_and_claim(const std::vector<Settlement>& settlements, const std::string& now_utc,
+                                            int limit);
   // The earliest next attempt among queued requests, if any is waiting.
   std::optional<std::string> next_attempt_time() const;
   // sending -> queued after a transient failure, not to be tried before
@@ -200,6 +208,9 @@ class Outbox {
                   const std::string* error);
   std::string save(const ServiceRequest& request, RequestState target, const std::vector<MediaAttachment>* media);
   std::string now() const;
+  // The parts of settle_and_claim, inside its transaction.
+  void settle_rows(const std::vector<Settlement>& settlements, const std::string& stamp);
+  std::vector<OutboxEntry> claim_rows(const std::string& now_utc, int limit, const std::string& stamp);
   std::optional<OutboxEntry> find_one(const char* where, const std::string& reference) const;
   [[noreturn]] void fail(const sqlite::SqliteFailure& failure, const std::string& doing) const;
 

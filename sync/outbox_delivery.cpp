@@ -4,6 +4,11 @@
 // the database's triggers.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
 #include "shared/identity.h"
 #include "sync/outbox.h"
 #include "sync/outbox_rows.h"
@@ -17,22 +22,9 @@ namespace {
 // on the client id). WAL keeps commits in order, so the next FULL commit (a
 // new request being saved) makes these durable too. Saving a request never
 // uses this: the screen may only say "saved" once it is on disk.
-class RelaxedSync {
- public:
-  explicit RelaxedSync(sqlite3* db) : db_(db) { sqlite::exec(db_, "PRAGMA synchronous = NORMAL"); }
-  ~RelaxedSync() {
-    try {
-      sqlite::exec(db_, "PRAGMA synchronous = FULL");
-    } catch (const sqlite::SqliteFailure&) {
-      // Cannot happen outside a transaction; if it did, the next open sets FULL again.
-    }
-  }
-  RelaxedSync(const RelaxedSync&) = delete;
-  RelaxedSync& operator=(const RelaxedSync&) = delete;
-
- private:
-  sqlite3* db_;
-};
+sqlite::ScopedPragma relaxed_sync(sqlite3* db) {
+  return {db, "PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL"};
+}
 
 }  // namespace
 
@@ -52,91 +44,186 @@ std::vector<MediaAttachment> Outbox::media_for(const std::string& client_id) con
   }
 }
 
+namespace {
+
+// The queued requests due at ?1, oldest due first, at most ?2: never-tried
+// first (their next_attempt_at is empty), then retries by due time, then
+// by age. Ordered as the requests_due index is, so LIMIT stops after a few
+// rows instead of sorting the whole queue on every call: a queue of 10,000
+// made this quadratic. (ISO 8601 UTC strings of one format order as their
+// times do.)
+constexpr std::string_view kDue =
+    "FROM requests WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2";
+
+// Settlements go to SQLite as one JSON array per kind, [[client_id, text,
+// next_attempt_at], ...], so a batch is one statement however many it holds.
+// Each statement costs far more than its rows here (a statement journal,
+// a frame for each trigger, temporary b-trees): a statement per request was
+// a third of the device's CPU while draining.
+std::string settlement_rows(const std::vector<const Settlement*>& group) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const Settlement* s : group) {
+    const bool has_reference = s->kind == Settlement::Kind::Accepted || s->kind == Settlement::Kind::Token;
+    rows.push_back({s->client_id, has_reference ? s->reference : s->message, s->next_attempt_at});
+  }
+  // A server's error text may not be valid UTF-8; it is kept, mended.
+  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The UPDATE for one kind of settlement. ?1 is the time, ?2 the rows. The
+// unary + keeps SQLite from scanning requests by state and re-reading the
+// JSON for each row: it looks each row up by client_id instead. RETURNING
+// names the rows that were sending, so a refusal can name one that was not.
+std::string_view settle_sql(Settlement::Kind kind) {
+  switch (kind) {
+    case Settlement::Kind::Accepted:
+      return "UPDATE requests SET state = 'accepted', server_ref = s.value ->> 1, token = '', updated_at = ?1, "
+             "accepted_at = ?1 "
+             "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
+             "RETURNING requests.client_id";
+    case Settlement::Kind::Token:
+      return "UPDATE requests SET token = s.value ->> 1, updated_at = ?1 "
+             "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
+             "RETURNING requests.client_id";
+    case Settlement::Kind::NeedsAttention:
+      return "UPDATE requests SET state = 'needs_attention', last_error = s.value ->> 1, updated_at = ?1 "
+             "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
+             "RETURNING requests.client_id";
+    case Settlement::Kind::RetryLater:
+      break;
+  }
+  return "UPDATE requests SET state = 'queued', last_error = s.value ->> 1, next_attempt_at = s.value ->> 2, "
+         "updated_at = ?1 "
+         "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
+         "RETURNING requests.client_id";
+}
+
+[[noreturn]] void refuse_unsendable(const std::vector<const Settlement*>& group, const std::set<std::string>& updated) {
+  // Rare (a bug, or a second process). The caller's transaction rolls
+  // back, so none of the batch is applied.
+  for (const Settlement* s : group) {
+    if (updated.count(s->client_id) == 0)
+      throw StoreError("Request " + local_reference(s->client_id) +
+                       " is not being sent, so its result cannot be recorded.");
+  }
+  throw StoreError("A request appears twice in one batch of results.");
+}
+
+}  // namespace
+
 std::vector<std::string> Outbox::claim_batch(const std::vector<std::string>& client_ids) {
   std::vector<std::string> claimed;
   try {
-    RelaxedSync relaxed(db_.get());
+    const auto relaxed = relaxed_sync(db_.get());
     sqlite::Transaction transaction(db_.get());
-    const auto stamp = now();
-    for (const auto& client_id : client_ids) {
-      sqlite::Statement claim(db_.get(),
-                              "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
-                              "WHERE client_id = ?2 AND state = 'queued'");
-      claim.bind(1, stamp).bind(2, client_id).run();
-      if (sqlite::changes(db_.get()) == 1) claimed.push_back(client_id);
-    }
+    const nlohmann::json ids = client_ids;
+    sqlite::Statement claim(db_.get(),
+                            "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
+                            "WHERE client_id IN (SELECT value FROM json_each(?2)) AND state = 'queued' "
+                            "RETURNING client_id");
+    claim.bind(1, now()).bind(2, ids.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    while (claim.step()) claimed.push_back(claim.text(0));
     transaction.commit();
-    return claimed;
   } catch (const sqlite::SqliteFailure& failure) {
     fail(failure, "while claiming requests for sending");
   }
+  // RETURNING comes in no particular order; the caller's order stands.
+  std::vector<std::string> in_order;
+  for (const auto& id : client_ids)
+    if (std::find(claimed.begin(), claimed.end(), id) != claimed.end()) in_order.push_back(id);
+  return in_order;
+}
+
+std::vector<OutboxEntry> Outbox::claim_due(const std::string& now_utc, int limit) {
+  return settle_and_claim({}, now_utc, limit);
 }
 
 void Outbox::settle(const std::vector<Settlement>& settlements) {
   if (settlements.empty()) return;
+  settle_and_claim(settlements, "", 0);
+}
+
+std::vector<OutboxEntry> Outbox::settle_and_claim(const std::vector<Settlement>& settlements,
+                                                  const std::string& now_utc, int limit) {
+  if (settlements.empty() && limit <= 0) return {};
   try {
-    RelaxedSync relaxed(db_.get());
+    const auto relaxed = relaxed_sync(db_.get());
     sqlite::Transaction transaction(db_.get());
     const auto stamp = now();
-    bool success = false;
-    for (const auto& s : settlements) {
-      using Kind = Settlement::Kind;
-      std::string sql;
-      switch (s.kind) {
-        case Kind::Accepted:
-          if (s.reference.empty()) throw std::invalid_argument("An accepted request needs the council's reference.");
-          sql = "UPDATE requests SET state = 'accepted', server_ref = ?1, token = '', updated_at = ?2 "
-                "WHERE client_id = ?3 AND state = 'sending'";
-          success = true;
-          {
-            // The council has the photos now; the kiosk need not keep them.
-            sqlite::Statement forget(db_.get(), "DELETE FROM request_media WHERE client_id = ?1");
-            forget.bind(1, s.client_id).run();
-          }
-          break;
-        case Kind::Token:
-          sql = "UPDATE requests SET token = ?1, updated_at = ?2 WHERE client_id = ?3 AND state = 'sending'";
-          success = true;
-          break;
-        case Kind::NeedsAttention:
-          sql = "UPDATE requests SET state = 'needs_attention', last_error = ?1, updated_at = ?2 "
-                "WHERE client_id = ?3 AND state = 'sending'";
-          break;
-        case Kind::RetryLater:
-          sql = "UPDATE requests SET state = 'queued', last_error = ?1, updated_at = ?2, next_attempt_at = ?4 "
-                "WHERE client_id = ?3 AND state = 'sending'";
-          break;
-      }
-      sqlite::Statement update(db_.get(), sql);
-      update.bind(1, s.kind == Kind::Accepted || s.kind == Kind::Token ? s.reference : s.message)
-          .bind(2, stamp)
-          .bind(3, s.client_id);
-      if (s.kind == Kind::RetryLater) update.bind(4, s.next_attempt_at);
-      update.run();
-      if (sqlite::changes(db_.get()) != 1)
-        throw StoreError("Request " + local_reference(s.client_id) + " is not being sent, so its result cannot be recorded.");
-    }
-    if (success) {
-      sqlite::Statement last(db_.get(),
-                             "INSERT INTO sync_state (key, value) VALUES ('last_success', ?1) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-      last.bind(1, stamp).run();
-    }
+    settle_rows(settlements, stamp);
+    auto claimed = limit > 0 ? claim_rows(now_utc, limit, stamp) : std::vector<OutboxEntry>{};
     transaction.commit();
+    return claimed;
   } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while recording what the council answered");
+    fail(failure, settlements.empty() ? "while claiming requests for sending"
+                                      : "while recording what the council answered");
   }
+}
+
+void Outbox::settle_rows(const std::vector<Settlement>& settlements, const std::string& stamp) {
+  using Kind = Settlement::Kind;
+  bool success = false;
+  for (const Kind kind : {Kind::Accepted, Kind::Token, Kind::NeedsAttention, Kind::RetryLater}) {
+    std::vector<const Settlement*> group;
+    for (const auto& s : settlements) {
+      if (s.kind != kind) continue;
+      if (kind == Kind::Accepted && s.reference.empty())
+        throw std::invalid_argument("An accepted request needs the council's reference.");
+      group.push_back(&s);
+    }
+    if (group.empty()) continue;
+    const auto rows = settlement_rows(group);
+    sqlite::Statement update(db_.get(), settle_sql(kind));
+    update.bind(1, stamp).bind(2, rows);
+    std::set<std::string> updated;
+    while (update.step()) updated.insert(update.text(0));
+    if (updated.size() != group.size()) refuse_unsendable(group, updated);
+    if (kind == Kind::Accepted) {
+      // The council has the photos now; the kiosk need not keep them.
+      sqlite::Statement forget(db_.get(),
+                               "DELETE FROM request_media WHERE client_id IN (SELECT value ->> 0 FROM json_each(?1))");
+      forget.bind(1, rows).run();
+    }
+    success = success || kind == Kind::Accepted || kind == Kind::Token;
+  }
+  if (success) {
+    sqlite::Statement last(db_.get(),
+                           "INSERT INTO sync_state (key, value) VALUES ('last_success', ?1) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    last.bind(1, stamp).run();
+  }
+}
+
+std::vector<OutboxEntry> Outbox::claim_rows(const std::string& now_utc, int limit, const std::string& stamp) {
+  // RETURNING gives the rows as updated: state sending, attempts counting
+  // this one.
+  sqlite::Statement claim(db_.get(), "UPDATE requests SET state = 'sending', attempts = attempts + 1, "
+                                     "updated_at = ?3 WHERE id IN (SELECT id " + std::string(kDue) +
+                                         ") RETURNING " + std::string(kEntryColumns) + ", id");
+  claim.bind(1, now_utc).bind(2, static_cast<std::int64_t>(limit)).bind(3, stamp);
+  struct Claimed {
+    std::string next_attempt_at;
+    std::int64_t id;
+    OutboxEntry entry;
+  };
+  std::vector<Claimed> rows;
+  while (claim.step()) {
+    auto entry = entry_from_row(claim, path_);
+    rows.push_back({entry.next_attempt_at, claim.integer(11), std::move(entry)});
+  }
+  // RETURNING comes in no particular order: put it back in the due order.
+  std::sort(rows.begin(), rows.end(), [](const Claimed& a, const Claimed& b) {
+    return std::tie(a.next_attempt_at, a.id) < std::tie(b.next_attempt_at, b.id);
+  });
+  std::vector<OutboxEntry> out;
+  out.reserve(rows.size());
+  for (auto& row : rows) out.push_back(std::move(row.entry));
+  return out;
 }
 
 std::vector<OutboxEntry> Outbox::due_for_sending(const std::string& now_utc, int limit) const {
   try {
-    // ISO 8601 UTC strings of one format order as their times do. Ordered
-    // as the requests_due index is (never-tried first, then by due time,
-    // then oldest), so LIMIT stops after a few rows instead of sorting the
-    // whole queue on every call: a queue of 10,000 made this quadratic.
-    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) +
-                                            " FROM requests WHERE state = 'queued' AND next_attempt_at <= ?1 "
-                                            "ORDER BY next_attempt_at, id LIMIT ?2");
+    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) + " " + std::string(kDue));
     select.bind(1, now_utc).bind(2, static_cast<std::int64_t>(limit));
     std::vector<OutboxEntry> out;
     while (select.step()) out.push_back(entry_from_row(select, path_));

@@ -4,7 +4,6 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -49,55 +48,55 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
     progress.in_flight = static_cast<int>(in_flight.size());
     if (progress_callback) progress_callback(progress);
   };
-  // Each transaction on the device costs an fsync, so claims and results
-  // are written in batches: everything claimable at once, everything that
-  // finished together at once.
+  // Each turn of the loop writes once: the results that came back and the
+  // next claims share a transaction (SQLite's cost is per statement and
+  // per commit far more than per row).
+  //
+  // Twice the wire's bound is claimed and handed to the transport, which
+  // keeps max_in_flight on the wire and starts a waiting request as soon as
+  // it sees one finish. With only max_in_flight claimed, every slot that
+  // finished stayed empty until this loop had written its results, and the
+  // council waited for the device.
+  const int claim_bound = 2 * options_.max_in_flight;
+  std::vector<Settlement> settled;
   while (true) {
-    const bool stopping = stop && stop->load();
-    // Keep the pipe full: claim due requests up to the in-flight bound, all
-    // in one transaction.
-    const int room = options_.max_in_flight - static_cast<int>(in_flight.size());
-    if (!stopping && more_due && room > 0) {
-      const auto due = outbox_.due_for_sending(format_utc(clock_.now()), room);
-      std::vector<std::string> ids;
-      for (const auto& entry : due) ids.push_back(entry.client_id);
-      // The claim is UPDATE ... WHERE state = 'queued': a request anything
-      // else took meanwhile is skipped.
-      const auto claimed = outbox_.claim_batch(ids);
-      if (claimed.empty()) more_due = false;  // none due, or someone else holds them: do not spin
-      for (const auto& entry : due) {
-        if (std::find(claimed.begin(), claimed.end(), entry.client_id) == claimed.end()) continue;
-        ++progress.due;
-        net::HttpRequest request;
-        request.method = "POST";
-        request.url = server_.endpoint("requests.json");
-        request.headers.emplace_back("Idempotency-Key", entry.client_id);
-        request.form = request_form(entry, outbox_.media_for(entry.client_id), server_.api_key);
-        request.tag = next_tag++;
-        in_flight[request.tag] = entry;
-        transport_.submit(std::move(request));
-      }
-      report();
-    }
-    if (in_flight.empty()) break;
-    // Stopping: what is in flight goes back in the queue, due at once (the
-    // council deduplicates the resend if it had already taken it).
-    if (stopping) {
-      std::vector<Settlement> abandoned;
+    // Stopping: what was handed over goes back in the queue, due at once
+    // (the council deduplicates the resend if it had already taken it).
+    // The transport drops it first, so none is still on its way when a
+    // later pass claims it again.
+    if (stop && stop->load()) {
+      transport_.abandon();
       for (const auto& [tag, entry] : in_flight)
-        abandoned.push_back({entry.client_id, Settlement::Kind::RetryLater, "", "stopped before the answer came", ""});
-      outbox_.settle(abandoned);
-      return progress;
+        settled.push_back({entry.client_id, Settlement::Kind::RetryLater, "", "stopped before the answer came", ""});
+      outbox_.settle(settled);
+      if (!in_flight.empty()) return progress;
+      break;
     }
-    std::vector<Settlement> settled;
+    // Keep the pipe full. The claim is UPDATE ... WHERE state = 'queued': a
+    // request anything else took meanwhile is not claimed twice.
+    const int room = more_due ? claim_bound - static_cast<int>(in_flight.size()) : 0;
+    auto claimed = outbox_.settle_and_claim(settled, format_utc(clock_.now()), room);
+    if (room > 0 && claimed.empty()) more_due = false;  // none due, or someone else holds them: do not spin
+    for (auto& entry : claimed) {
+      ++progress.due;
+      net::HttpRequest request;
+      request.method = "POST";
+      request.url = server_.endpoint("requests.json");
+      request.headers.emplace_back("Idempotency-Key", entry.client_id);
+      request.form = request_form(entry, outbox_.media_for(entry.client_id), server_.api_key);
+      request.tag = next_tag++;
+      in_flight.emplace(request.tag, std::move(entry));
+      transport_.submit(std::move(request));
+    }
+    if (!settled.empty() || !claimed.empty()) report();
+    settled.clear();
+    if (in_flight.empty()) break;
     for (const auto& response : transport_.poll(std::chrono::milliseconds(200))) {
       const auto found = in_flight.find(response.tag);
       if (found == in_flight.end()) continue;
       settled.push_back(judge(response, found->second, progress));
       in_flight.erase(found);
     }
-    outbox_.settle(settled);
-    if (!settled.empty()) report();
   }
   resolve_tokens(progress);
   progress.pending_token = static_cast<int>(outbox_.awaiting_token().size());
@@ -127,8 +126,8 @@ Settlement Pusher::judge(const net::HttpResponse& response, const OutboxEntry& e
       ++progress.needs_attention;
       break;
     case Outcome::Kind::Transient: {
-      // entry.attempts was read before the claim added this attempt.
-      const auto delay = backoff_delay(options_.backoff, entry.attempts + 1, outcome.retry_after, random_);
+      // entry.attempts is as claimed: it counts this attempt.
+      const auto delay = backoff_delay(options_.backoff, entry.attempts, outcome.retry_after, random_);
       settlement.kind = Settlement::Kind::RetryLater;
       settlement.message = outcome.message;
       // Stored to the second: round the moment itself up, or a Retry-After

@@ -33,7 +33,7 @@ struct PushProgress {
   int pending_token = 0;    // with the council, reference not yet known
   int needs_attention = 0;
   int retry_later = 0;
-  int in_flight = 0;
+  int in_flight = 0;        // handed to the network: on the wire or next in line
   std::string last_error;   // the latest transient reason
 };
 

@@ -166,6 +166,21 @@ std::int64_t query_integer(sqlite3* db, const std::string& sql) {
 
 int changes(sqlite3* db) { return sqlite3_changes(db); }
 
+ScopedPragma::ScopedPragma(sqlite3* db, std::string set, std::string restore)
+    : db_(db), restore_(std::move(restore)) {
+  exec(db_, set);
+}
+
+ScopedPragma::~ScopedPragma() {
+  try {
+    exec(db_, restore_);
+  } catch (const SqliteFailure&) {
+    // The PRAGMAs used this way fail only inside a transaction, and the
+    // scope's own has ended by now; a connection opened later starts from
+    // Outbox::open's settings anyway.
+  }
+}
+
 Transaction::Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {

@@ -70,6 +70,22 @@ std::int64_t query_integer(sqlite3* db, const std::string& sql);
 // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
 int changes(sqlite3* db);
 
+// Runs `set` now and `restore` when the scope ends, whichever way it ends:
+// for a PRAGMA that must not outlive the work it was changed for. Both are
+// whole statements of our own ("PRAGMA synchronous = NORMAL"), since a
+// PRAGMA takes no bound parameters.
+class ScopedPragma {
+ public:
+  ScopedPragma(sqlite3* db, std::string set, std::string restore);
+  ScopedPragma(const ScopedPragma&) = delete;
+  ScopedPragma& operator=(const ScopedPragma&) = delete;
+  ~ScopedPragma();
+
+ private:
+  sqlite3* db_;
+  std::string restore_;
+};
+
 // BEGIN IMMEDIATE takes the write lock at once, so two processes that both
 // read-then-write (enqueue's duplicate check) cannot interleave.
 class Transaction {

@@ -157,13 +157,19 @@ struct HttpTransport::Impl {
   }
 
   ~Impl() {
+    cut_all();
+    for (CURL* easy : spare_handles) curl_easy_cleanup(easy);
+    curl_multi_cleanup(multi);
+  }
+
+  // Removing a handle from the multi aborts its transfer (and closes its
+  // connection if a request was half sent).
+  void cut_all() {
     for (auto& [easy, transfer] : in_flight) {
       curl_multi_remove_handle(multi, easy);
       curl_easy_cleanup(easy);
     }
     in_flight.clear();
-    for (CURL* easy : spare_handles) curl_easy_cleanup(easy);
-    curl_multi_cleanup(multi);
   }
 
   Impl(const Impl&) = delete;
@@ -404,6 +410,12 @@ std::vector<HttpResponse> HttpTransport::poll(std::chrono::milliseconds wait) {
 
 bool HttpTransport::busy() const {
   return !impl_->in_flight.empty() || !impl_->queued.empty() || !impl_->finished.empty();
+}
+
+void HttpTransport::abandon() {
+  impl_->cut_all();
+  impl_->queued.clear();
+  impl_->finished.clear();
 }
 
 void HttpTransport::wakeup() {

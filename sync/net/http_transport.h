@@ -82,6 +82,11 @@ class HttpTransport {
 
   bool busy() const;  // anything in flight or queued
 
+  // Drops every request: transfers on the wire are cut, queued ones never
+  // start and unclaimed responses are forgotten. After it, nothing
+  // submitted before can still reach the server.
+  void abandon();
+
   // Wakes a poll() that is waiting (from another thread).
   void wakeup();
 

@@ -176,3 +176,103 @@ TEST(Migrations, Version3StoresGetQueueStampsFromWhatTheyHold) {
   EXPECT_EQ(stamps("q"), "2026-11-22T09:00:00Z/") << "queued: since it was made";
   EXPECT_EQ(stamps("a"), "2026-11-22T10:00:00Z/2026-11-22T10:05:00Z") << "accepted: at its last change";
 }
+
+namespace {
+
+// A store as version 4 of oneservice left it, holding a request in each
+// state and a photo on the queued one.
+void make_version4_store(const std::string& path) {
+  RawDb raw(path);
+  std::string steps = "BEGIN; ";
+  for (int version = 1; version <= 4; ++version) steps += std::string(migrations().at(version - 1).sql);
+  ASSERT_EQ(raw.exec(steps + " PRAGMA user_version = 4; COMMIT;"), SQLITE_OK) << raw.last_error();
+  std::string rows;
+  for (const std::string id : {"d", "q", "s", "a", "n"}) {
+    rows += "INSERT INTO requests (client_id, local_ref, state, service_code, catalogue_version, body, created_at, "
+            "updated_at) VALUES ('" + id + "', 'OS-" + id + "', '" + (id == "d" ? "draft" : "queued") +
+            "', 'pothole', 'v', '{}', '2026-11-22T09:00:00Z', '2026-11-22T09:00:00Z');";
+  }
+  rows +=
+      "UPDATE requests SET state = 'sending', attempts = 1 WHERE client_id IN ('s', 'a', 'n');"
+      "UPDATE requests SET state = 'accepted', server_ref = 'S1', updated_at = '2026-11-22T10:00:00Z' "
+      "WHERE client_id = 'a';"
+      "UPDATE requests SET state = 'needs_attention', last_error = 'refused' WHERE client_id = 'n';"
+      "INSERT INTO request_media (client_id, file_name, content_type, bytes) VALUES "
+      "('q', 'a.jpg', 'image/jpeg', x'FFD8FF');";
+  ASSERT_EQ(raw.exec(rows), SQLITE_OK) << raw.last_error();
+}
+
+const char* const kEveryColumn =
+    "SELECT group_concat(id || client_id || local_ref || state || service_code || catalogue_version || body || "
+    "attempts || last_error || server_ref || created_at || updated_at || next_attempt_at || token || queued_at || "
+    "accepted_at, '|') FROM (SELECT * FROM requests ORDER BY id)";
+
+const char* const kTriggersAndIndexes =
+    "SELECT group_concat(type || ' ' || name, ', ') FROM "
+    "(SELECT type, name FROM sqlite_schema WHERE tbl_name = 'requests' AND type IN ('trigger', 'index') ORDER BY name)";
+
+}  // namespace
+
+TEST(Migrations, Version4StoresAreRebuiltWithoutInListsKeepingEveryRowAndPhoto) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  make_version4_store(path);
+  std::string before, schema_before;
+  {
+    RawDb raw(path);
+    before = raw.text(kEveryColumn);
+    schema_before = raw.text(kTriggersAndIndexes);
+  }
+  ASSERT_NE(before.find("accepted"), std::string::npos);
+  {
+    auto outbox = Outbox::open(path);
+    EXPECT_TRUE(outbox.settings().foreign_keys) << "back on after the rebuild";
+    EXPECT_EQ(outbox.media_for("q").size(), 1u);
+  }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), latest_schema_version());
+  EXPECT_EQ(raw.text(kEveryColumn), before) << "every row and column as it was";
+  EXPECT_EQ(raw.text("SELECT lower(hex(bytes)) FROM request_media WHERE client_id = 'q'"), "ffd8ff");
+  // What the step is for: no IN list left for SQLite to build a b-tree for.
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'requests' AND sql LIKE '% IN (%'"), 0);
+  EXPECT_EQ(raw.text(kTriggersAndIndexes), schema_before) << "every trigger and index made again";
+
+  // The rules hold as before.
+  EXPECT_NE(raw.exec("UPDATE requests SET state = 'lost' WHERE client_id = 'q'"), SQLITE_OK) << "CHECK on state";
+  EXPECT_NE(raw.exec("UPDATE requests SET state = 'accepted', server_ref = 'S2' WHERE client_id = 'q'"), SQLITE_OK)
+      << "queued cannot jump to accepted";
+  EXPECT_NE(raw.exec("DELETE FROM requests WHERE client_id = 'q'"), SQLITE_OK) << "not yet accepted";
+  EXPECT_EQ(raw.exec("UPDATE requests SET state = 'sending' WHERE client_id = 'q'"), SQLITE_OK) << raw.last_error();
+  EXPECT_EQ(raw.exec("UPDATE requests SET state = 'accepted', server_ref = 'S2', updated_at = '2026-11-22T11:00:00Z' "
+                     "WHERE client_id = 'q'"),
+            SQLITE_OK)
+      << raw.last_error();
+  EXPECT_EQ(raw.text("SELECT accepted_at FROM requests WHERE client_id = 'q'"), "2026-11-22T11:00:00Z")
+      << "a hand-run acceptance is still stamped";
+  // The photos' foreign key follows the new table: deleting the request takes its photo.
+  ASSERT_EQ(raw.exec("PRAGMA foreign_keys = ON; DELETE FROM requests WHERE client_id = 'q'"), SQLITE_OK)
+      << raw.last_error();
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM request_media"), 0);
+}
+
+TEST(Migrations, AVersion4StoreWithAnOrphanPhotoIsRefusedAndLeftAtVersion4) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  make_version4_store(path);
+  {
+    RawDb raw(path);  // foreign keys are off on a plain connection: only a hand edit can do this
+    ASSERT_EQ(raw.exec("INSERT INTO request_media (client_id, file_name, content_type, bytes) VALUES "
+                       "('ghost', 'g.jpg', 'image/jpeg', x'FF')"),
+              SQLITE_OK);
+  }
+  try {
+    auto outbox = Outbox::open(path);
+    FAIL() << "a store with a photo of no request was rebuilt";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find("a photo belongs to no request"), std::string::npos) << error.what();
+  }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), 4);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM requests"), 5);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'requests_v5'"), 0);
+}

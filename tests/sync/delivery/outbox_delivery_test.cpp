@@ -3,6 +3,9 @@
 // sync cursor, the status cache and photos.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "delivery_support.h"
 #include "shared/identity.h"
 
@@ -75,6 +78,86 @@ TEST_F(OutboxDelivery, DueForSendingRespectsNextAttemptAtAndOrder) {
   auto reopened = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
   EXPECT_EQ(reopened.find(b)->next_attempt_at, "2026-11-22T14:05:00Z");
   EXPECT_TRUE(reopened.due_for_sending("2026-11-22T14:04:59Z", 10).empty());
+}
+
+TEST_F(OutboxDelivery, ClaimDueTakesWhatIsDueInOrderAndCountsTheAttempt) {
+  const auto a = add(1), b = add(2), c = add(3);
+  ASSERT_TRUE(outbox.claim_for_sending(b));
+  outbox.retry_later(b, "the council's server took too long to answer", "2026-11-22T14:05:00Z");
+
+  const auto first = outbox.claim_due("2026-11-22T14:05:00Z", 2);
+  EXPECT_EQ(ids_of(first), (std::vector<std::string>{a, c})) << "never-tried first, oldest first";
+  for (const auto& entry : first) {
+    EXPECT_EQ(entry.state, RequestState::Sending);
+    EXPECT_EQ(entry.attempts, 1) << "as claimed: this attempt counts";
+    EXPECT_EQ(entry.request.answers.size(), 1u) << "the request itself comes back readable";
+    EXPECT_EQ(outbox.find(entry.client_id)->state, RequestState::Sending);
+  }
+  EXPECT_TRUE(outbox.claim_due("2026-11-22T14:04:59Z", 10).empty()) << "b is not due yet";
+  const auto second = outbox.claim_due("2026-11-22T14:05:00Z", 10);
+  ASSERT_EQ(ids_of(second), std::vector<std::string>{b});
+  EXPECT_EQ(second[0].attempts, 2);
+  EXPECT_EQ(second[0].next_attempt_at, "2026-11-22T14:05:00Z");
+  EXPECT_TRUE(outbox.claim_due("2026-11-22T15:00:00Z", 10).empty()) << "nothing is claimed twice";
+}
+
+TEST_F(OutboxDelivery, SettleAndClaimAppliesEveryKindInOneGo) {
+  const auto when = std::chrono::sys_days{std::chrono::November / 22 / 2026} + std::chrono::hours(14);
+  outbox.set_clock(Clock{[when] { return when; }});
+  const auto accepted = hand_made(1);
+  outbox.enqueue(accepted, {{"a.jpg", "image/jpeg", "\xff\xd8\xff"}});
+  const auto refused = hand_made(2);
+  outbox.enqueue(refused, {{"b.jpg", "image/jpeg", "\xff\xd8\xff"}});
+  const auto token = add(3), later = add(4), waiting = add(5);
+  ASSERT_EQ(outbox.claim_due("2026-11-22T14:00:00Z", 4).size(), 4u);
+
+  const std::string not_utf8 = "bad byte \xff here";
+  const auto claimed = outbox.settle_and_claim(
+      {{accepted.client_id, Settlement::Kind::Accepted, "1001", "", ""},
+       {refused.client_id, Settlement::Kind::NeedsAttention, "", "service_code: unknown", ""},
+       {token, Settlement::Kind::Token, "tok-3", "", ""},
+       {later, Settlement::Kind::RetryLater, "", not_utf8, "2026-11-22T14:10:00Z"}},
+      "2026-11-22T14:00:00Z", 10);
+  EXPECT_EQ(ids_of(claimed), std::vector<std::string>{waiting}) << "claimed in the same transaction";
+
+  const auto a = outbox.find(accepted.client_id);
+  EXPECT_EQ(a->state, RequestState::Accepted);
+  EXPECT_EQ(a->server_ref, "1001");
+  EXPECT_TRUE(outbox.media_for(accepted.client_id).empty()) << "the council has the photo";
+  const auto r = outbox.find(refused.client_id);
+  EXPECT_EQ(r->state, RequestState::NeedsAttention);
+  EXPECT_EQ(r->last_error, "service_code: unknown");
+  EXPECT_EQ(outbox.media_for(refused.client_id).size(), 1u) << "kept until it is delivered";
+  EXPECT_EQ(outbox.find(token)->token, "tok-3");
+  EXPECT_EQ(outbox.find(token)->state, RequestState::Sending);
+  const auto l = outbox.find(later);
+  EXPECT_EQ(l->state, RequestState::Queued);
+  EXPECT_EQ(l->next_attempt_at, "2026-11-22T14:10:00Z");
+  EXPECT_EQ(l->last_error.substr(0, 9), "bad byte ") << "a server's broken text is kept, mended";
+  EXPECT_EQ(outbox.sync_value("last_success"), std::optional<std::string>("2026-11-22T14:00:00Z"));
+  // The operator's chart reads when each was accepted.
+  const auto spans = outbox.queue_spans("2026-11-22T00:00:00Z");
+  const auto span = std::find_if(spans.begin(), spans.end(), [&](const QueueSpan& s) {
+    return s.accepted_at == "2026-11-22T14:00:00Z";
+  });
+  EXPECT_NE(span, spans.end()) << "the accepted request has its acceptance stamp";
+}
+
+TEST_F(OutboxDelivery, ARefusedSettlementClaimsNothingAndAppliesNothing) {
+  const auto a = add(1), b = add(2), c = add(3);
+  ASSERT_TRUE(outbox.claim_for_sending(a));
+  try {
+    outbox.settle_and_claim({{a, Settlement::Kind::Accepted, "1001", "", ""},
+                             {b, Settlement::Kind::Accepted, "1002", "", ""}},  // b was never sent
+                            "2026-11-22T14:00:00Z", 10);
+    ADD_FAILURE() << "a result was recorded for a request that is not being sent";
+  } catch (const StoreError& error) {
+    EXPECT_NE(std::string(error.what()).find(local_reference(b)), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(outbox.find(a)->state, RequestState::Sending) << "a's result went with the refused batch";
+  EXPECT_EQ(outbox.find(b)->state, RequestState::Queued);
+  EXPECT_EQ(outbox.find(c)->state, RequestState::Queued) << "nothing was claimed";
+  EXPECT_FALSE(outbox.sync_value("last_success").has_value());
 }
 
 TEST_F(OutboxDelivery, NoQueuedRequestMeansNoNextAttempt) {

@@ -463,6 +463,40 @@ TEST(HttpTransport, DestroyingWithRequestsInFlightAndQueuedIsClean) {
   EXPECT_EQ(arrived.load(), 2);
 }
 
+TEST(HttpTransport, AbandonCutsTransfersAndNoQueuedRequestStartsAfterIt) {
+  LocalServer server;
+  std::atomic<int> arrived{0};
+  server.http().Get(R"(/slow/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    ++arrived;
+    server.nap(2s);
+    res.set_content(req.matches[1].str(), "text/plain");
+  });
+  server.http().Get("/fast", [](const httplib::Request&, httplib::Response& res) { res.set_content("fast", "text/plain"); });
+  server.start();
+
+  TransportOptions options = quick_options();
+  options.max_in_flight = 2;
+  HttpTransport transport(options);
+  for (std::uint64_t tag = 1; tag <= 4; ++tag) transport.submit(get(server.url("/slow/" + std::to_string(tag)), tag));
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (arrived.load() < 2 && std::chrono::steady_clock::now() < deadline) EXPECT_TRUE(transport.poll(20ms).empty());
+  ASSERT_EQ(arrived.load(), 2);  // two on the wire, two waiting
+
+  transport.abandon();
+  EXPECT_FALSE(transport.busy());
+  // The two waiting never start: the server would have seen them within
+  // this time had the slots they were waiting for been freed.
+  EXPECT_TRUE(transport.poll(300ms).empty());
+  EXPECT_EQ(arrived.load(), 2);
+
+  // The transport is still usable, and nothing abandoned comes back.
+  const HttpResponse fast = transport.perform(get(server.url("/fast"), 9));
+  EXPECT_EQ(fast.tag, 9u);
+  EXPECT_EQ(fast.body, "fast");
+  EXPECT_TRUE(drain(transport).empty());
+  EXPECT_EQ(arrived.load(), 2);
+}
+
 TEST(HttpTransport, RefusesMalformedRequestsWithoutSendingThem) {
   LocalServer server;
   std::atomic<int> hits{0};
