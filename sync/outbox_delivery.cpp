@@ -55,6 +55,12 @@ namespace {
 constexpr std::string_view kDue =
     "FROM requests WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2";
 
+// A JSON array bound as one parameter and read with json_each. Text from
+// a server may not be valid UTF-8; it is kept, mended.
+std::string json_parameter(const nlohmann::json& array) {
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // Settlements go to SQLite as one JSON array per kind, [[client_id, text,
 // next_attempt_at], ...], so a batch is one statement however many it holds.
 // Each statement costs far more than its rows here (a statement journal,
@@ -66,36 +72,32 @@ std::string settlement_rows(const std::vector<const Settlement*>& group) {
     const bool has_reference = s->kind == Settlement::Kind::Accepted || s->kind == Settlement::Kind::Token;
     rows.push_back({s->client_id, has_reference ? s->reference : s->message, s->next_attempt_at});
   }
-  // A server's error text may not be valid UTF-8; it is kept, mended.
-  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json_parameter(rows);
+}
+
+// What each kind of settlement changes, from its row s of the JSON array.
+std::string_view settled_columns(Settlement::Kind kind) {
+  switch (kind) {
+    case Settlement::Kind::Accepted:
+      return "state = 'accepted', server_ref = s.value ->> 1, token = '', accepted_at = ?1";
+    case Settlement::Kind::Token:
+      return "token = s.value ->> 1";
+    case Settlement::Kind::NeedsAttention:
+      return "state = 'needs_attention', last_error = s.value ->> 1";
+    case Settlement::Kind::RetryLater:
+      break;
+  }
+  return "state = 'queued', last_error = s.value ->> 1, next_attempt_at = s.value ->> 2";
 }
 
 // The UPDATE for one kind of settlement. ?1 is the time, ?2 the rows. The
 // unary + keeps SQLite from scanning requests by state and re-reading the
 // JSON for each row: it looks each row up by client_id instead. RETURNING
 // names the rows that were sending, so a refusal can name one that was not.
-std::string_view settle_sql(Settlement::Kind kind) {
-  switch (kind) {
-    case Settlement::Kind::Accepted:
-      return "UPDATE requests SET state = 'accepted', server_ref = s.value ->> 1, token = '', updated_at = ?1, "
-             "accepted_at = ?1 "
-             "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
-             "RETURNING requests.client_id";
-    case Settlement::Kind::Token:
-      return "UPDATE requests SET token = s.value ->> 1, updated_at = ?1 "
-             "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
-             "RETURNING requests.client_id";
-    case Settlement::Kind::NeedsAttention:
-      return "UPDATE requests SET state = 'needs_attention', last_error = s.value ->> 1, updated_at = ?1 "
-             "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
-             "RETURNING requests.client_id";
-    case Settlement::Kind::RetryLater:
-      break;
-  }
-  return "UPDATE requests SET state = 'queued', last_error = s.value ->> 1, next_attempt_at = s.value ->> 2, "
-         "updated_at = ?1 "
-         "FROM json_each(?2) AS s WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' "
-         "RETURNING requests.client_id";
+std::string settle_sql(Settlement::Kind kind) {
+  return "UPDATE requests SET " + std::string(settled_columns(kind)) +
+         ", updated_at = ?1 FROM json_each(?2) AS s "
+         "WHERE requests.client_id = s.value ->> 0 AND +requests.state = 'sending' RETURNING requests.client_id";
 }
 
 [[noreturn]] void refuse_unsendable(const std::vector<const Settlement*>& group, const std::set<std::string>& updated) {
@@ -121,7 +123,7 @@ std::vector<std::string> Outbox::claim_batch(const std::vector<std::string>& cli
                             "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
                             "WHERE client_id IN (SELECT value FROM json_each(?2)) AND state = 'queued' "
                             "RETURNING client_id");
-    claim.bind(1, now()).bind(2, ids.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    claim.bind(1, now()).bind(2, json_parameter(ids));
     while (claim.step()) claimed.push_back(claim.text(0));
     transaction.commit();
   } catch (const sqlite::SqliteFailure& failure) {
