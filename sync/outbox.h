@@ -40,6 +40,12 @@ struct MediaAttachment {
   std::string bytes;
 };
 
+// A request claimed for sending, with the photos that travel with it.
+struct ClaimedRequest {
+  OutboxEntry entry;
+  std::vector<MediaAttachment> media;
+};
+
 // Photos are checked on the device so a resident hears at once, not after a
 // failed send, that one is too big.
 inline constexpr std::size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
@@ -151,13 +157,13 @@ class Outbox {
   // Queued requests whose next attempt is due at now_utc, oldest first.
   std::vector<OutboxEntry> due_for_sending(const std::string& now_utc, int limit) const;
   // Claims those (as claim_batch) and returns them as claimed: sending,
-  // attempts counting this one.
-  std::vector<OutboxEntry> claim_due(const std::string& now_utc, int limit);
+  // attempts counting this one, each with its photos.
+  std::vector<ClaimedRequest> claim_due(const std::string& now_utc, int limit);
   // settle() then claim_due(), in one transaction: the sync engine writes
   // once for each turn of its loop, not twice. Nothing is claimed when the
   // settlements are refused.
-  std::vector<OutboxEntry> settle_and_claim(const std::vector<Settlement>& settlements, const std::string& now_utc,
-                                            int limit);
+  std::vector<ClaimedRequest> settle_and_claim(const std::vector<Settlement>& settlements, const std::string& now_utc,
+                                               int limit);
   // The earliest next attempt among queued requests, if any is waiting.
   std::optional<std::string> next_attempt_time() const;
   // sending -> queued after a transient failure, not to be tried before
@@ -210,7 +216,8 @@ class Outbox {
   std::string now() const;
   // The parts of settle_and_claim, inside its transaction.
   void settle_rows(const std::vector<Settlement>& settlements, const std::string& stamp);
-  std::vector<OutboxEntry> claim_rows(const std::string& now_utc, int limit, const std::string& stamp);
+  std::vector<ClaimedRequest> claim_rows(const std::string& now_utc, int limit, const std::string& stamp);
+  void attach_media(std::vector<ClaimedRequest>& claimed);
   std::optional<OutboxEntry> find_one(const char* where, const std::string& reference) const;
   [[noreturn]] void fail(const sqlite::SqliteFailure& failure, const std::string& doing) const;
 

@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -41,7 +42,7 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
   // Whatever was in flight when the last process died goes back in the
   // queue first: the lock says no one else is sending it now.
   outbox_.recover_interrupted();
-  std::map<std::uint64_t, OutboxEntry> in_flight;  // transfer tag -> request
+  std::map<std::uint64_t, Sent> in_flight;  // transfer tag -> request
   std::uint64_t next_tag = 1;
   bool more_due = true;
   const auto report = [&] {
@@ -77,21 +78,25 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
     const int room = more_due ? claim_bound - static_cast<int>(in_flight.size()) : 0;
     auto claimed = outbox_.settle_and_claim(settled, format_utc(clock_.now()), room);
     if (room > 0 && claimed.empty()) more_due = false;  // none due, or someone else holds them: do not spin
-    for (auto& entry : claimed) {
+    for (auto& [entry, media] : claimed) {
       ++progress.due;
       net::HttpRequest request;
       request.method = "POST";
       request.url = server_.endpoint("requests.json");
       request.headers.emplace_back("Idempotency-Key", entry.client_id);
-      request.form = request_form(entry, outbox_.media_for(entry.client_id), server_.api_key);
+      request.form = request_form(entry, media, server_.api_key);
       request.tag = next_tag++;
-      in_flight.emplace(request.tag, std::move(entry));
+      in_flight.emplace(request.tag, Sent{entry.client_id, entry.attempts});
       transport_.submit(std::move(request));
     }
     if (!settled.empty() || !claimed.empty()) report();
     settled.clear();
     if (in_flight.empty()) break;
-    for (const auto& response : transport_.poll(std::chrono::milliseconds(200))) {
+    // Results are written a batch at a time (half the wire's bound), since
+    // each write costs far more than the rows in it; the transport refills
+    // the wire from the requests it holds while this waits.
+    const auto batch = std::clamp<std::size_t>(static_cast<std::size_t>(options_.max_in_flight / 2), 1, in_flight.size());
+    for (const auto& response : transport_.poll(std::chrono::milliseconds(200), batch)) {
       const auto found = in_flight.find(response.tag);
       if (found == in_flight.end()) continue;
       settled.push_back(judge(response, found->second, progress));
@@ -104,7 +109,7 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
   return progress;
 }
 
-Settlement Pusher::judge(const net::HttpResponse& response, const OutboxEntry& entry, PushProgress& progress) {
+Settlement Pusher::judge(const net::HttpResponse& response, const Sent& entry, PushProgress& progress) {
   const auto now = clock_.now();
   const auto outcome = judge_create_response(response, now);
   Settlement settlement;

@@ -65,7 +65,13 @@ class Pusher {
   void wakeup() { transport_.wakeup(); }
 
  private:
-  Settlement judge(const net::HttpResponse& response, const OutboxEntry& entry, PushProgress& progress);
+  // What the loop keeps of a request on its way.
+  struct Sent {
+    std::string client_id;
+    int attempts = 0;  // as claimed: counting this attempt
+  };
+
+  Settlement judge(const net::HttpResponse& response, const Sent& entry, PushProgress& progress);
   void resolve_tokens(PushProgress& progress);
 
   Outbox& outbox_;

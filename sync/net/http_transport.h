@@ -5,13 +5,15 @@
 // council's own CA bundle. No way to turn verification off exists, not even
 // for tests: they trust their self-signed certificate through ca_bundle.
 //
-// One HttpTransport is used from one thread (the sync worker's).
+// One HttpTransport is used from one thread (the sync worker's); wakeup()
+// may come from any.
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oneservice::sync::net {
@@ -72,13 +74,15 @@ class HttpTransport {
   HttpTransport(const HttpTransport&) = delete;
   HttpTransport& operator=(const HttpTransport&) = delete;
 
-  // Starts a request now if fewer than max_in_flight are running, else
-  // queues it. Never blocks on the network.
+  // Starts a request as soon as fewer than max_in_flight are running
+  // (at the next poll() or perform()). Never blocks on the network.
   void submit(HttpRequest request);
 
-  // Drives transfers for up to `wait`, returning the responses that
-  // finished (possibly none). Call repeatedly while busy().
-  std::vector<HttpResponse> poll(std::chrono::milliseconds wait);
+  // Drives transfers until at least `at_least` responses are ready (or
+  // every one outstanding), `wait` passed or wakeup() was called, and
+  // returns those that finished (possibly none). Call repeatedly while
+  // busy(). A caller that pays per batch of results asks for several.
+  std::vector<HttpResponse> poll(std::chrono::milliseconds wait, std::size_t at_least = 1);
 
   bool busy() const;  // anything in flight or queued
 
@@ -100,5 +104,6 @@ class HttpTransport {
 
 // Percent-encodes for URLs and form bodies (RFC 3986 unreserved kept).
 std::string url_encode(const std::string& text);
+void append_url_encoded(std::string& out, std::string_view text);
 
 }  // namespace oneservice::sync::net

@@ -42,6 +42,11 @@ class OutboxDelivery : public ::testing::Test {
     for (const auto& entry : entries) out.push_back(entry.client_id);
     return out;
   }
+  std::vector<std::string> ids_of(const std::vector<ClaimedRequest>& claimed) {
+    std::vector<std::string> out;
+    for (const auto& request : claimed) out.push_back(request.entry.client_id);
+    return out;
+  }
 
   TempDir dir;
   Outbox outbox;
@@ -87,8 +92,9 @@ TEST_F(OutboxDelivery, ClaimDueTakesWhatIsDueInOrderAndCountsTheAttempt) {
 
   const auto first = outbox.claim_due("2026-11-22T14:05:00Z", 2);
   EXPECT_EQ(ids_of(first), (std::vector<std::string>{a, c})) << "never-tried first, oldest first";
-  for (const auto& entry : first) {
+  for (const auto& [entry, media] : first) {
     EXPECT_EQ(entry.state, RequestState::Sending);
+    EXPECT_TRUE(media.empty());
     EXPECT_EQ(entry.attempts, 1) << "as claimed: this attempt counts";
     EXPECT_EQ(entry.request.answers.size(), 1u) << "the request itself comes back readable";
     EXPECT_EQ(outbox.find(entry.client_id)->state, RequestState::Sending);
@@ -96,9 +102,28 @@ TEST_F(OutboxDelivery, ClaimDueTakesWhatIsDueInOrderAndCountsTheAttempt) {
   EXPECT_TRUE(outbox.claim_due("2026-11-22T14:04:59Z", 10).empty()) << "b is not due yet";
   const auto second = outbox.claim_due("2026-11-22T14:05:00Z", 10);
   ASSERT_EQ(ids_of(second), std::vector<std::string>{b});
-  EXPECT_EQ(second[0].attempts, 2);
-  EXPECT_EQ(second[0].next_attempt_at, "2026-11-22T14:05:00Z");
+  EXPECT_EQ(second[0].entry.attempts, 2);
+  EXPECT_EQ(second[0].entry.next_attempt_at, "2026-11-22T14:05:00Z");
   EXPECT_TRUE(outbox.claim_due("2026-11-22T15:00:00Z", 10).empty()) << "nothing is claimed twice";
+}
+
+TEST_F(OutboxDelivery, AClaimedRequestComesWithItsOwnPhotosInTheOrderTaken) {
+  const auto with_two = hand_made(1);
+  outbox.enqueue(with_two, {{"first.jpg", "image/jpeg", "\xff\xd8\xff 1"}, {"second.png", "image/png", "\x89PNG 2"}});
+  const auto without = add(2);
+  const auto with_one = hand_made(3);
+  outbox.enqueue(with_one, {{"only.jpg", "image/jpeg", "\xff\xd8\xff 3"}});
+
+  const auto claimed = outbox.claim_due("2026-11-22T14:00:00Z", 10);
+  ASSERT_EQ(ids_of(claimed), (std::vector<std::string>{with_two.client_id, without, with_one.client_id}));
+  ASSERT_EQ(claimed[0].media.size(), 2u);
+  EXPECT_EQ(claimed[0].media[0].file_name, "first.jpg");
+  EXPECT_EQ(claimed[0].media[0].bytes, "\xff\xd8\xff 1");
+  EXPECT_EQ(claimed[0].media[1].file_name, "second.png");
+  EXPECT_EQ(claimed[0].media[1].content_type, "image/png");
+  EXPECT_TRUE(claimed[1].media.empty());
+  ASSERT_EQ(claimed[2].media.size(), 1u);
+  EXPECT_EQ(claimed[2].media[0].bytes, "\xff\xd8\xff 3") << "each request gets only its own photos";
 }
 
 TEST_F(OutboxDelivery, SettleAndClaimAppliesEveryKindInOneGo) {

@@ -436,6 +436,46 @@ TEST(HttpTransport, PerformKeepsOtherResponsesForTheNextPoll) {
   EXPECT_EQ(rest[0].error, NetError::None) << rest[0].error_message;
 }
 
+TEST(HttpTransport, PollWaitsForTheBatchAskedForWhileTheWireKeepsGoing) {
+  LocalServer server;
+  std::atomic<int> served{0};
+  server.http().Get(R"(/item/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    server.nap(std::chrono::milliseconds(10 * std::stoi(req.matches[1].str())));  // they finish one by one
+    ++served;
+    res.set_content(req.matches[1].str(), "text/plain");
+  });
+  server.start();
+
+  TransportOptions options = quick_options();
+  options.max_in_flight = 2;  // six requests, two on the wire: the rest start as slots free inside poll()
+  HttpTransport transport(options);
+  for (std::uint64_t tag = 1; tag <= 6; ++tag) transport.submit(get(server.url("/item/" + std::to_string(tag)), tag));
+  const auto first = transport.poll(60s, 4);
+  EXPECT_GE(first.size(), 4u) << "returned before the batch asked for was ready";
+  EXPECT_GE(served.load(), 4);
+  std::vector<HttpResponse> all = first;
+  for (auto& response : drain(transport)) all.push_back(std::move(response));
+  ASSERT_EQ(all.size(), 6u);
+  for (const auto& response : all) EXPECT_EQ(response.body, std::to_string(response.tag));
+}
+
+TEST(HttpTransport, PollAskingForMoreThanIsOutstandingReturnsWhenAllAreBack) {
+  LocalServer server;
+  server.http().Get("/fast", [](const httplib::Request&, httplib::Response& res) { res.set_content("fast", "text/plain"); });
+  server.start();
+
+  HttpTransport transport(quick_options());
+  transport.submit(get(server.url("/fast"), 1));
+  transport.submit(get(server.url("/fast"), 2));
+  const auto started = std::chrono::steady_clock::now();
+  const auto responses = transport.poll(120s, 8);
+  EXPECT_EQ(responses.size(), 2u);
+  // Not a timing test: waiting for six that were never sent would take the
+  // whole two minutes.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 60s);
+  EXPECT_FALSE(transport.busy());
+}
+
 TEST(HttpTransport, DestroyingWithRequestsInFlightAndQueuedIsClean) {
   LocalServer server;
   std::atomic<int> arrived{0};
