@@ -92,10 +92,11 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
     if (!settled.empty() || !claimed.empty()) report();
     settled.clear();
     if (in_flight.empty()) break;
-    // Results are written a batch at a time (half the wire's bound), since
-    // each write costs far more than the rows in it; the transport refills
-    // the wire from the requests it holds while this waits.
-    const auto batch = std::clamp<std::size_t>(static_cast<std::size_t>(options_.max_in_flight / 2), 1, in_flight.size());
+    // Results are written a batch at a time (half the wire's bound, or all
+    // that are out when fewer are: poll() caps it), since each write costs
+    // far more than the rows in it; the transport refills the wire from the
+    // requests it holds while this waits.
+    const auto batch = static_cast<std::size_t>(std::max(1, options_.max_in_flight / 2));
     for (const auto& response : transport_.poll(std::chrono::milliseconds(200), batch)) {
       const auto found = in_flight.find(response.tag);
       if (found == in_flight.end()) continue;

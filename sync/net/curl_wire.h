@@ -31,8 +31,8 @@ class CurlWire {
   void add(std::uint64_t serial, HttpRequest request);
 
   // Waits up to wait_ms (-1: until something happens) for a socket event,
-  // curl's next timeout or wake(), lets curl act on it, collects what finished and
-  // starts queued requests in the slots that freed.
+  // curl's next timeout or wake(), lets curl act on it, collects what
+  // finished and starts queued requests in the slots that freed.
   void pump(int wait_ms);
 
   // Responses that finished since the last call, by serial.
@@ -40,8 +40,6 @@ class CurlWire {
 
   // Cuts every transfer on the wire and forgets the queue.
   void cut_all();
-
-  bool idle() const { return in_flight_.empty() && queued_.empty(); }
 
   // Ends a pump() that is waiting. The one call that may come from another
   // thread.
