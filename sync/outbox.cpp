@@ -12,6 +12,7 @@
 
 #include "shared/format_error.h"
 #include "shared/identity.h"
+#include "shared/photo_limits.h"
 #include "shared/request_json.h"
 #include "sync/migrations.h"
 #include "sync/outbox_rows.h"
@@ -200,10 +201,11 @@ void Outbox::fail(const sqlite::SqliteFailure& failure, const std::string& doing
 std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, RequestState::Queued, nullptr); }
 
 std::string Outbox::enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
-  if (media.size() > kMaxAttachments) throw StoreError("Send no more than 5 photos with one request.");
+  // Checked here too, so a resident hears at once, not after a failed send.
+  if (media.size() > kMaxPhotos) throw StoreError(std::string(kTooManyPhotosMessage) + ".");
   for (const auto& item : media)
-    if (item.bytes.size() > kMaxAttachmentBytes)
-      throw StoreError("The photo " + item.file_name + " is too large: each photo must be 5 MB or smaller.");
+    if (item.bytes.size() > kMaxPhotoBytes)
+      throw StoreError("The photo " + item.file_name + " is too large. " + kPhotoTooLargeMessage + ".");
   return save(request, RequestState::Queued, &media);
 }
 

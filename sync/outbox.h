@@ -46,11 +46,6 @@ struct ClaimedRequest {
   std::vector<MediaAttachment> media;
 };
 
-// Photos are checked on the device so a resident hears at once, not after a
-// failed send, that one is too big.
-inline constexpr std::size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
-inline constexpr std::size_t kMaxAttachments = 5;
-
 // What became of one request sent: applied with others in one transaction
 // (Outbox::settle), so a busy drain costs one fsync per batch, not per
 // request.

@@ -225,10 +225,9 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const std:
   const auto& service = *catalogue_.find_service(prepared.request.service_code);
 
   NewCase new_case;
-  if (static_cast<int>(media_parts.size()) > kMaxMediaFiles)
-    return fail(res, format, 400, {"Send no more than 5 photos with one request"});
+  if (media_parts.size() > kMaxPhotos) return fail(res, format, 400, {kTooManyPhotosMessage});
   for (const auto* part : media_parts) {
-    if (part->content.size() > kMaxMediaBytes) return fail(res, format, 400, {"Each photo must be smaller than 5 MB"});
+    if (part->content.size() > kMaxPhotoBytes) return fail(res, format, 400, {kPhotoTooLargeMessage});
     if (!image_type(part->content)) return fail(res, format, 400, {"Photos must be JPEG, PNG, GIF or WebP images"});
   }
   for (const auto* part : media_parts) {

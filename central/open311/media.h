@@ -7,11 +7,9 @@
 #include <string>
 
 #include "shared/media_type.h"
+#include "shared/photo_limits.h"
 
 namespace oneservice::central::open311 {
-
-inline constexpr std::size_t kMaxMediaBytes = 5 * 1024 * 1024;
-inline constexpr int kMaxMediaFiles = 5;
 
 // Writes bytes to folder/name via a temporary file and rename, so a reader
 // never sees half a photo. Returns false on failure.

@@ -8,6 +8,7 @@
 
 #include "delivery_support.h"
 #include "shared/identity.h"
+#include "shared/photo_limits.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
@@ -316,7 +317,7 @@ TEST_F(OutboxDelivery, TooManyPhotosAreRefusedAndNothingIsStored) {
 TEST_F(OutboxDelivery, TooBigPhotoIsRefusedAndNothingIsStored) {
   const auto request = hand_made(1);
   const std::vector<MediaAttachment> media = {{"small.jpg", "image/jpeg", "\xff\xd8\xff"},
-                                              {"huge.jpg", "image/jpeg", std::string(kMaxAttachmentBytes + 1, 'x')}};
+                                              {"huge.jpg", "image/jpeg", std::string(kMaxPhotoBytes + 1, 'x')}};
   try {
     outbox.enqueue(request, media);
     ADD_FAILURE() << "a photo over 5 MB was taken";
@@ -329,7 +330,7 @@ TEST_F(OutboxDelivery, TooBigPhotoIsRefusedAndNothingIsStored) {
   EXPECT_TRUE(outbox.media_for(request.client_id).empty());
   EXPECT_EQ(outbox.counts().at(RequestState::Queued), 0);
   // Exactly the limit is fine.
-  const std::vector<MediaAttachment> at_limit = {{"limit.jpg", "image/jpeg", std::string(kMaxAttachmentBytes, 'x')}};
+  const std::vector<MediaAttachment> at_limit = {{"limit.jpg", "image/jpeg", std::string(kMaxPhotoBytes, 'x')}};
   EXPECT_NO_THROW(outbox.enqueue(request, at_limit));
-  EXPECT_EQ(outbox.media_for(request.client_id).at(0).bytes.size(), kMaxAttachmentBytes);
+  EXPECT_EQ(outbox.media_for(request.client_id).at(0).bytes.size(), kMaxPhotoBytes);
 }
