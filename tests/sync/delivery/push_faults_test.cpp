@@ -309,7 +309,7 @@ TEST(PushTokens, ABatchRequestEndsAcceptedWithTheServersId) {
   ASSERT_TRUE(entry);
   EXPECT_EQ(entry->state, RequestState::Accepted) << entry->last_error;
   ASSERT_FALSE(entry->server_ref.empty());
-  EXPECT_TRUE(outbox.awaiting_token().empty());
+  EXPECT_TRUE(DeliveryQueue(outbox).awaiting_token().empty());
 
   // The central's own record: the case with that id is the permit, and its
   // token resolves to that id.
@@ -344,8 +344,8 @@ TEST(PushTokens, ATokenThatCannotBeAskedAboutYetWaitsAndResolvesLater) {
   auto entry = outbox.find(permit.client_id);
   EXPECT_EQ(entry->state, RequestState::Sending) << "with the council, reference not yet known";
   EXPECT_FALSE(entry->token.empty());
-  ASSERT_EQ(outbox.awaiting_token().size(), 1u);
-  EXPECT_EQ(outbox.recover_interrupted(), 0) << "a request holding a token is not resent";
+  ASSERT_EQ(DeliveryQueue(outbox).awaiting_token().size(), 1u);
+  EXPECT_EQ(DeliveryQueue(outbox).recover_interrupted(), 0) << "a request holding a token is not resent";
 
   const auto second = pusher.push_due();
   EXPECT_EQ(second.accepted, 1);
