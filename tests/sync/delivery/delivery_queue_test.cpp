@@ -345,3 +345,21 @@ TEST_F(OutboxDelivery, TooBigPhotoIsRefusedAndNothingIsStored) {
   ASSERT_EQ(claimed[0].media.size(), 1u);
   EXPECT_EQ(claimed[0].media[0].bytes.size(), kMaxPhotoBytes);
 }
+
+// Delivery bookkeeping commits with synchronous=NORMAL (a lost claim is only
+// a resend); saving a request must still commit with FULL afterwards, on the
+// same connection, whichever way the bookkeeping ended.
+TEST_F(OutboxDelivery, SavingCommitsWithFullSyncAfterRelaxedBookkeeping) {
+  ASSERT_EQ(outbox.settings().synchronous, 2);  // FULL
+  const auto a = add(1);
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z").size(), 1u);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after a claim";
+  settle({a, Settlement::Kind::Accepted, "1001", "", ""});
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after a settlement";
+  EXPECT_THROW(settle({a, Settlement::Kind::Accepted, "1001", "", ""}), StoreError);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after a refused settlement";
+  EXPECT_EQ(queue.recover_interrupted(), 0);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after recovery";
+  add(2);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "a save leaves it as it found it";
+}
