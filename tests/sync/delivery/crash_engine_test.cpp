@@ -89,6 +89,12 @@ std::int64_t count_on_disk(const std::string& store, const std::string& state) {
   return count.step() ? count.integer(0) : -1;
 }
 
+// Queues `count` pothole reports in the device's store; their client ids.
+std::vector<std::string> queue_on_device(const TempDir& device, int count) {
+  auto outbox = Outbox::open(outbox_path(device.path()));
+  return enqueue_potholes(outbox, count);
+}
+
 std::string as_text(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 // Each id accepted, references distinct, and the central holds exactly them.
@@ -115,11 +121,7 @@ TEST(SyncCrash, KilledPushesStillDeliverEveryRequestExactlyOnce) {
   constexpr int kRequests = 200;
   Central central;
   TempDir device;
-  std::vector<std::string> ids;
-  {
-    auto outbox = Outbox::open(outbox_path(device.path()));
-    ids = enqueue_potholes(outbox, kRequests);
-  }
+  auto ids = queue_on_device(device, kRequests);
   const std::vector<std::string> args = {"--data", device.path(), "push", "--server", central.base_url(),
                                          "--api-key", central.key(), "--retry-for", "30"};
   const std::string err_file = device.path() + "/sync.err";
@@ -162,11 +164,7 @@ TEST(SyncCrash, KilledPushesStillDeliverEveryRequestExactlyOnce) {
 TEST(SyncPushLock, ASecondSenderOnTheSameFolderSendsNothing) {
   Central central;
   TempDir device;
-  std::vector<std::string> ids;
-  {
-    auto outbox = Outbox::open(outbox_path(device.path()));
-    ids = enqueue_potholes(outbox, 3);
-  }
+  const auto ids = queue_on_device(device, 3);
   const std::vector<std::string> args = {"--data", device.path(), "push", "--server", central.base_url(),
                                          "--api-key", central.key(), "--retry-for", "0"};
   const std::string err_file = device.path() + "/sync.err";
@@ -193,11 +191,7 @@ TEST(SyncPushLock, ASecondSenderOnTheSameFolderSendsNothing) {
 TEST(SyncPushKey, TheKeyCanComeFromOneserviceApiKey) {
   Central central;
   TempDir device;
-  std::vector<std::string> ids;
-  {
-    auto outbox = Outbox::open(outbox_path(device.path()));
-    ids = enqueue_potholes(outbox, 2);
-  }
+  const auto ids = queue_on_device(device, 2);
   const std::vector<std::string> args = {"--data", device.path(), "push", "--server", central.base_url(),
                                          "--retry-for", "0"};
   const std::string err_file = device.path() + "/sync.err";
