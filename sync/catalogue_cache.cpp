@@ -14,7 +14,7 @@ void Outbox::cache_catalogue(const std::string& changeset, const std::string& js
   try {
     // The new version and the pointer to it change together: a reader sees
     // the old catalogue or the new one, never a mix.
-    sqlite::Transaction transaction(db_.get());
+    sqlite::WriteTransaction transaction(db_.get());
     sqlite::Statement upsert(db_.get(),
                              "INSERT INTO catalogue_versions (changeset, body, cached_at) VALUES (?1, ?2, ?3) "
                              "ON CONFLICT (changeset) DO UPDATE SET body = excluded.body, cached_at = excluded.cached_at");
@@ -30,7 +30,7 @@ void Outbox::cache_catalogue(const std::string& changeset, const std::string& js
                             "(SELECT catalogue_version FROM requests WHERE state <> 'accepted')");
     prune.bind(1, changeset).run();
     transaction.commit();
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while saving the catalogue");
   }
 }
@@ -42,7 +42,7 @@ std::optional<std::string> Outbox::cached_catalogue_json() const {
                              "WHERE s.key = 'catalogue_current'");
     if (!select.step()) return std::nullopt;
     return select.text(0);
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while reading the cached catalogue");
   }
 }
@@ -53,7 +53,7 @@ std::optional<std::string> Outbox::catalogue_json(const std::string& changeset) 
     select.bind(1, changeset);
     if (!select.step()) return std::nullopt;
     return select.text(0);
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while reading a cached catalogue");
   }
 }

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "sync/sqlite_handle.h"
+#include "db/sqlite.h"
 #include "sync/store_error.h"
 
 namespace oneservice::sync {
@@ -333,7 +333,7 @@ void migrate(sqlite3* db, const std::string& path) {
         keys_off.emplace(db, "PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON");
       // Read the version under the write lock: another process opening the
       // same file at the same moment must not apply a step twice.
-      sqlite::Transaction transaction(db);
+      sqlite::WriteTransaction transaction(db);
       const auto version = sqlite::query_integer(db, "PRAGMA user_version");
       if (version > latest_schema_version()) {
         throw StoreError(store_message(
@@ -349,7 +349,7 @@ void migrate(sqlite3* db, const std::string& path) {
       sqlite::exec(db, "PRAGMA user_version = " + std::to_string(step.version));
       transaction.commit();
     }
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     // A plain SQL error here means the file already holds tables that clash
     // with ours: someone else's database, not a damaged one.
     const auto problem = (failure.code() & 0xFF) == SQLITE_ERROR ? StoreProblem::Unrecognised

@@ -139,18 +139,17 @@ Outbox Outbox::open(const std::string& path, OpenMode mode, const OpenHooks& hoo
   bool exists = false;
   check_before_open(path, mode, exists);
 
-  int flags = hooks.open_read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   // Only ask SQLite to create when we found no file: if one appears in the
   // meantime it is opened, never replaced.
-  if (!exists) flags |= SQLITE_OPEN_CREATE;
-  sqlite3* raw = nullptr;
-  const int opened = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  sqlite::Database db(raw);
-  if (opened != SQLITE_OK) {
-    const int code = raw ? sqlite3_extended_errcode(raw) : opened;
-    refuse(problem_for_sqlite_code(code), path, sqlite3_errstr(code));
+  const auto access = hooks.open_read_only ? sqlite::Access::ReadOnly
+                      : exists            ? sqlite::Access::ReadWrite
+                                          : sqlite::Access::ReadWriteCreate;
+  sqlite::Database db;
+  try {
+    db = sqlite::open(path, access);
+  } catch (const sqlite::Failure& failure) {
+    refuse(problem_for_sqlite_code(failure.code()), path, failure.what());
   }
-  sqlite3_extended_result_codes(db.get(), 1);
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
   if (sqlite3_db_readonly(db.get(), "main") == 1) refuse(StoreProblem::ReadOnly, path);
 
@@ -170,8 +169,8 @@ Outbox Outbox::open(const std::string& path, OpenMode mode, const OpenHooks& hoo
 
     // Take and drop the write lock now, so a store that cannot be written is
     // reported at start-up rather than when a resident presses Send.
-    sqlite::Transaction probe(db.get());
-  } catch (const sqlite::SqliteFailure& failure) {
+    sqlite::WriteTransaction probe(db.get());
+  } catch (const sqlite::Failure& failure) {
     refuse(problem_for_sqlite_code(failure.code()), path, failure.what());
   }
 
@@ -187,18 +186,18 @@ StoreSettings Outbox::settings() const {
     out.busy_timeout_ms = static_cast<int>(sqlite::query_integer(db_.get(), "PRAGMA busy_timeout"));
     out.foreign_keys = sqlite::query_integer(db_.get(), "PRAGMA foreign_keys") == 1;
     return out;
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while reading its settings");
   }
 }
 
 std::string Outbox::now() const { return format_utc(clock_.now()); }
 
-void Outbox::fail(const sqlite::SqliteFailure& failure, const std::string& doing) const {
+void Outbox::fail(const sqlite::Failure& failure, const std::string& doing) const {
   refuse(problem_for_sqlite_code(failure.code()), path_, doing + ": " + failure.what());
 }
 
-std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, RequestState::Queued, nullptr); }
+std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, {}); }
 
 std::string Outbox::enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
   // Checked here too, so a resident hears at once, not after a failed send.
@@ -206,44 +205,24 @@ std::string Outbox::enqueue(const ServiceRequest& request, const std::vector<Med
   for (const auto& item : media)
     if (item.bytes.size() > kMaxPhotoBytes)
       throw StoreError("The photo " + item.file_name + " is too large. " + kPhotoTooLargeMessage + ".");
-  return save(request, RequestState::Queued, &media);
+  return save(request, media);
 }
 
-std::string Outbox::save_draft(const ServiceRequest& request) { return save(request, RequestState::Draft, nullptr); }
-
-std::string Outbox::save(const ServiceRequest& request, RequestState target, const std::vector<MediaAttachment>* media) {
+std::string Outbox::save(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
   require_prepared(request);
   const auto reference = local_reference(request.client_id);
   const auto body = request_to_json(request);
   const auto stamp = now();
   try {
-    sqlite::Transaction transaction(db_.get());
-    sqlite::Statement existing(db_.get(), "SELECT state, body FROM requests WHERE client_id = ?1");
+    sqlite::WriteTransaction transaction(db_.get());
+    sqlite::Statement existing(db_.get(), "SELECT body FROM requests WHERE client_id = ?1");
     existing.bind(1, request.client_id);
     if (existing.step()) {
-      const auto state = state_from_column(existing.text(0), path_);
-      if (state == RequestState::Draft) {
-        sqlite::Statement update(db_.get(),
-                                 "UPDATE requests SET state = ?1, service_code = ?2, catalogue_version = ?3, "
-                                 "body = ?4, updated_at = ?5 WHERE client_id = ?6");
-        update.bind(1, to_string(target))
-            .bind(2, request.service_code)
-            .bind(3, request.catalogue_version)
-            .bind(4, body)
-            .bind(5, stamp)
-            .bind(6, request.client_id)
-            .run();
-        transaction.commit();
-        return reference;
-      }
       // A repeat of the same Send (a double tap, a retry after a crash
       // between saving and showing the confirmation) is not an error.
-      if (target == RequestState::Queued && existing.text(1) == body) return reference;
-      if (target == RequestState::Queued)
-        throw StoreError("Request " + reference + " is already in the request store " + path_ +
-                         " with different content. A new request needs a new client id.");
-      throw StoreError("Request " + reference + " is already " + to_string(state) +
-                       ", so it can no longer be changed as a draft.");
+      if (existing.text(0) == body) return reference;
+      throw StoreError("Request " + reference + " is already in the request store " + path_ +
+                       " with different content. A new request needs a new client id.");
     }
 
     sqlite::Statement clash(db_.get(), "SELECT 1 FROM requests WHERE local_ref = ?1");
@@ -254,89 +233,37 @@ std::string Outbox::save(const ServiceRequest& request, RequestState target, con
 
     sqlite::Statement insert(db_.get(),
                              "INSERT INTO requests (client_id, local_ref, state, service_code, catalogue_version, "
-                             "body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+                             "body, created_at, updated_at) VALUES (?1, ?2, 'queued', ?3, ?4, ?5, ?6, ?6)");
     insert.bind(1, request.client_id)
         .bind(2, reference)
-        .bind(3, to_string(target))
-        .bind(4, request.service_code)
-        .bind(5, request.catalogue_version)
-        .bind(6, body)
-        .bind(7, stamp)
+        .bind(3, request.service_code)
+        .bind(4, request.catalogue_version)
+        .bind(5, body)
+        .bind(6, stamp)
         .run();
-    if (media) {
-      for (const auto& item : *media) {
-        sqlite::Statement attach(db_.get(),
-                                 "INSERT INTO request_media (client_id, file_name, content_type, bytes) "
-                                 "VALUES (?1, ?2, ?3, ?4)");
-        attach.bind(1, request.client_id).bind(2, item.file_name).bind(3, item.content_type);
-        attach.bind_blob(4, item.bytes).run();
-      }
+    for (const auto& item : media) {
+      sqlite::Statement attach(db_.get(),
+                               "INSERT INTO request_media (client_id, file_name, content_type, bytes) "
+                               "VALUES (?1, ?2, ?3, ?4)");
+      attach.bind(1, request.client_id).bind(2, item.file_name).bind(3, item.content_type);
+      attach.bind_blob(4, item.bytes).run();
     }
     transaction.commit();
     return reference;
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while saving request " + reference);
   }
 }
 
-void Outbox::queue_draft(const std::string& client_id) {
-  move_state(client_id, RequestState::Queued, nullptr, nullptr);
-}
-
-bool Outbox::discard_draft(const std::string& client_id) {
+int Outbox::requeue_needs_attention() {
   try {
-    sqlite::Statement discard(db_.get(), "DELETE FROM requests WHERE client_id = ?1 AND state = 'draft'");
-    discard.bind(1, client_id).run();
-    return sqlite::changes(db_.get()) > 0;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while discarding a draft");
-  }
-}
-
-bool Outbox::claim_for_sending(const std::string& client_id) { return !claim_batch({client_id}).empty(); }
-
-void Outbox::mark_accepted(const std::string& client_id, const std::string& server_ref) {
-  if (server_ref.empty())
-    throw std::invalid_argument("An accepted request needs the council's reference; it was empty.");
-  move_state(client_id, RequestState::Accepted, &server_ref, nullptr);
-}
-
-void Outbox::mark_needs_attention(const std::string& client_id, const std::string& error) {
-  move_state(client_id, RequestState::NeedsAttention, nullptr, &error);
-}
-
-void Outbox::return_to_queue(const std::string& client_id, const std::string& error) {
-  move_state(client_id, RequestState::Queued, nullptr, &error);
-}
-
-void Outbox::move_state(const std::string& client_id, RequestState to, const std::string* server_ref,
-                        const std::string* error) {
-  const auto reference = local_reference(client_id);
-  try {
-    sqlite::Transaction transaction(db_.get());
-    sqlite::Statement current(db_.get(), "SELECT state FROM requests WHERE client_id = ?1");
-    current.bind(1, client_id);
-    if (!current.step())
-      throw StoreError("There is no request " + reference + " (client id " + client_id + ") in the request store " +
-                       path_ + ".");
-    const auto from = state_from_column(current.text(0), path_);
-    if (!transition_allowed(from, to))
-      throw StoreError("Request " + reference + " cannot move from " + to_string(from) + " to " + to_string(to) +
-                       ": a request moves only from draft to queued, from queued to sending, and from sending "
-                       "to accepted, needs_attention or back to queued.");
-
-    sqlite::Statement update(db_.get(),
-                             "UPDATE requests SET state = ?1, updated_at = ?2, server_ref = coalesce(?3, server_ref), "
-                             "last_error = coalesce(?4, last_error) WHERE client_id = ?5");
-    update.bind(1, to_string(to)).bind(2, now());
-    if (server_ref) update.bind(3, *server_ref);
-    else update.bind_null(3);
-    if (error) update.bind(4, *error);
-    else update.bind_null(4);
-    update.bind(5, client_id).run();
-    transaction.commit();
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while moving request " + reference + " to " + to_string(to));
+    sqlite::Statement requeue(db_.get(),
+                              "UPDATE requests SET state = 'queued', next_attempt_at = '', updated_at = ?1 "
+                              "WHERE state = 'needs_attention'");
+    requeue.bind(1, now()).run();
+    return sqlite::changes(db_.get());
+  } catch (const sqlite::Failure& failure) {
+    fail(failure, "while putting requests back in the queue");
   }
 }
 
@@ -347,7 +274,7 @@ std::optional<OutboxEntry> Outbox::find(const std::string& client_id) const {
     select.bind(1, client_id);
     if (!select.step()) return std::nullopt;
     return entry_from_row(select, path_);
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while reading a request");
   }
 }
@@ -358,7 +285,7 @@ std::optional<OutboxEntry> Outbox::find_one(const char* where, const std::string
     select.bind(1, reference);
     if (!select.step()) return std::nullopt;
     return entry_from_row(select, path_);
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while reading request " + reference);
   }
 }
@@ -380,7 +307,7 @@ std::vector<OutboxEntry> Outbox::list(RequestState state) const {
     std::vector<OutboxEntry> entries;
     while (select.step()) entries.push_back(entry_from_row(select, path_));
     return entries;
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while listing " + to_string(state) + " requests");
   }
 }
@@ -392,7 +319,7 @@ std::map<RequestState, int> Outbox::counts() const {
     sqlite::Statement select(db_.get(), "SELECT state, count(*) FROM requests GROUP BY state");
     while (select.step()) out[state_from_column(select.text(0), path_)] = static_cast<int>(select.integer(1));
     return out;
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while counting requests");
   }
 }

@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "db/sqlite.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/request.h"
 #include "sync/request_state.h"
-#include "sync/sqlite_handle.h"
 #include "sync/store_error.h"
 
 namespace oneservice::sync {
@@ -38,24 +38,6 @@ struct MediaAttachment {
   std::string file_name;
   std::string content_type;  // image/jpeg, image/png...
   std::string bytes;
-};
-
-// A request claimed for sending, with the photos that travel with it.
-struct ClaimedRequest {
-  OutboxEntry entry;
-  std::vector<MediaAttachment> media;
-};
-
-// What became of one request sent: applied with others in one transaction
-// (Outbox::settle), so a busy drain costs one fsync per batch, not per
-// request.
-struct Settlement {
-  enum class Kind { Accepted, Token, NeedsAttention, RetryLater };
-  std::string client_id;
-  Kind kind = Kind::RetryLater;
-  std::string reference;        // Accepted: service_request_id; Token: the token
-  std::string message;          // NeedsAttention / RetryLater
-  std::string next_attempt_at;  // RetryLater
 };
 
 // One status change the council sent back (servicerequestupdates).
@@ -116,62 +98,14 @@ class Outbox {
   // returns its local reference. Calling it again with the same client id
   // and the same content returns the same reference and stores nothing, so
   // a double-tapped Send is harmless; different content throws StoreError.
-  // A draft with this client id is updated to this content and queued.
   // Throws ReferenceClash when another client id already has the reference,
   // and std::invalid_argument when the request was not prepared.
   std::string enqueue(const ServiceRequest& request);
   // The same, with photos, stored in the same transaction. Throws
   // StoreError with a message for the resident when there are too many or
-  // one is larger than kMaxAttachmentBytes.
+  // one is larger than kMaxPhotoBytes.
   std::string enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media);
-  std::vector<MediaAttachment> media_for(const std::string& client_id) const;
 
-  // Inserts or updates a draft; throws StoreError when the request has
-  // already left draft.
-  std::string save_draft(const ServiceRequest& request);
-  void queue_draft(const std::string& client_id);
-  // Forgets a draft (the resident walked away: their answers must not stay
-  // on the device). False when there is no draft with that id; a request
-  // that has left draft is never deleted.
-  bool discard_draft(const std::string& client_id);
-
-  // For the sync engine. Each throws StoreError naming the request's
-  // reference when the request is not in the state the move starts from.
-  bool claim_for_sending(const std::string& client_id);  // false if not queued
-  void mark_accepted(const std::string& client_id, const std::string& server_ref);
-  void mark_needs_attention(const std::string& client_id, const std::string& error);
-  void return_to_queue(const std::string& client_id, const std::string& error);
-
-  // Delivery bookkeeping for the sync engine.
-  // queued -> sending for each, attempts + 1, in one transaction; returns
-  // the ids actually claimed (a request no longer queued is skipped).
-  std::vector<std::string> claim_batch(const std::vector<std::string>& client_ids);
-  // Applies the outcomes of sent requests in one transaction. Each must be
-  // sending; throws StoreError (and applies none) otherwise.
-  void settle(const std::vector<Settlement>& settlements);
-  // Queued requests whose next attempt is due at now_utc, oldest first.
-  std::vector<OutboxEntry> due_for_sending(const std::string& now_utc, int limit) const;
-  // Claims those (as claim_batch) and returns them as claimed: sending,
-  // attempts counting this one, each with its photos.
-  std::vector<ClaimedRequest> claim_due(const std::string& now_utc, int limit);
-  // settle() then claim_due(), in one transaction: the sync engine writes
-  // once for each turn of its loop, not twice. Nothing is claimed when the
-  // settlements are refused.
-  std::vector<ClaimedRequest> settle_and_claim(const std::vector<Settlement>& settlements, const std::string& now_utc,
-                                               int limit);
-  // The earliest next attempt among queued requests, if any is waiting.
-  std::optional<std::string> next_attempt_time() const;
-  // sending -> queued after a transient failure, not to be tried before
-  // next_attempt_at (UTC ISO 8601).
-  void retry_later(const std::string& client_id, const std::string& error, const std::string& next_attempt_at);
-  // A batch service answered with a token: the request stays sending (it is
-  // with the council) until the token resolves.
-  void set_token(const std::string& client_id, const std::string& token);
-  std::vector<OutboxEntry> awaiting_token() const;
-  // After a crash or kill, requests left "sending" without a token were in
-  // flight: put them back in the queue (resending is safe: the council
-  // deduplicates on the client id). Returns how many.
-  int recover_interrupted();
   // The operator's "send again": every needs_attention request back in the
   // queue, due now. Returns how many.
   int requeue_needs_attention();
@@ -203,18 +137,15 @@ class Outbox {
   std::optional<std::string> catalogue_json(const std::string& changeset) const;
 
  private:
+  // The push loop's side of the same store (sync/delivery_queue.h).
+  friend class DeliveryQueue;
+
   Outbox(std::string path, sqlite::Database db);
 
-  void move_state(const std::string& client_id, RequestState to, const std::string* server_ref,
-                  const std::string* error);
-  std::string save(const ServiceRequest& request, RequestState target, const std::vector<MediaAttachment>* media);
+  std::string save(const ServiceRequest& request, const std::vector<MediaAttachment>& media);
   std::string now() const;
-  // The parts of settle_and_claim, inside its transaction.
-  void settle_rows(const std::vector<Settlement>& settlements, const std::string& stamp);
-  std::vector<ClaimedRequest> claim_rows(const std::string& now_utc, int limit, const std::string& stamp);
-  void attach_media(std::vector<ClaimedRequest>& claimed);
   std::optional<OutboxEntry> find_one(const char* where, const std::string& reference) const;
-  [[noreturn]] void fail(const sqlite::SqliteFailure& failure, const std::string& doing) const;
+  [[noreturn]] void fail(const sqlite::Failure& failure, const std::string& doing) const;
 
   std::string path_;
   sqlite::Database db_;

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "db/sqlite.h"
 #include "sync/outbox.h"
-#include "sync/sqlite_handle.h"
 
 namespace oneservice::sync::detail {
 

@@ -27,7 +27,7 @@ PushLock::~PushLock() {
 }
 
 Pusher::Pusher(Outbox& outbox, ServerConfig server, PushOptions options, Clock clock)
-    : outbox_(outbox), server_(std::move(server)), options_(std::move(options)), clock_(std::move(clock)),
+    : queue_(outbox), server_(std::move(server)), options_(std::move(options)), clock_(std::move(clock)),
       transport_([&] {
         auto transport = options_.transport;
         transport.max_in_flight = options_.max_in_flight;
@@ -41,7 +41,7 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
   PushProgress progress;
   // Whatever was in flight when the last process died goes back in the
   // queue first: the lock says no one else is sending it now.
-  outbox_.recover_interrupted();
+  queue_.recover_interrupted();
   std::map<std::uint64_t, Sent> in_flight;  // transfer tag -> request
   std::uint64_t next_tag = 1;
   bool more_due = true;
@@ -69,14 +69,14 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
       transport_.abandon();
       for (const auto& [tag, entry] : in_flight)
         settled.push_back({entry.client_id, Settlement::Kind::RetryLater, "", "stopped before the answer came", ""});
-      outbox_.settle(settled);
+      queue_.settle_and_claim(settled, format_utc(clock_.now()), 0);
       if (!in_flight.empty()) return progress;
       break;
     }
     // Keep the pipe full. The claim is UPDATE ... WHERE state = 'queued': a
     // request anything else took meanwhile is not claimed twice.
     const int room = more_due ? claim_bound - static_cast<int>(in_flight.size()) : 0;
-    auto claimed = outbox_.settle_and_claim(settled, format_utc(clock_.now()), room);
+    auto claimed = queue_.settle_and_claim(settled, format_utc(clock_.now()), room);
     if (room > 0 && claimed.empty()) more_due = false;  // none due, or someone else holds them: do not spin
     for (auto& [entry, media] : claimed) {
       ++progress.due;
@@ -105,7 +105,7 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
     }
   }
   resolve_tokens(progress);
-  progress.pending_token = static_cast<int>(outbox_.awaiting_token().size());
+  progress.pending_token = static_cast<int>(queue_.awaiting_token().size());
   report();
   return progress;
 }
@@ -148,7 +148,8 @@ Settlement Pusher::judge(const net::HttpResponse& response, const Sent& entry, P
 }
 
 void Pusher::resolve_tokens(PushProgress& progress) {
-  for (const auto& entry : outbox_.awaiting_token()) {
+  std::vector<Settlement> resolved;
+  for (const auto& entry : queue_.awaiting_token()) {
     net::HttpRequest request;
     request.url = server_.endpoint("tokens/" + net::url_encode(entry.token) + ".json");
     const auto response = transport_.perform(std::move(request));
@@ -160,12 +161,13 @@ void Pusher::resolve_tokens(PushProgress& progress) {
       const auto& id = first["service_request_id"];
       const std::string reference = id.is_string() ? id.get<std::string>() : id.dump();
       if (reference.empty() || reference == "null") continue;
-      outbox_.mark_accepted(entry.client_id, reference);
+      resolved.push_back({entry.client_id, Settlement::Kind::Accepted, reference, "", ""});
       ++progress.accepted;
     } catch (const nlohmann::json::exception&) {
       continue;
     }
   }
+  queue_.settle_and_claim(resolved, format_utc(clock_.now()), 0);
 }
 
 }  // namespace oneservice::sync

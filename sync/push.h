@@ -16,6 +16,7 @@
 #include "shared/clock.h"
 #include "sync/backoff.h"
 #include "sync/net/http_transport.h"
+#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 #include "sync/server_config.h"
 
@@ -74,7 +75,7 @@ class Pusher {
   Settlement judge(const net::HttpResponse& response, const Sent& entry, PushProgress& progress);
   void resolve_tokens(PushProgress& progress);
 
-  Outbox& outbox_;
+  DeliveryQueue queue_;
   ServerConfig server_;
   PushOptions options_;
   Clock clock_;

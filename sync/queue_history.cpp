@@ -17,7 +17,7 @@ std::vector<QueueSpan> Outbox::queue_spans(const std::string& since_utc) const {
     std::vector<QueueSpan> spans;
     while (select.step()) spans.push_back({select.text(0), select.text(1)});
     return spans;
-  } catch (const sqlite::SqliteFailure& failure) {
+  } catch (const sqlite::Failure& failure) {
     fail(failure, "while reading the queue's history");
   }
 }

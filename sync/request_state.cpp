@@ -20,16 +20,8 @@ std::optional<RequestState> parse_state(std::string_view text) {
 }
 
 bool transition_allowed(RequestState from, RequestState to) {
-  switch (from) {
-    case RequestState::Draft: return to == RequestState::Queued;
-    case RequestState::Queued: return to == RequestState::Sending;
-    case RequestState::Sending:
-      return to == RequestState::Accepted || to == RequestState::NeedsAttention ||
-             to == RequestState::Queued;
-    // An operator may send a refused request again once the cause is fixed.
-    case RequestState::NeedsAttention: return to == RequestState::Queued;
-    case RequestState::Accepted: return false;
-  }
+  for (const auto& allowed : kAllowedTransitions)
+    if (allowed.from == from && allowed.to == to) return true;
   return false;
 }
 

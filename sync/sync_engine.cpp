@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "sync/delivery_queue.h"
 #include "sync/pull.h"
 
 namespace oneservice::sync {
@@ -87,7 +88,7 @@ void SyncEngine::run() {
     // Sleep until woken, or the next backoff expires, or the idle interval.
     auto sleep = std::chrono::duration_cast<std::chrono::milliseconds>(options_.idle_interval);
     try {
-      if (const auto next = outbox->next_attempt_time(); next && !next->empty()) {
+      if (const auto next = DeliveryQueue(*outbox).next_attempt_time(); next && !next->empty()) {
         if (const auto when = parse_iso8601(*next)) {
           const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*when - clock_.now());
           sleep = std::clamp(wait, std::chrono::milliseconds(200), sleep);

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "central/case_store.h"
-#include "central/store/sqlite.h"
+#include "db/sqlite.h"
 
 namespace oneservice::central::store {
 

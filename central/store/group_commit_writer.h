@@ -15,7 +15,7 @@
 #include <string>
 #include <thread>
 
-#include "central/store/sqlite.h"
+#include "db/sqlite.h"
 
 namespace oneservice::central::store {
 

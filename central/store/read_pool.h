@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "central/store/sqlite.h"
+#include "db/sqlite.h"
 
 namespace oneservice::central::store {
 

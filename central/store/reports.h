@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "central/case_store.h"
-#include "central/store/sqlite.h"
+#include "db/sqlite.h"
 
 namespace oneservice::central::store {
 

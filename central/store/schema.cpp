@@ -122,7 +122,7 @@ int latest_schema_version() { return migrations().back().version; }
 
 sqlite::Database open_writer(const std::string& path) {
   try {
-    auto db = sqlite::open(path, true);
+    auto db = sqlite::open(path, sqlite::Access::ReadWriteCreate);
     if (sqlite3_db_readonly(db.get(), "main") == 1) refuse(path, "the file is read-only");
     // The first read is where SQLite finds out a file is not a database.
     sqlite::query_integer(db.get(), "SELECT count(*) FROM sqlite_schema");
@@ -138,7 +138,7 @@ sqlite::Database open_writer(const std::string& path) {
 
 sqlite::Database open_reader(const std::string& path) {
   try {
-    auto db = sqlite::open(path, false);
+    auto db = sqlite::open(path, sqlite::Access::ReadWrite);
     configure(db.get());
     sqlite::exec(db.get(), "PRAGMA query_only = ON");
     return db;

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "central/store/sqlite.h"
+#include "db/sqlite.h"
 
 namespace oneservice::central::store {
 

@@ -13,7 +13,6 @@
 
 namespace oneservice::central::test {
 
-
 SetClock::SetClock(const std::string& iso) : seconds_(std::make_shared<std::atomic<std::int64_t>>(0)) { set(iso); }
 
 void SetClock::set(const std::string& iso) {
@@ -28,29 +27,11 @@ Clock SetClock::clock() const {
   return clock;
 }
 
-std::string client_id_for(int n) {
-  char id[40];
-  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", n);
-  return id;
-}
-
 NewCase sample_case(const std::string& client_id, const std::string& service_code, bool batch) {
   NewCase out;
-  auto& request = out.request;
-  request.client_id = client_id;
-  request.service_code = service_code;
-  request.catalogue_version = "2026-11-01T09:00:00Z";
-  request.answers = {{"road_or_pavement", std::string("road")},
-                     {"pothole_size", std::string("about_plate")},
-                     {"time_of_day", std::vector<std::string>{"morning", "evening"}}};
-  request.location.lat = 51.0625;
-  request.location.lon = -0.3217;
-  request.location.address_string = "Outside 12 Mill Lane, Wealdbridge";
-  request.description = "Deep hole by the bus stop";
-  request.contact = {"Jo", "Bloggs", "jo.bloggs@example.com", "07700 900982"};
-  request.channel = Channel::Assisted;
-  request.created_at = "2026-11-22T14:03:00Z";
-  out.canonical_body = request_to_json(request);
+  out.request = test_support::sample_request(client_id);
+  out.request.service_code = service_code;
+  out.canonical_body = request_to_json(out.request);
   out.channel = "assisted";
   out.agency_responsible = "Wealdshire County Council";
   out.responsible_area_id = "county-wealdshire";

@@ -10,6 +10,7 @@
 
 #include "central/case_store.h"
 #include "shared/clock.h"
+#include "support/sample_request.h"
 #include "support/temp_folder.h"
 
 namespace oneservice::central::test {
@@ -28,12 +29,11 @@ class SetClock {
   std::shared_ptr<std::atomic<std::int64_t>> seconds_;
 };
 
-// "00000000-0000-4000-8000-000000000042" for 42.
-std::string client_id_for(int n);
+using oneservice::test_support::client_id_for;  // tests/support/sample_request.h
 
-// A pothole report with every field filled (list answer, point, address,
-// contact, channel), two photos, routed to the county; canonical_body is its
-// JSON. Not a batch service unless `batch`.
+// The sample pothole report (tests/support/sample_request.h) with two
+// photos, routed to the county; canonical_body is its JSON. Not a batch
+// service unless `batch`.
 NewCase sample_case(const std::string& client_id, const std::string& service_code = "pothole",
                     bool batch = false);
 

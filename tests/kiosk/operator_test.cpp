@@ -9,6 +9,7 @@
 
 #include "kiosk_driver.h"
 #include "shared/clock.h"
+#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
@@ -56,8 +57,17 @@ class OperatorScreens : public ::testing::Test {
     outbox.enqueue(request);
     if (accepted_ago) {
       *now_ = now - *accepted_ago;
-      ASSERT_EQ(outbox.claim_batch({request.client_id}).size(), 1u);
-      outbox.settle({{request.client_id, sync::Settlement::Kind::Accepted, "council-" + std::to_string(n), "", ""}});
+      // The push loop claims every request due; the others go back unanswered.
+      sync::DeliveryQueue queue(outbox);
+      std::vector<sync::Settlement> results;
+      for (const auto& claimed : queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 100)) {
+        const auto& id = claimed.entry.client_id;
+        results.push_back(id == request.client_id
+                              ? sync::Settlement{id, sync::Settlement::Kind::Accepted, "council-" + std::to_string(n), "", ""}
+                              : sync::Settlement{id, sync::Settlement::Kind::RetryLater, "", "not now", ""});
+      }
+      queue.settle_and_claim(results, "", 0);
+      ASSERT_EQ(outbox.find(request.client_id)->state, sync::RequestState::Accepted);
     }
     *now_ = now;
   }

@@ -10,6 +10,7 @@
 #include "kiosk_driver.h"
 #include "shared/clock.h"
 #include "support/temp_folder.h"
+#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 
 namespace oneservice::kiosk::testing {
@@ -101,8 +102,11 @@ TEST_F(Resident, ChecksProgressOfARequestOfflineWithEitherReference) {
   auto& outbox = kiosk.outbox();
   const auto entry = outbox.find_by_reference(reference);
   ASSERT_TRUE(entry.has_value());
-  ASSERT_TRUE(outbox.claim_for_sending(entry->client_id));
-  outbox.mark_accepted(entry->client_id, "WC-2026-000123");
+  sync::DeliveryQueue queue(outbox);
+  const auto claimed = queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10);
+  ASSERT_EQ(claimed.size(), 1u);
+  ASSERT_EQ(claimed[0].entry.client_id, entry->client_id);
+  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, "WC-2026-000123", "", ""}}, "", 0);
   outbox.store_updates({{"u-1", "WC-2026-000123", "open", "2026-11-23T09:00:00Z", "A crew will collect it on Friday."}});
   ASSERT_TRUE(kiosk.tap("Back"));
   ASSERT_TRUE(kiosk.tap("Check progress"));

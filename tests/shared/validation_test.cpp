@@ -8,6 +8,7 @@
 #include <set>
 
 #include "shared/validation.h"
+#include "support/sample_request.h"
 #include "test_support.h"
 
 using namespace oneservice;
@@ -61,24 +62,17 @@ Attribute make_list(Datatype datatype) {
   return a;
 }
 
+// The sample request (tests/support/sample_request.h) made a valid speeding
+// report: its own answers are to pothole questions.
 ServiceRequest valid_speeding_request() {
-  ServiceRequest r;
-  r.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
+  auto r = test_support::sample_request();
   r.service_code = "speeding_traffic";
-  r.catalogue_version = "2026-11-01T09:00:00Z";
   r.answers = {{"speed_limit", std::string("30")},
                {"road_type", std::string("village")},
                {"speedwatch", std::string("yes")},
                {"time_of_day", std::vector<std::string>{"morning_rush", "evening_rush"}},
                {"vehicles_per_hour", std::string("40")},
                {"last_seen", std::string("2026-11-21")}};
-  r.location.lat = 51.20;
-  r.location.lon = -1.82;
-  r.location.address_string = "High Street, Little Hembury";
-  r.description = "Cars race past the school at home time.";
-  r.contact = {"Siân", "Ap Rhys", "sian@example.com", "01632 960 001"};
-  r.channel = Channel::Kiosk;
-  r.created_at = "2026-11-22T14:00:00Z";
   return r;
 }
 

@@ -93,7 +93,7 @@ TEST_F(OutboxTest, ListsByStateOldestFirstAndCountsEveryState) {
   for (const auto& [state, count] : counts) EXPECT_EQ(count, 0) << to_string(state);
 
   for (int n = 1; n <= 3; ++n) outbox.enqueue(sample_request(client_id_for(n)));
-  outbox.save_draft(sample_request(client_id_for(4)));
+  test::insert_draft(outbox.path(), client_id_for(4));
 
   const auto queued = outbox.list(RequestState::Queued);
   ASSERT_EQ(queued.size(), 3u);
@@ -152,7 +152,6 @@ TEST_F(OutboxTest, AReferenceUsedByAnotherClientIdIsAClash) {
         << raw.last_error();
   }
   EXPECT_THROW(outbox.enqueue(request), ReferenceClash);
-  EXPECT_THROW(outbox.save_draft(request), ReferenceClash);
   EXPECT_FALSE(outbox.find(request.client_id));
   try {
     outbox.enqueue(request);
@@ -167,46 +166,8 @@ TEST_F(OutboxTest, AnUnpreparedRequestIsAProgrammingError) {
   EXPECT_THROW(outbox.enqueue(request), std::invalid_argument);
   request = sample_request();
   request.created_at.clear();
-  EXPECT_THROW(outbox.save_draft(request), std::invalid_argument);
-  EXPECT_EQ(outbox.counts().at(RequestState::Queued) + outbox.counts().at(RequestState::Draft), 0);
-}
-
-TEST_F(OutboxTest, DraftsCanChangeUntilQueued) {
-  auto request = sample_request();
-  const auto reference = outbox.save_draft(request);
-  request.answers["depth_cm"] = std::string("12");
-  EXPECT_EQ(outbox.save_draft(request), reference);
-  auto entry = outbox.find(request.client_id);
-  ASSERT_TRUE(entry);
-  EXPECT_EQ(entry->state, RequestState::Draft);
-  EXPECT_EQ(std::get<std::string>(entry->request.answers.at("depth_cm")), "12");
-
-  outbox.queue_draft(request.client_id);
-  EXPECT_EQ(outbox.find(request.client_id)->state, RequestState::Queued);
-  request.answers["depth_cm"] = std::string("13");
-  EXPECT_THROW(outbox.save_draft(request), StoreError);
-  EXPECT_EQ(std::get<std::string>(outbox.find(request.client_id)->request.answers.at("depth_cm")), "12");
-}
-
-TEST_F(OutboxTest, EnqueueOverADraftQueuesTheNewContent) {
-  auto request = sample_request();
-  outbox.save_draft(request);
-  request.description = "Now with a description";
-  outbox.enqueue(request);
-  const auto entry = outbox.find(request.client_id);
-  ASSERT_TRUE(entry);
-  EXPECT_EQ(entry->state, RequestState::Queued);
-  EXPECT_EQ(entry->request.description, "Now with a description");
-  EXPECT_EQ(outbox.counts().at(RequestState::Draft), 0);
-}
-
-TEST_F(OutboxTest, DiscardingForgetsDraftsOnly) {
-  outbox.save_draft(sample_request(client_id_for(1)));
-  outbox.enqueue(sample_request(client_id_for(2)));
-  EXPECT_TRUE(outbox.discard_draft(client_id_for(1)));
-  EXPECT_FALSE(outbox.find(client_id_for(1)));
-  EXPECT_FALSE(outbox.discard_draft(client_id_for(2)));
-  EXPECT_TRUE(outbox.find(client_id_for(2)));
+  EXPECT_THROW(outbox.enqueue(request), std::invalid_argument);
+  EXPECT_EQ(outbox.counts().at(RequestState::Queued), 0);
 }
 
 TEST_F(OutboxTest, TheOutboxCanBeMoved) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "support.h"
+#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 #include "sync/queue_history.h"
 
@@ -28,9 +29,18 @@ struct ClockedOutbox {
   }
   void set(const char* text) { *now = at(text); }
   std::string queue(int n) { return outbox.enqueue(sample_request(client_id_for(n))); }
-  void accept(int n) {
-    ASSERT_EQ(outbox.claim_batch({client_id_for(n)}).size(), 1u);
-    outbox.settle({{client_id_for(n), Settlement::Kind::Accepted, "council-" + std::to_string(n), "", ""}});
+  void accept(int n) { settle(n, Settlement::Kind::Accepted, "council-" + std::to_string(n)); }
+  void refuse(int n) { settle(n, Settlement::Kind::NeedsAttention, ""); }
+  // The push loop claims every request due; the others go back in the queue
+  // unanswered (which leaves their queued_at as it was).
+  void settle(int n, Settlement::Kind kind, const std::string& reference) {
+    std::vector<Settlement> results;
+    for (const auto& id : test::claim_due(outbox))
+      results.push_back(id == client_id_for(n) ? Settlement{id, kind, reference, "refused", ""}
+                                               : Settlement{id, Settlement::Kind::RetryLater, "", "not now", ""});
+    ASSERT_EQ(DeliveryQueue(outbox).settle_and_claim(results, "", 0).size(), 0u);
+    ASSERT_EQ(outbox.find(client_id_for(n))->state,
+              kind == Settlement::Kind::Accepted ? RequestState::Accepted : RequestState::NeedsAttention);
   }
 
   std::shared_ptr<TimePoint> now = std::make_shared<TimePoint>();
@@ -43,12 +53,18 @@ TEST(QueueStamps, QueuingAndAcceptingAreStampedWithTheOutboxClock) {
   TempFolder folder;
   ClockedOutbox store(folder);
   store.set("2026-11-22T09:00:00Z");
-  auto draft = sample_request(client_id_for(1));
-  store.outbox.save_draft(draft);
+  test::insert_draft(store.outbox.path(), client_id_for(1));
   store.set("2026-11-22T09:05:00Z");
   store.queue(2);
-  store.set("2026-11-22T09:10:00Z");
-  store.outbox.queue_draft(client_id_for(1));
+  {
+    // No API queues a draft yet (the field-officer mode will): the stamp is
+    // the schema's, from the update that queues it.
+    RawDb raw(store.outbox.path());
+    ASSERT_EQ(raw.exec("UPDATE requests SET state = 'queued', updated_at = '2026-11-22T09:10:00Z' "
+                       "WHERE client_id = '" + client_id_for(1) + "'"),
+              SQLITE_OK)
+        << raw.last_error();
+  }
   store.set("2026-11-22T09:30:00Z");
   store.accept(2);
 
@@ -76,17 +92,14 @@ TEST(QueueHistory, CountsWhatWasWaitingInEachHourFromARealOutbox) {
   store.queue(3);
   store.set("2026-11-22T03:10:00Z");
   store.accept(3);
-  // Begun at 05:00 as a draft, queued at 06:15.
-  store.set("2026-11-22T05:00:00Z");
-  store.outbox.save_draft(sample_request(client_id_for(4)));
+  // Queued at 06:15.
   store.set("2026-11-22T06:15:00Z");
-  store.outbox.queue_draft(client_id_for(4));
+  store.queue(4);
   // Queued at 10:20, refused at 11:00: needing attention is still waiting.
   store.set("2026-11-22T10:20:00Z");
   store.queue(5);
   store.set("2026-11-22T11:00:00Z");
-  ASSERT_EQ(store.outbox.claim_batch({client_id_for(5)}).size(), 1u);
-  store.outbox.settle({{client_id_for(5), Settlement::Kind::NeedsAttention, "", "refused", ""}});
+  store.refuse(5);
 
   const auto history = queue_history(store.outbox, at("2026-11-23T00:00:00Z"));
   const std::vector<int> expected = {1, 2, 2, 2, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};

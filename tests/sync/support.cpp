@@ -9,32 +9,30 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "db/sqlite.h"
+#include "shared/identity.h"
+#include "shared/request_json.h"
+
 namespace oneservice::sync::test {
 
-
-ServiceRequest sample_request(const std::string& client_id) {
-  ServiceRequest request;
-  request.client_id = client_id;
-  request.service_code = "pothole";
-  request.catalogue_version = "2026-11-01T09:00:00Z";
-  request.answers = {{"road_or_pavement", std::string("road")},
-                     {"pothole_size", std::string("about_plate")},
-                     {"depth_cm", std::string("7.5")},
-                     {"time_of_day", std::vector<std::string>{"morning", "evening"}}};
-  request.location.lat = 51.0625;
-  request.location.lon = -0.3217;
-  request.location.address_string = "Outside 12 Mill Lane, Wealdbridge";
-  request.description = "Deep hole by the bus stop";
-  request.contact = {"Jo", "Bloggs", "jo.bloggs@example.com", "07700 900982"};
-  request.channel = Channel::Assisted;
-  request.created_at = "2026-11-22T14:03:00Z";
-  return request;
+void insert_draft(const std::string& store_path, const std::string& client_id) {
+  const auto db = sqlite::open(store_path, sqlite::Access::ReadWrite);
+  sqlite::Statement insert(db.get(),
+                           "INSERT INTO requests (client_id, local_ref, state, service_code, catalogue_version, "
+                           "body, created_at, updated_at) VALUES (?1, ?2, 'draft', 'pothole', 'v', ?3, 't', 't')");
+  insert.bind(1, client_id).bind(2, local_reference(client_id)).bind(3, request_to_json(sample_request(client_id)));
+  insert.run();
 }
 
-std::string client_id_for(int n) {
-  char id[37];
-  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", n);
-  return id;
+std::vector<std::string> claim_due(Outbox& outbox) {
+  std::vector<std::string> ids;
+  for (const auto& claimed : DeliveryQueue(outbox).settle_and_claim({}, "9999-12-31T23:59:59Z", 1000))
+    ids.push_back(claimed.entry.client_id);
+  return ids;
+}
+
+void settle(Outbox& outbox, const Settlement& settlement) {
+  DeliveryQueue(outbox).settle_and_claim({settlement}, "", 0);
 }
 
 std::string read_bytes(const std::string& path) {

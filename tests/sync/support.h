@@ -7,22 +7,29 @@
 #include <vector>
 
 #include "shared/request.h"
+#include "sync/delivery_queue.h"
+#include "sync/outbox.h"
+#include "support/sample_request.h"
 #include "support/temp_folder.h"
 
 namespace oneservice::sync::test {
 
-// A fresh folder under /tmp, removed (with everything in it) at the end.
 // A fresh folder per test (tests/support/temp_folder.h).
 using TempFolder = oneservice::test_support::TempFolder;
 
-// A prepared pothole report with every kind of field filled: a list answer,
-// a point and an address, contact details, a non-default channel. The list
-// answer is to a question potholes do not have: the outbox stores what it is
-// given and leaves validation to prepare_request.
-ServiceRequest sample_request(const std::string& client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f");
+// The sample request and client ids (tests/support/sample_request.h).
+using oneservice::test_support::client_id_for;
+using oneservice::test_support::sample_request;
 
-// A UUID that differs per `n`, so tests can make many requests.
-std::string client_id_for(int n);
+// A draft row for client_id (the sample request), written as the
+// field-officer mode will write drafts: no API makes one yet.
+void insert_draft(const std::string& store_path, const std::string& client_id);
+
+// The push loop's moves, through its own DeliveryQueue: claims every
+// queued request due now (returns their ids, oldest due first), or applies
+// one settlement to a request that is sending.
+std::vector<std::string> claim_due(Outbox& outbox);
+void settle(Outbox& outbox, const Settlement& settlement);
 
 std::string read_bytes(const std::string& path);
 void write_bytes(const std::string& path, const std::string& bytes);

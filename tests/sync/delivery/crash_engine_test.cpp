@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "db/sqlite.h"
 #include "delivery_support.h"
 #include "support/fault_proxy.h"
 #include "sync/sync_engine.h"
@@ -67,6 +69,32 @@ bool wait_until(const std::function<bool()>& done, std::chrono::seconds bound) {
   return done();
 }
 
+// Polls every 2 ms (a drain moves fast) for up to 30 s.
+bool poll_until(const std::function<bool()>& done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return done();
+}
+
+// Requests in `state`, read with a read-only connection so that watching
+// takes no lock from the push being watched.
+std::int64_t count_on_disk(const std::string& store, const std::string& state) {
+  const auto db = sqlite::open(store, sqlite::Access::ReadOnly);
+  sqlite::exec(db.get(), "PRAGMA busy_timeout = 5000");  // a killed writer's log is recovered first
+  sqlite::Statement count(db.get(), "SELECT count(*) FROM requests WHERE state = ?1");
+  count.bind(1, state);
+  return count.step() ? count.integer(0) : -1;
+}
+
+// Queues `count` pothole reports in the device's store; their client ids.
+std::vector<std::string> queue_on_device(const TempDir& device, int count) {
+  auto outbox = Outbox::open(outbox_path(device.path()));
+  return enqueue_potholes(outbox, count);
+}
+
 std::string as_text(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 // Each id accepted, references distinct, and the central holds exactly them.
@@ -93,28 +121,31 @@ TEST(SyncCrash, KilledPushesStillDeliverEveryRequestExactlyOnce) {
   constexpr int kRequests = 200;
   Central central;
   TempDir device;
-  std::vector<std::string> ids;
-  {
-    auto outbox = Outbox::open(outbox_path(device.path()));
-    ids = enqueue_potholes(outbox, kRequests);
-  }
+  auto ids = queue_on_device(device, kRequests);
   const std::vector<std::string> args = {"--data", device.path(), "push", "--server", central.base_url(),
                                          "--api-key", central.key(), "--retry-for", "30"};
   const std::string err_file = device.path() + "/sync.err";
   const auto seed = std::random_device{}();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937 random(seed);
-  std::uniform_int_distribution<int> pause_ms(50, 400);
+  // Each run is killed once it has delivered a few more requests than the
+  // last: so mid-drain, never before it began or after it finished (a
+  // timed pause often killed a push that had already delivered everything).
+  std::uniform_int_distribution<int> more(5, 20);
   int accepted_before_last_kill = 0;
+  const auto store = outbox_path(device.path());
   for (int round = 0; round < 5; ++round) {
     const pid_t pid = spawn_sync(args, err_file);
     ASSERT_GT(pid, 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(random)));
+    const int target = accepted_before_last_kill + more(random);
+    const bool reached = poll_until([&] { return count_on_disk(store, "accepted") >= target; });
     ::kill(pid, SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
-    const auto outbox = Outbox::open(outbox_path(device.path()), OpenMode::MustExist);
-    accepted_before_last_kill = count_in(outbox, RequestState::Accepted);
+    ASSERT_TRUE(reached) << "round " << round << ": " << target << " were never accepted; " << read_text(err_file);
+    accepted_before_last_kill = static_cast<int>(count_on_disk(store, "accepted"));
+    EXPECT_LT(accepted_before_last_kill, kRequests) << "round " << round << ": killed after the drain had ended";
+    EXPECT_GT(count_on_disk(store, "sending"), 0) << "round " << round << ": no request was in flight at the kill";
   }
   RecordProperty("accepted_before_last_kill", accepted_before_last_kill);
 
@@ -125,6 +156,57 @@ TEST(SyncCrash, KilledPushesStillDeliverEveryRequestExactlyOnce) {
   const auto outbox = Outbox::open(outbox_path(device.path()), OpenMode::MustExist);
   EXPECT_EQ(count_in(outbox, RequestState::Accepted), kRequests);
   EXPECT_EQ(count_in(outbox, RequestState::Sending), 0);
+  expect_exactly_once(outbox, central, ids);
+}
+
+// Two senders on one data folder: the second finds push.lock held, says so
+// and sends nothing; once the first lets go, it delivers.
+TEST(SyncPushLock, ASecondSenderOnTheSameFolderSendsNothing) {
+  Central central;
+  TempDir device;
+  const auto ids = queue_on_device(device, 3);
+  const std::vector<std::string> args = {"--data", device.path(), "push", "--server", central.base_url(),
+                                         "--api-key", central.key(), "--retry-for", "0"};
+  const std::string err_file = device.path() + "/sync.err";
+  {
+    PushLock first(device.path());  // the kiosk's worker, mid-pass
+    ASSERT_TRUE(first.held());
+    EXPECT_FALSE(PushLock(device.path()).held()) << "a second lock in this process was granted";
+    const pid_t second = spawn_sync(args, err_file);
+    ASSERT_GT(second, 0);
+    EXPECT_EQ(wait_for_exit(second, std::chrono::seconds(30)), 3) << read_text(err_file);  // kExitUndelivered
+    EXPECT_NE(read_text(err_file).find("is sending from"), std::string::npos) << read_text(err_file);
+    EXPECT_TRUE(central.all_cases().empty()) << "the second sender sent while the first held the lock";
+    EXPECT_EQ(count_on_disk(outbox_path(device.path()), "queued"), 3);
+  }
+  const pid_t after = spawn_sync(args, err_file);
+  ASSERT_GT(after, 0);
+  EXPECT_EQ(wait_for_exit(after, std::chrono::seconds(60)), 0) << read_text(err_file);
+  const auto outbox = Outbox::open(outbox_path(device.path()), OpenMode::MustExist);
+  expect_exactly_once(outbox, central, ids);
+}
+
+// The device's key may come from the environment instead of the command
+// line (so it is not in the process list): push must use it.
+TEST(SyncPushKey, TheKeyCanComeFromOneserviceApiKey) {
+  Central central;
+  TempDir device;
+  const auto ids = queue_on_device(device, 2);
+  const std::vector<std::string> args = {"--data", device.path(), "push", "--server", central.base_url(),
+                                         "--retry-for", "0"};
+  const std::string err_file = device.path() + "/sync.err";
+  ASSERT_EQ(::unsetenv("ONESERVICE_API_KEY"), 0);
+  const pid_t without = spawn_sync(args, err_file);
+  ASSERT_GT(without, 0);
+  EXPECT_EQ(wait_for_exit(without, std::chrono::seconds(30)), 2) << read_text(err_file);  // kExitSetupProblem
+  EXPECT_NE(read_text(err_file).find("ONESERVICE_API_KEY"), std::string::npos) << read_text(err_file);
+
+  ASSERT_EQ(::setenv("ONESERVICE_API_KEY", central.key().c_str(), 1), 0);
+  const pid_t with = spawn_sync(args, err_file);
+  ::unsetenv("ONESERVICE_API_KEY");
+  ASSERT_GT(with, 0);
+  EXPECT_EQ(wait_for_exit(with, std::chrono::seconds(60)), 0) << read_text(err_file);
+  const auto outbox = Outbox::open(outbox_path(device.path()), OpenMode::MustExist);
   expect_exactly_once(outbox, central, ids);
 }
 

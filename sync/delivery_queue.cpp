@@ -1,7 +1,7 @@
-// The Outbox's delivery bookkeeping: which requests are due, backoff that
-// survives a restart, batch tokens, photos, the sync cursor and the status
-// cache. The state rules themselves stay in outbox.cpp (move_state) and in
-// the database's triggers.
+// The push loop's side of the outbox: claims, results, backoff that
+// survives a restart, batch tokens and the photos that travel with a claim.
+// Which moves are allowed is the database's triggers' to enforce (they hold
+// request_state.cpp's table).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -11,7 +11,7 @@
 #include <tuple>
 
 #include "shared/identity.h"
-#include "sync/outbox.h"
+#include "sync/delivery_queue.h"
 #include "sync/outbox_rows.h"
 
 namespace oneservice::sync {
@@ -27,25 +27,8 @@ sqlite::ScopedPragma relaxed_sync(sqlite3* db) {
   return {db, "PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL"};
 }
 
-}  // namespace
-
 using detail::entry_from_row;
 using detail::kEntryColumns;
-
-std::vector<MediaAttachment> Outbox::media_for(const std::string& client_id) const {
-  try {
-    sqlite::Statement select(db_.get(),
-                             "SELECT file_name, content_type, bytes FROM request_media WHERE client_id = ?1 ORDER BY id");
-    select.bind(1, client_id);
-    std::vector<MediaAttachment> out;
-    while (select.step()) out.push_back({select.text(0), select.text(1), select.blob(2)});
-    return out;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while reading the photos of request " + local_reference(client_id));
-  }
-}
-
-namespace {
 
 // The queued requests due at ?1, oldest due first, at most ?2: never-tried
 // first (their next_attempt_at is empty), then retries by due time, then
@@ -114,56 +97,24 @@ std::string settle_sql(Settlement::Kind kind) {
 
 }  // namespace
 
-std::vector<std::string> Outbox::claim_batch(const std::vector<std::string>& client_ids) {
-  std::vector<std::string> claimed;
-  try {
-    const auto relaxed = relaxed_sync(db_.get());
-    sqlite::Transaction transaction(db_.get());
-    const nlohmann::json ids = client_ids;
-    sqlite::Statement claim(db_.get(),
-                            "UPDATE requests SET state = 'sending', attempts = attempts + 1, updated_at = ?1 "
-                            "WHERE client_id IN (SELECT value FROM json_each(?2)) AND state = 'queued' "
-                            "RETURNING client_id");
-    claim.bind(1, now()).bind(2, json_parameter(ids));
-    while (claim.step()) claimed.push_back(claim.text(0));
-    transaction.commit();
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while claiming requests for sending");
-  }
-  // RETURNING comes in no particular order; the caller's order stands.
-  std::vector<std::string> in_order;
-  for (const auto& id : client_ids)
-    if (std::find(claimed.begin(), claimed.end(), id) != claimed.end()) in_order.push_back(id);
-  return in_order;
-}
-
-std::vector<ClaimedRequest> Outbox::claim_due(const std::string& now_utc, int limit) {
-  return settle_and_claim({}, now_utc, limit);
-}
-
-void Outbox::settle(const std::vector<Settlement>& settlements) {
-  if (settlements.empty()) return;
-  settle_and_claim(settlements, "", 0);
-}
-
-std::vector<ClaimedRequest> Outbox::settle_and_claim(const std::vector<Settlement>& settlements,
+std::vector<ClaimedRequest> DeliveryQueue::settle_and_claim(const std::vector<Settlement>& settlements,
                                                      const std::string& now_utc, int limit) {
   if (settlements.empty() && limit <= 0) return {};
   try {
-    const auto relaxed = relaxed_sync(db_.get());
-    sqlite::Transaction transaction(db_.get());
-    const auto stamp = now();
+    const auto relaxed = relaxed_sync(db());
+    sqlite::WriteTransaction transaction(db());
+    const auto stamp = outbox_->now();
     settle_rows(settlements, stamp);
     auto claimed = limit > 0 ? claim_rows(now_utc, limit, stamp) : std::vector<ClaimedRequest>{};
     transaction.commit();
     return claimed;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, settlements.empty() ? "while claiming requests for sending"
+  } catch (const sqlite::Failure& failure) {
+    outbox_->fail(failure, settlements.empty() ? "while claiming requests for sending"
                                       : "while recording what the council answered");
   }
 }
 
-void Outbox::settle_rows(const std::vector<Settlement>& settlements, const std::string& stamp) {
+void DeliveryQueue::settle_rows(const std::vector<Settlement>& settlements, const std::string& stamp) {
   using Kind = Settlement::Kind;
   bool success = false;
   for (const Kind kind : {Kind::Accepted, Kind::Token, Kind::NeedsAttention, Kind::RetryLater}) {
@@ -176,31 +127,31 @@ void Outbox::settle_rows(const std::vector<Settlement>& settlements, const std::
     }
     if (group.empty()) continue;
     const auto rows = settlement_rows(group);
-    sqlite::Statement update(db_.get(), settle_sql(kind));
+    sqlite::Statement update(db(), settle_sql(kind));
     update.bind(1, stamp).bind(2, rows);
     std::set<std::string> updated;
     while (update.step()) updated.insert(update.text(0));
     if (updated.size() != group.size()) refuse_unsendable(group, updated);
     if (kind == Kind::Accepted) {
       // The council has the photos now; the kiosk need not keep them.
-      sqlite::Statement forget(db_.get(),
+      sqlite::Statement forget(db(),
                                "DELETE FROM request_media WHERE client_id IN (SELECT value ->> 0 FROM json_each(?1))");
       forget.bind(1, rows).run();
     }
     success = success || kind == Kind::Accepted || kind == Kind::Token;
   }
   if (success) {
-    sqlite::Statement last(db_.get(),
+    sqlite::Statement last(db(),
                            "INSERT INTO sync_state (key, value) VALUES ('last_success', ?1) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     last.bind(1, stamp).run();
   }
 }
 
-std::vector<ClaimedRequest> Outbox::claim_rows(const std::string& now_utc, int limit, const std::string& stamp) {
+std::vector<ClaimedRequest> DeliveryQueue::claim_rows(const std::string& now_utc, int limit, const std::string& stamp) {
   // RETURNING gives the rows as updated: state sending, attempts counting
   // this one.
-  sqlite::Statement claim(db_.get(), "UPDATE requests SET state = 'sending', attempts = attempts + 1, "
+  sqlite::Statement claim(db(), "UPDATE requests SET state = 'sending', attempts = attempts + 1, "
                                      "updated_at = ?3 WHERE id IN (SELECT id " + std::string(kDue) +
                                          ") RETURNING " + std::string(kEntryColumns) + ", id");
   claim.bind(1, now_utc).bind(2, static_cast<std::int64_t>(limit)).bind(3, stamp);
@@ -211,7 +162,7 @@ std::vector<ClaimedRequest> Outbox::claim_rows(const std::string& now_utc, int l
   };
   std::vector<Claimed> rows;
   while (claim.step()) {
-    auto entry = entry_from_row(claim, path_);
+    auto entry = entry_from_row(claim, outbox_->path_);
     rows.push_back({entry.next_attempt_at, claim.integer(11), std::move(entry)});
   }
   // RETURNING comes in no particular order: put it back in the due order.
@@ -229,15 +180,15 @@ std::vector<ClaimedRequest> Outbox::claim_rows(const std::string& now_utc, int l
 // request cost a read transaction each (two file locks and a statement).
 // Most requests have no photo, and most of the time no request waiting has
 // one: then a glance at the table is all it takes.
-void Outbox::attach_media(std::vector<ClaimedRequest>& claimed) {
-  if (claimed.empty() || sqlite::query_integer(db_.get(), "SELECT EXISTS (SELECT 1 FROM request_media)") == 0) return;
+void DeliveryQueue::attach_media(std::vector<ClaimedRequest>& claimed) {
+  if (claimed.empty() || sqlite::query_integer(db(), "SELECT EXISTS (SELECT 1 FROM request_media)") == 0) return;
   nlohmann::json ids = nlohmann::json::array();
   std::map<std::string, ClaimedRequest*> by_id;
   for (auto& request : claimed) {
     ids.push_back(request.entry.client_id);
     by_id.emplace(request.entry.client_id, &request);
   }
-  sqlite::Statement select(db_.get(),
+  sqlite::Statement select(db(),
                            "SELECT client_id, file_name, content_type, bytes FROM request_media "
                            "WHERE client_id IN (SELECT value FROM json_each(?1)) ORDER BY id");
   select.bind(1, json_parameter(ids));
@@ -247,130 +198,37 @@ void Outbox::attach_media(std::vector<ClaimedRequest>& claimed) {
   }
 }
 
-std::vector<OutboxEntry> Outbox::due_for_sending(const std::string& now_utc, int limit) const {
+std::optional<std::string> DeliveryQueue::next_attempt_time() const {
   try {
-    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) + " " + std::string(kDue));
-    select.bind(1, now_utc).bind(2, static_cast<std::int64_t>(limit));
-    std::vector<OutboxEntry> out;
-    while (select.step()) out.push_back(entry_from_row(select, path_));
-    return out;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while listing requests due for sending");
-  }
-}
-
-std::optional<std::string> Outbox::next_attempt_time() const {
-  try {
-    sqlite::Statement select(db_.get(), "SELECT min(next_attempt_at) FROM requests WHERE state = 'queued'");
+    sqlite::Statement select(db(), "SELECT min(next_attempt_at) FROM requests WHERE state = 'queued'");
     if (!select.step() || select.is_null(0)) return std::nullopt;
     return select.text(0);
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while reading the next attempt time");
+  } catch (const sqlite::Failure& failure) {
+    outbox_->fail(failure, "while reading the next attempt time");
   }
 }
 
-void Outbox::retry_later(const std::string& client_id, const std::string& error, const std::string& next_attempt_at) {
-  settle({{client_id, Settlement::Kind::RetryLater, "", error, next_attempt_at}});
-}
-
-void Outbox::set_token(const std::string& client_id, const std::string& token) {
-  settle({{client_id, Settlement::Kind::Token, token, "", ""}});
-}
-
-std::vector<OutboxEntry> Outbox::awaiting_token() const {
+std::vector<OutboxEntry> DeliveryQueue::awaiting_token() const {
   try {
-    sqlite::Statement select(db_.get(), "SELECT " + std::string(kEntryColumns) +
+    sqlite::Statement select(db(), "SELECT " + std::string(kEntryColumns) +
                                             " FROM requests WHERE state = 'sending' AND token <> '' ORDER BY id");
     std::vector<OutboxEntry> out;
-    while (select.step()) out.push_back(entry_from_row(select, path_));
+    while (select.step()) out.push_back(entry_from_row(select, outbox_->path_));
     return out;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while listing requests waiting for a token");
+  } catch (const sqlite::Failure& failure) {
+    outbox_->fail(failure, "while listing requests waiting for a token");
   }
 }
 
-int Outbox::recover_interrupted() {
+int DeliveryQueue::recover_interrupted() {
   try {
-    sqlite::Statement recover(db_.get(),
+    sqlite::Statement recover(db(),
                               "UPDATE requests SET state = 'queued', next_attempt_at = '', updated_at = ?1 "
                               "WHERE state = 'sending' AND token = ''");
-    recover.bind(1, now()).run();
-    return sqlite::changes(db_.get());
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while recovering requests that were being sent");
-  }
-}
-
-int Outbox::requeue_needs_attention() {
-  try {
-    sqlite::Statement requeue(db_.get(),
-                              "UPDATE requests SET state = 'queued', next_attempt_at = '', updated_at = ?1 "
-                              "WHERE state = 'needs_attention'");
-    requeue.bind(1, now()).run();
-    return sqlite::changes(db_.get());
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while putting requests back in the queue");
-  }
-}
-
-std::optional<std::string> Outbox::sync_value(const std::string& key) const {
-  try {
-    sqlite::Statement select(db_.get(), "SELECT value FROM sync_state WHERE key = ?1");
-    select.bind(1, key);
-    if (!select.step()) return std::nullopt;
-    return select.text(0);
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while reading sync state");
-  }
-}
-
-void Outbox::set_sync_value(const std::string& key, const std::string& value) {
-  try {
-    sqlite::Statement upsert(db_.get(),
-                             "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    upsert.bind(1, key).bind(2, value).run();
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while saving sync state");
-  }
-}
-
-int Outbox::store_updates(const std::vector<StatusUpdate>& updates) {
-  try {
-    int stored = 0;
-    sqlite::Transaction transaction(db_.get());
-    for (const auto& update : updates) {
-      sqlite::Statement insert(db_.get(),
-                               "INSERT OR IGNORE INTO status_updates "
-                               "(update_id, service_request_id, status, updated_datetime, description) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5)");
-      insert.bind(1, update.update_id)
-          .bind(2, update.service_request_id)
-          .bind(3, update.status)
-          .bind(4, update.updated_datetime)
-          .bind(5, update.description)
-          .run();
-      stored += sqlite::changes(db_.get());
-    }
-    transaction.commit();
-    return stored;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while saving status updates");
-  }
-}
-
-std::vector<StatusUpdate> Outbox::updates_for(const std::string& service_request_id) const {
-  try {
-    sqlite::Statement select(db_.get(),
-                             "SELECT update_id, service_request_id, status, updated_datetime, description "
-                             "FROM status_updates WHERE service_request_id = ?1 ORDER BY updated_datetime, rowid");
-    select.bind(1, service_request_id);
-    std::vector<StatusUpdate> out;
-    while (select.step())
-      out.push_back({select.text(0), select.text(1), select.text(2), select.text(3), select.text(4)});
-    return out;
-  } catch (const sqlite::SqliteFailure& failure) {
-    fail(failure, "while reading status updates");
+    recover.bind(1, outbox_->now()).run();
+    return sqlite::changes(db());
+  } catch (const sqlite::Failure& failure) {
+    outbox_->fail(failure, "while recovering requests that were being sent");
   }
 }
 

@@ -1,14 +1,17 @@
-// The outbox's delivery bookkeeping, on a real file: which requests are
-// due, backoff that survives reopening, tokens, recovery after a kill, the
-// sync cursor, the status cache and photos.
+// The push loop's queue (sync/delivery_queue.h) and the outbox's delivery
+// bookkeeping, on a real file: which requests are due, backoff that survives
+// reopening, tokens, recovery after a kill, the sync cursor, the status cache
+// and photos.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 
+#include "db/sqlite.h"
 #include "delivery_support.h"
 #include "shared/identity.h"
 #include "shared/photo_limits.h"
+#include "sync/delivery_queue.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
@@ -38,6 +41,18 @@ class OutboxDelivery : public ::testing::Test {
     return request.client_id;
   }
 
+  std::vector<ClaimedRequest> claim(const std::string& now_utc, int limit = 10) {
+    return queue.settle_and_claim({}, now_utc, limit);
+  }
+  void settle(const Settlement& settlement) { queue.settle_and_claim({settlement}, "", 0); }
+  // Photos still held for a request, read from the file.
+  std::int64_t photos_held(const std::string& client_id) {
+    const auto db = sqlite::open(outbox.path(), sqlite::Access::ReadOnly);
+    sqlite::Statement count(db.get(), "SELECT count(*) FROM request_media WHERE client_id = ?1");
+    count.bind(1, client_id);
+    return count.step() ? count.integer(0) : -1;
+  }
+
   std::vector<std::string> ids_of(const std::vector<OutboxEntry>& entries) {
     std::vector<std::string> out;
     for (const auto& entry : entries) out.push_back(entry.client_id);
@@ -51,61 +66,47 @@ class OutboxDelivery : public ::testing::Test {
 
   TempDir dir;
   Outbox outbox;
+  DeliveryQueue queue{outbox};
 };
 
 }  // namespace
 
-TEST_F(OutboxDelivery, DueForSendingRespectsNextAttemptAtAndOrder) {
+TEST_F(OutboxDelivery, ClaimTakesWhatIsDueInOrderAndCountsTheAttempt) {
   const auto a = add(1), b = add(2), c = add(3);
-  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:00:00Z", 10)), (std::vector<std::string>{a, b, c}));
-  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:00:00Z", 2)), (std::vector<std::string>{a, b}));
-  EXPECT_EQ(outbox.next_attempt_time(), std::optional<std::string>("")) << "queued and due now";
-
-  ASSERT_TRUE(outbox.claim_for_sending(b));
-  outbox.retry_later(b, "the connection broke before the answer arrived", "2026-11-22T14:05:00Z");
+  EXPECT_EQ(queue.next_attempt_time(), std::optional<std::string>("")) << "queued and due now";
+  EXPECT_EQ(ids_of(claim("2026-11-22T14:00:00Z", 1)), std::vector<std::string>{a}) << "oldest first";
+  EXPECT_EQ(ids_of(claim("2026-11-22T14:00:00Z", 1)), std::vector<std::string>{b});
+  settle({b, Settlement::Kind::RetryLater, "", "the council's server took too long to answer", "2026-11-22T14:05:00Z"});
+  settle({a, Settlement::Kind::RetryLater, "", "the connection broke before the answer arrived", "2026-11-22T14:06:00Z"});
   const auto entry = outbox.find(b);
   ASSERT_TRUE(entry);
   EXPECT_EQ(entry->state, RequestState::Queued);
   EXPECT_EQ(entry->next_attempt_at, "2026-11-22T14:05:00Z");
-  EXPECT_EQ(entry->last_error, "the connection broke before the answer arrived");
+  EXPECT_EQ(entry->last_error, "the council's server took too long to answer");
   EXPECT_EQ(entry->attempts, 1);
 
-  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:04:59Z", 10)), (std::vector<std::string>{a, c}));
-  // Never-tried requests first, then retries by their due time.
-  EXPECT_EQ(ids_of(outbox.due_for_sending("2026-11-22T14:05:00Z", 10)), (std::vector<std::string>{a, c, b}));
-
-  // Claimed requests are not due; the waiting one is the earliest next time.
-  ASSERT_TRUE(outbox.claim_for_sending(a));
-  ASSERT_TRUE(outbox.claim_for_sending(c));
-  EXPECT_TRUE(outbox.due_for_sending("2026-11-22T14:04:59Z", 10).empty());
-  EXPECT_EQ(outbox.next_attempt_time(), std::optional<std::string>("2026-11-22T14:05:00Z"));
+  const auto first = claim("2026-11-22T14:05:00Z", 2);
+  EXPECT_EQ(ids_of(first), (std::vector<std::string>{c, b})) << "never-tried first, then retries by due time";
+  for (const auto& [claimed, media] : first) {
+    EXPECT_EQ(claimed.state, RequestState::Sending);
+    EXPECT_TRUE(media.empty());
+    EXPECT_EQ(claimed.attempts, claimed.client_id == b ? 2 : 1) << "as claimed: this attempt counts";
+    EXPECT_EQ(claimed.request.answers.size(), 1u) << "the request itself comes back readable";
+    EXPECT_EQ(outbox.find(claimed.client_id)->state, RequestState::Sending);
+  }
+  // The waiting one is the earliest next time, and not due before it.
+  EXPECT_EQ(queue.next_attempt_time(), std::optional<std::string>("2026-11-22T14:06:00Z"));
+  EXPECT_TRUE(claim("2026-11-22T14:05:59Z").empty()) << "a is not due yet";
 
   // The backoff survives closing and reopening the file.
   auto reopened = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
-  EXPECT_EQ(reopened.find(b)->next_attempt_at, "2026-11-22T14:05:00Z");
-  EXPECT_TRUE(reopened.due_for_sending("2026-11-22T14:04:59Z", 10).empty());
-}
-
-TEST_F(OutboxDelivery, ClaimDueTakesWhatIsDueInOrderAndCountsTheAttempt) {
-  const auto a = add(1), b = add(2), c = add(3);
-  ASSERT_TRUE(outbox.claim_for_sending(b));
-  outbox.retry_later(b, "the council's server took too long to answer", "2026-11-22T14:05:00Z");
-
-  const auto first = outbox.claim_due("2026-11-22T14:05:00Z", 2);
-  EXPECT_EQ(ids_of(first), (std::vector<std::string>{a, c})) << "never-tried first, oldest first";
-  for (const auto& [entry, media] : first) {
-    EXPECT_EQ(entry.state, RequestState::Sending);
-    EXPECT_TRUE(media.empty());
-    EXPECT_EQ(entry.attempts, 1) << "as claimed: this attempt counts";
-    EXPECT_EQ(entry.request.answers.size(), 1u) << "the request itself comes back readable";
-    EXPECT_EQ(outbox.find(entry.client_id)->state, RequestState::Sending);
-  }
-  EXPECT_TRUE(outbox.claim_due("2026-11-22T14:04:59Z", 10).empty()) << "b is not due yet";
-  const auto second = outbox.claim_due("2026-11-22T14:05:00Z", 10);
-  ASSERT_EQ(ids_of(second), std::vector<std::string>{b});
+  EXPECT_EQ(reopened.find(a)->next_attempt_at, "2026-11-22T14:06:00Z");
+  EXPECT_TRUE(DeliveryQueue(reopened).settle_and_claim({}, "2026-11-22T14:05:59Z", 10).empty());
+  const auto second = DeliveryQueue(reopened).settle_and_claim({}, "2026-11-22T14:06:00Z", 10);
+  ASSERT_EQ(ids_of(second), std::vector<std::string>{a});
   EXPECT_EQ(second[0].entry.attempts, 2);
-  EXPECT_EQ(second[0].entry.next_attempt_at, "2026-11-22T14:05:00Z");
-  EXPECT_TRUE(outbox.claim_due("2026-11-22T15:00:00Z", 10).empty()) << "nothing is claimed twice";
+  EXPECT_EQ(second[0].entry.next_attempt_at, "2026-11-22T14:06:00Z");
+  EXPECT_TRUE(claim("2026-11-22T15:00:00Z").empty()) << "nothing is claimed twice";
 }
 
 TEST_F(OutboxDelivery, AClaimedRequestComesWithItsOwnPhotosInTheOrderTaken) {
@@ -115,7 +116,7 @@ TEST_F(OutboxDelivery, AClaimedRequestComesWithItsOwnPhotosInTheOrderTaken) {
   const auto with_one = hand_made(3);
   outbox.enqueue(with_one, {{"only.jpg", "image/jpeg", "\xff\xd8\xff 3"}});
 
-  const auto claimed = outbox.claim_due("2026-11-22T14:00:00Z", 10);
+  const auto claimed = claim("2026-11-22T14:00:00Z");
   ASSERT_EQ(ids_of(claimed), (std::vector<std::string>{with_two.client_id, without, with_one.client_id}));
   ASSERT_EQ(claimed[0].media.size(), 2u);
   EXPECT_EQ(claimed[0].media[0].file_name, "first.jpg");
@@ -135,10 +136,10 @@ TEST_F(OutboxDelivery, SettleAndClaimAppliesEveryKindInOneGo) {
   const auto refused = hand_made(2);
   outbox.enqueue(refused, {{"b.jpg", "image/jpeg", "\xff\xd8\xff"}});
   const auto token = add(3), later = add(4), waiting = add(5);
-  ASSERT_EQ(outbox.claim_due("2026-11-22T14:00:00Z", 4).size(), 4u);
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z", 4).size(), 4u);
 
   const std::string not_utf8 = "bad byte \xff here";
-  const auto claimed = outbox.settle_and_claim(
+  const auto claimed = queue.settle_and_claim(
       {{accepted.client_id, Settlement::Kind::Accepted, "1001", "", ""},
        {refused.client_id, Settlement::Kind::NeedsAttention, "", "service_code: unknown", ""},
        {token, Settlement::Kind::Token, "tok-3", "", ""},
@@ -149,11 +150,11 @@ TEST_F(OutboxDelivery, SettleAndClaimAppliesEveryKindInOneGo) {
   const auto a = outbox.find(accepted.client_id);
   EXPECT_EQ(a->state, RequestState::Accepted);
   EXPECT_EQ(a->server_ref, "1001");
-  EXPECT_TRUE(outbox.media_for(accepted.client_id).empty()) << "the council has the photo";
+  EXPECT_EQ(photos_held(accepted.client_id), 0) << "the council has the photo";
   const auto r = outbox.find(refused.client_id);
   EXPECT_EQ(r->state, RequestState::NeedsAttention);
   EXPECT_EQ(r->last_error, "service_code: unknown");
-  EXPECT_EQ(outbox.media_for(refused.client_id).size(), 1u) << "kept until it is delivered";
+  EXPECT_EQ(photos_held(refused.client_id), 1) << "kept until it is delivered";
   EXPECT_EQ(outbox.find(token)->token, "tok-3");
   EXPECT_EQ(outbox.find(token)->state, RequestState::Sending);
   const auto l = outbox.find(later);
@@ -170,10 +171,11 @@ TEST_F(OutboxDelivery, SettleAndClaimAppliesEveryKindInOneGo) {
 }
 
 TEST_F(OutboxDelivery, ARefusedSettlementClaimsNothingAndAppliesNothing) {
-  const auto a = add(1), b = add(2), c = add(3);
-  ASSERT_TRUE(outbox.claim_for_sending(a));
+  const auto a = add(1);
+  ASSERT_EQ(ids_of(claim("2026-11-22T14:00:00Z")), std::vector<std::string>{a});
+  const auto b = add(2), c = add(3);
   try {
-    outbox.settle_and_claim({{a, Settlement::Kind::Accepted, "1001", "", ""},
+    queue.settle_and_claim({{a, Settlement::Kind::Accepted, "1001", "", ""},
                              {b, Settlement::Kind::Accepted, "1002", "", ""}},  // b was never sent
                             "2026-11-22T14:00:00Z", 10);
     ADD_FAILURE() << "a result was recorded for a request that is not being sent";
@@ -187,53 +189,57 @@ TEST_F(OutboxDelivery, ARefusedSettlementClaimsNothingAndAppliesNothing) {
 }
 
 TEST_F(OutboxDelivery, NoQueuedRequestMeansNoNextAttempt) {
-  EXPECT_FALSE(outbox.next_attempt_time().has_value());
+  EXPECT_FALSE(queue.next_attempt_time().has_value());
   const auto a = add(1);
-  ASSERT_TRUE(outbox.claim_for_sending(a));
-  outbox.mark_accepted(a, "1001");
-  EXPECT_FALSE(outbox.next_attempt_time().has_value());
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z").size(), 1u);
+  EXPECT_FALSE(queue.next_attempt_time().has_value()) << "sending is not waiting";
+  settle({a, Settlement::Kind::Accepted, "1001", "", ""});
+  EXPECT_FALSE(queue.next_attempt_time().has_value());
 }
 
-TEST_F(OutboxDelivery, RetryLaterOnlyFromSending) {
+TEST_F(OutboxDelivery, ResultsOnlyForRequestsBeingSent) {
   const auto a = add(1);
-  EXPECT_THROW(outbox.retry_later(a, "x", "2026-11-22T14:05:00Z"), StoreError) << "queued, not sending";
-  ASSERT_TRUE(outbox.claim_for_sending(a));
-  outbox.mark_accepted(a, "1001");
-  EXPECT_THROW(outbox.retry_later(a, "x", "2026-11-22T14:05:00Z"), StoreError) << "accepted is final";
+  EXPECT_THROW(settle({a, Settlement::Kind::RetryLater, "", "x", "2026-11-22T14:05:00Z"}), StoreError)
+      << "queued, not sending";
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z").size(), 1u);
+  settle({a, Settlement::Kind::Accepted, "1001", "", ""});
+  EXPECT_THROW(settle({a, Settlement::Kind::RetryLater, "", "x", "2026-11-22T14:05:00Z"}), StoreError)
+      << "accepted is final";
   EXPECT_EQ(outbox.find(a)->state, RequestState::Accepted);
 }
 
 TEST_F(OutboxDelivery, TokenOnlyWhileSendingAndListedUntilResolved) {
   const auto a = add(1), b = add(2);
   try {
-    outbox.set_token(a, "tok-a");
+    settle({a, Settlement::Kind::Token, "tok-a", "", ""});
     ADD_FAILURE() << "a queued request cannot take a token";
   } catch (const StoreError& error) {
     EXPECT_NE(std::string(error.what()).find(local_reference(a)), std::string::npos) << error.what();
   }
   EXPECT_TRUE(outbox.find(a)->token.empty());
-  ASSERT_TRUE(outbox.claim_for_sending(a));
-  ASSERT_TRUE(outbox.claim_for_sending(b));
-  outbox.set_token(a, "tok-a");
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z").size(), 2u);
+  settle({a, Settlement::Kind::Token, "tok-a", "", ""});
   EXPECT_EQ(outbox.find(a)->token, "tok-a");
   EXPECT_EQ(outbox.find(a)->state, RequestState::Sending);
-  EXPECT_EQ(ids_of(outbox.awaiting_token()), std::vector<std::string>{a}) << "b is sending with no token";
-  outbox.mark_accepted(a, "2002");
-  EXPECT_TRUE(outbox.awaiting_token().empty());
-  EXPECT_THROW(outbox.set_token(a, "tok-again"), StoreError) << "accepted";
-  EXPECT_THROW(outbox.set_token(make_uuid_v4(), "tok"), StoreError) << "unknown request";
+  EXPECT_EQ(ids_of(queue.awaiting_token()), std::vector<std::string>{a}) << "b is sending with no token";
+  settle({a, Settlement::Kind::Accepted, "2002", "", ""});
+  EXPECT_TRUE(queue.awaiting_token().empty());
+  EXPECT_EQ(outbox.find(a)->token, "") << "a resolved token is forgotten";
+  EXPECT_THROW(settle({a, Settlement::Kind::Token, "tok-again", "", ""}), StoreError) << "accepted";
+  EXPECT_THROW(settle({make_uuid_v4(), Settlement::Kind::Token, "tok", "", ""}), StoreError) << "unknown request";
+  EXPECT_EQ(outbox.find(b)->state, RequestState::Sending);
 }
 
 TEST_F(OutboxDelivery, RecoverInterruptedRequeuesInFlightButKeepsTokens) {
-  const auto a = add(1), b = add(2), c = add(3), d = add(4);
-  ASSERT_TRUE(outbox.claim_for_sending(a));
-  ASSERT_TRUE(outbox.claim_for_sending(b));
-  ASSERT_TRUE(outbox.claim_for_sending(c));
-  outbox.set_token(b, "tok-b");
-  outbox.mark_accepted(c, "3003");
+  const auto a = add(1), b = add(2), c = add(3);
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z").size(), 3u);
+  const auto d = add(4);
+  queue.settle_and_claim({{b, Settlement::Kind::Token, "tok-b", "", ""}, {c, Settlement::Kind::Accepted, "3003", "", ""}},
+                         "", 0);
   // a was in flight when the process died (the file is reopened as after a restart).
   auto after = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
-  EXPECT_EQ(after.recover_interrupted(), 1);
+  DeliveryQueue recovered(after);
+  EXPECT_EQ(recovered.recover_interrupted(), 1);
   EXPECT_EQ(after.find(a)->state, RequestState::Queued);
   EXPECT_EQ(after.find(a)->next_attempt_at, "") << "due at once";
   EXPECT_EQ(after.find(a)->attempts, 1) << "attempts only grow";
@@ -241,8 +247,8 @@ TEST_F(OutboxDelivery, RecoverInterruptedRequeuesInFlightButKeepsTokens) {
   EXPECT_EQ(after.find(b)->token, "tok-b");
   EXPECT_EQ(after.find(c)->state, RequestState::Accepted);
   EXPECT_EQ(after.find(d)->state, RequestState::Queued);
-  EXPECT_EQ(after.recover_interrupted(), 0) << "nothing left to recover";
-  EXPECT_EQ(ids_of(after.due_for_sending("2026-11-22T14:00:00Z", 10)), (std::vector<std::string>{a, d}));
+  EXPECT_EQ(recovered.recover_interrupted(), 0) << "nothing left to recover";
+  EXPECT_EQ(ids_of(recovered.settle_and_claim({}, "2026-11-22T14:00:00Z", 10)), (std::vector<std::string>{a, d}));
 }
 
 TEST_F(OutboxDelivery, SyncValuesRoundTripAndPersist) {
@@ -287,14 +293,16 @@ TEST_F(OutboxDelivery, EnqueueWithPhotosStoresAndReturnsThem) {
   const std::vector<MediaAttachment> media = {{"a.jpg", "image/jpeg", jpeg},
                                               {"b.png", "image/png", std::string(1000, 'p')}};
   outbox.enqueue(request, media);
-  const auto stored = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist).media_for(request.client_id);
+  auto reopened = Outbox::open(outbox_path(dir.path()), OpenMode::MustExist);
+  const auto claimed = DeliveryQueue(reopened).settle_and_claim({}, "2026-11-22T14:00:00Z", 10);
+  ASSERT_EQ(claimed.size(), 1u);
+  const auto& stored = claimed[0].media;
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].file_name, "a.jpg");
   EXPECT_EQ(stored[0].content_type, "image/jpeg");
   EXPECT_EQ(stored[0].bytes, jpeg);
   EXPECT_EQ(stored[1].file_name, "b.png");
   EXPECT_EQ(stored[1].bytes.size(), 1000u);
-  EXPECT_TRUE(outbox.media_for(make_uuid_v4()).empty());
 }
 
 TEST_F(OutboxDelivery, TooManyPhotosAreRefusedAndNothingIsStored) {
@@ -307,11 +315,11 @@ TEST_F(OutboxDelivery, TooManyPhotosAreRefusedAndNothingIsStored) {
     EXPECT_NE(std::string(error.what()).find("5 photos"), std::string::npos) << error.what();
   }
   EXPECT_FALSE(outbox.find(request.client_id).has_value());
-  EXPECT_TRUE(outbox.media_for(request.client_id).empty());
+  EXPECT_EQ(photos_held(request.client_id), 0);
   // Exactly five is fine.
   const std::vector<MediaAttachment> five(5, MediaAttachment{"x.jpg", "image/jpeg", "\xff\xd8\xff"});
   EXPECT_NO_THROW(outbox.enqueue(request, five));
-  EXPECT_EQ(outbox.media_for(request.client_id).size(), 5u);
+  EXPECT_EQ(photos_held(request.client_id), 5);
 }
 
 TEST_F(OutboxDelivery, TooBigPhotoIsRefusedAndNothingIsStored) {
@@ -327,10 +335,31 @@ TEST_F(OutboxDelivery, TooBigPhotoIsRefusedAndNothingIsStored) {
     EXPECT_NE(text.find("5 MB"), std::string::npos) << text;
   }
   EXPECT_FALSE(outbox.find(request.client_id).has_value());
-  EXPECT_TRUE(outbox.media_for(request.client_id).empty());
+  EXPECT_EQ(photos_held(request.client_id), 0);
   EXPECT_EQ(outbox.counts().at(RequestState::Queued), 0);
   // Exactly the limit is fine.
   const std::vector<MediaAttachment> at_limit = {{"limit.jpg", "image/jpeg", std::string(kMaxPhotoBytes, 'x')}};
   EXPECT_NO_THROW(outbox.enqueue(request, at_limit));
-  EXPECT_EQ(outbox.media_for(request.client_id).at(0).bytes.size(), kMaxPhotoBytes);
+  const auto claimed = claim("2026-11-22T14:00:00Z");
+  ASSERT_EQ(claimed.size(), 1u);
+  ASSERT_EQ(claimed[0].media.size(), 1u);
+  EXPECT_EQ(claimed[0].media[0].bytes.size(), kMaxPhotoBytes);
+}
+
+// Delivery bookkeeping commits with synchronous=NORMAL (a lost claim is only
+// a resend); saving a request must still commit with FULL afterwards, on the
+// same connection, whichever way the bookkeeping ended.
+TEST_F(OutboxDelivery, SavingCommitsWithFullSyncAfterRelaxedBookkeeping) {
+  ASSERT_EQ(outbox.settings().synchronous, 2);  // FULL
+  const auto a = add(1);
+  ASSERT_EQ(claim("2026-11-22T14:00:00Z").size(), 1u);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after a claim";
+  settle({a, Settlement::Kind::Accepted, "1001", "", ""});
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after a settlement";
+  EXPECT_THROW(settle({a, Settlement::Kind::Accepted, "1001", "", ""}), StoreError);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after a refused settlement";
+  EXPECT_EQ(queue.recover_interrupted(), 0);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "after recovery";
+  add(2);
+  EXPECT_EQ(outbox.settings().synchronous, 2) << "a save leaves it as it found it";
 }

@@ -1,4 +1,4 @@
-#include "central/store/sqlite.h"
+#include "db/sqlite.h"
 
 #include <sqlite3.h>
 
@@ -6,14 +6,14 @@
 #include <unordered_map>
 #include <vector>
 
-namespace oneservice::central::sqlite {
+namespace oneservice::sqlite {
 namespace {
 
-// Prepared statements are kept per connection and reused: parsing SQL was a
-// fifth of the server's time per create. A connection is used by one thread
-// at a time (the writer's, or one checked out of the read pool), but the
-// cache is shared, so it is guarded; the lock is held only to take or return
-// a statement.
+// Prepared statements are kept per connection and reused: parsing the same
+// SQL was a fifth of the server's time per create and a visible share of the
+// device's queue drain. A connection is used by one thread at a time, but
+// several connections on several threads share the cache, so it is guarded;
+// the lock is held only to take or return one statement.
 struct StatementCache {
   std::mutex lock;
   std::unordered_map<sqlite3*, std::unordered_map<std::string, std::vector<sqlite3_stmt*>>> idle;
@@ -37,8 +37,22 @@ sqlite3_stmt* take_cached(sqlite3* db, std::string_view sql) {
 }
 
 [[noreturn]] void fail(sqlite3* db, int code) {
-  // sqlite3_errmsg names tables, columns and constraints, never bound values.
+  // sqlite3_errmsg names tables, columns, constraints and trigger texts,
+  // never bound values, so it may be logged.
   throw Failure(code, db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+}
+
+void check_bound(sqlite3* db, int code) {
+  if (code != SQLITE_OK) fail(db, code);
+}
+
+int flags_for(Access access) {
+  switch (access) {
+    case Access::ReadOnly: return SQLITE_OPEN_READONLY;
+    case Access::ReadWrite: return SQLITE_OPEN_READWRITE;
+    case Access::ReadWriteCreate: return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  }
+  return SQLITE_OPEN_READONLY;
 }
 
 }  // namespace
@@ -53,13 +67,14 @@ void DatabaseCloser::operator()(sqlite3* db) const noexcept {
       shared.idle.erase(connection);
     }
   }
+  // close_v2 defers the close if a statement is somehow still alive, rather
+  // than failing and leaking the handle.
   sqlite3_close_v2(db);
 }
 
-Database open(const std::string& path, bool create) {
+Database open(const std::string& path, Access access) {
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  const int code = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  const int code = sqlite3_open_v2(path.c_str(), &raw, flags_for(access) | SQLITE_OPEN_NOMUTEX, nullptr);
   Database db(raw);
   if (code != SQLITE_OK) {
     const int extended = raw ? sqlite3_extended_errcode(raw) : code;
@@ -70,8 +85,7 @@ Database open(const std::string& path, bool create) {
 }
 
 void exec(sqlite3* db, const std::string& sql) {
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-    fail(db, sqlite3_extended_errcode(db));
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(db, sqlite3_extended_errcode(db));
 }
 
 void Statement::Finalizer::operator()(sqlite3_stmt* statement) const noexcept {
@@ -100,26 +114,24 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), statement_(nu
     sqlite3_finalize(raw);
     fail(db, sqlite3_extended_errcode(db));
   }
+  // Only a statement whose text is exactly the lookup key can be found again.
   const bool cacheable = raw && std::string_view(sqlite3_sql(raw)) == sql;
   statement_ = std::unique_ptr<sqlite3_stmt, Finalizer>(raw, Finalizer{cacheable});
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-  const int code = sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()),
-                                     SQLITE_TRANSIENT);
-  if (code != SQLITE_OK) fail(db_, code);
+  check_bound(db_, sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()),
+                                     SQLITE_TRANSIENT));
   return *this;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  const int code = sqlite3_bind_int64(statement_.get(), index, value);
-  if (code != SQLITE_OK) fail(db_, code);
+  check_bound(db_, sqlite3_bind_int64(statement_.get(), index, value));
   return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
-  const int code = sqlite3_bind_double(statement_.get(), index, value);
-  if (code != SQLITE_OK) fail(db_, code);
+  check_bound(db_, sqlite3_bind_double(statement_.get(), index, value));
   return *this;
 }
 
@@ -127,9 +139,13 @@ Statement& Statement::bind(int index, const std::optional<double>& value) {
   return value ? bind(index, *value) : bind_null(index);
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  check_bound(db_, sqlite3_bind_blob64(statement_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
-  const int code = sqlite3_bind_null(statement_.get(), index);
-  if (code != SQLITE_OK) fail(db_, code);
+  check_bound(db_, sqlite3_bind_null(statement_.get(), index));
   return *this;
 }
 
@@ -150,6 +166,13 @@ std::string Statement::text(int column) const {
   if (bytes == nullptr) return {};
   const int size = sqlite3_column_bytes(statement_.get(), column);
   return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+}
+
+std::string Statement::blob(int column) const {
+  const auto* bytes = sqlite3_column_blob(statement_.get(), column);
+  if (bytes == nullptr) return {};
+  const int size = sqlite3_column_bytes(statement_.get(), column);
+  return std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_.get(), column); }
@@ -178,7 +201,25 @@ std::int64_t last_insert_id(sqlite3* db) { return sqlite3_last_insert_rowid(db);
 
 bool in_autocommit(sqlite3* db) { return sqlite3_get_autocommit(db) != 0; }
 
-WriteTransaction::WriteTransaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+// PRAGMAs and BEGIN/COMMIT run as cached statements, not through
+// sqlite3_exec: exec compiles its SQL on every call, and the device's drain
+// runs all four for each batch it writes (7% of its SQLite time).
+ScopedPragma::ScopedPragma(sqlite3* db, std::string set, std::string restore)
+    : db_(db), restore_(std::move(restore)) {
+  Statement(db_, set).run();
+}
+
+ScopedPragma::~ScopedPragma() {
+  try {
+    Statement(db_, restore_).run();
+  } catch (const Failure&) {
+    // The PRAGMAs used this way fail only inside a transaction, and the
+    // scope's own has ended by now; a connection opened later starts from
+    // its store's own settings anyway.
+  }
+}
+
+WriteTransaction::WriteTransaction(sqlite3* db) : db_(db) { Statement(db_, "BEGIN IMMEDIATE").run(); }
 
 WriteTransaction::~WriteTransaction() {
   // After some errors SQLite has already rolled back; a second ROLLBACK then
@@ -187,12 +228,12 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-  exec(db_, "COMMIT");
+  Statement(db_, "COMMIT").run();
   open_ = false;
 }
 
-ReadSnapshot::ReadSnapshot(sqlite3* db) : db_(db) { exec(db_, "BEGIN"); }
+ReadSnapshot::ReadSnapshot(sqlite3* db) : db_(db) { Statement(db_, "BEGIN").run(); }
 
 ReadSnapshot::~ReadSnapshot() { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 
-}  // namespace oneservice::central::sqlite
+}  // namespace oneservice::sqlite
