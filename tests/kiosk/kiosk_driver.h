@@ -79,6 +79,10 @@ class KioskDriver {
   // Fails the test for every control on this screen smaller than 44x44 px
   // (WCAG 2.5.5), naming it and `where`.
   void expect_touch_targets(const std::string& where) const;
+  // Fails the test for every colour pair of the last frame's text, as drawn
+  // (tests/kiosk/drawn_text.h), below 7:1 (WCAG AAA), naming `where`.
+  // Returns how many glyphs it judged.
+  std::size_t expect_readable_text(const std::string& where) const;
   // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
   std::string screenshot(const std::string& name);
 
