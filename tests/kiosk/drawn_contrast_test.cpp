@@ -53,13 +53,10 @@ void walk_the_pages(KioskDriver& kiosk, TimePoint& now, const std::string& palet
   judge(kiosk, "a question with an error", palette);
   ASSERT_TRUE(kiosk.tap("In the road"));
   judge(kiosk, "a question with a choice made", palette);
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
-  judge(kiosk, "a number being typed", palette);
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Back"));
+  ASSERT_TRUE(kiosk.fill("field:search", "pothole"));
+  judge(kiosk, "a search being typed, with the keyboard", palette);
+  reach_pothole_location(kiosk);
   ASSERT_TRUE(kiosk.fill("field:place-search", "hemb"));
   judge(kiosk, "place search results", palette);
   ASSERT_TRUE(kiosk.tap("place:Little Hembury Parish Council"));
@@ -88,10 +85,8 @@ void walk_the_pages(KioskDriver& kiosk, TimePoint& now, const std::string& palet
 TEST(DrawnContrast, EveryGlyphOnRealPagesMeetsSevenToOneInBothPalettes) {
   test_support::TempFolder data;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
-  OperatorSetup operator_setup;
-  operator_setup.pin = "4821";
   KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/DrawnContrast", clock_at(now), false,
-                    std::nullopt, "", operator_setup);
+                    std::nullopt, "", with_pin());
   judge(kiosk, "the attract page", "standard");
   ASSERT_TRUE(kiosk.tap("Start / Dechrau"));
   judge(kiosk, "the language page", "standard");

@@ -36,6 +36,24 @@ void KioskDriver::expect_touch_targets(const std::string& where) const {
   }
 }
 
+OperatorSetup with_pin() {
+  OperatorSetup setup;
+  setup.pin = kTestPin;
+  return setup;
+}
+
+void reach_pothole_location(KioskDriver& kiosk) {
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  ASSERT_TRUE(kiosk.tap("In the road"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // more details: optional
+  ASSERT_EQ(kiosk.journey().page, Page::Location);
+}
+
 std::size_t KioskDriver::expect_readable_text(const std::string& where) const {
   // What the renderer clears to before the frame (platform/imgui_host.cpp).
   const auto glyphs = drawn_glyphs(*ImGui::GetDrawData(), IM_COL32_WHITE);

@@ -116,4 +116,14 @@ class KioskDriver {
   int shots_ = 0;
 };
 
+// The operator PIN of kiosks made by with_pin().
+inline constexpr const char* kTestPin = "4821";
+
+// The operator screens' setup with kTestPin, for tests that open the PIN pad.
+OperatorSetup with_pin();
+
+// From the services page, in English: a pothole in the road, smaller than a
+// dinner plate, 6 cm deep, no more details; ends on its location page.
+void reach_pothole_location(KioskDriver& kiosk);
+
 }  // namespace oneservice::kiosk::testing

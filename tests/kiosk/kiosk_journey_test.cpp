@@ -18,6 +18,9 @@ using oneservice::kiosk::Page;
 using oneservice::kiosk::testing::KioskDriver;
 using oneservice::kiosk::testing::clock_at;
 using oneservice::kiosk::testing::fixed_clock;
+using oneservice::kiosk::testing::kTestPin;
+using oneservice::kiosk::testing::reach_pothole_location;
+using oneservice::kiosk::testing::with_pin;
 
 namespace {
 
@@ -232,10 +235,8 @@ TEST_F(KioskJourney, EveryControlIsAtLeast44PixelsSquare) {
 TEST(KioskTouchTargets, EveryKindOfPageHas44PixelControls) {
   test_support::TempFolder folder;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
-  kiosk::OperatorSetup operator_setup;
-  operator_setup.pin = "4821";
   KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskTouchTargets", clock_at(now),
-                    false, std::nullopt, "", operator_setup);
+                    false, std::nullopt, "", with_pin());
   kiosk.expect_touch_targets("the attract page");
   ASSERT_TRUE(kiosk.tap("Start / Dechrau"));
   kiosk.expect_touch_targets("the language page");
@@ -250,21 +251,13 @@ TEST(KioskTouchTargets, EveryKindOfPageHas44PixelControls) {
 
   ASSERT_TRUE(kiosk.press_and_hold(40, 40, std::chrono::seconds(3), *now));
   kiosk.expect_touch_targets("the PIN pad");
-  for (const char digit : std::string("4821")) ASSERT_TRUE(kiosk.tap(std::string("pin:") + digit));
+  for (const char digit : std::string(kTestPin)) ASSERT_TRUE(kiosk.tap(std::string("pin:") + digit));
   ASSERT_TRUE(kiosk.tap("Unlock"));
   ASSERT_TRUE(kiosk.shows("Kiosk operator"));
   kiosk.expect_touch_targets("the operator screen");
   ASSERT_TRUE(kiosk.tap("Back to the kiosk"));
 
-  ASSERT_TRUE(kiosk.tap("Report a pothole"));
-  ASSERT_TRUE(kiosk.tap("In the road"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_EQ(kiosk.journey().page, Page::Location);
+  reach_pothole_location(kiosk);
   ASSERT_NE(kiosk.probe().find("Zoom in"), nullptr) << "the map and its buttons";
   kiosk.expect_touch_targets("the location page");
   ASSERT_TRUE(kiosk.tap("Continue"));

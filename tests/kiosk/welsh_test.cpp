@@ -98,6 +98,18 @@ bool retype(KioskDriver& kiosk, const std::string& field, int length, const std:
   return true;
 }
 
+// From the services page in Welsh to the pothole's last question (optional).
+void reach_pothole_more_details_in_welsh(KioskDriver& kiosk) {
+  ASSERT_TRUE(kiosk.tap("Rhoi gwybod am dwll yn y ffordd"));
+  ASSERT_TRUE(kiosk.tap("Yn y ffordd"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Llai na phlât cinio"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "10"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().question_code, "more_details");
+}
+
 // The one error on the page, as the journey holds it and as it is shown.
 void expect_error(const KioskDriver& kiosk, const std::string& field, const std::string& welsh,
                   const std::string& where) {
@@ -118,10 +130,8 @@ void expect_error(const KioskDriver& kiosk, const std::string& field, const std:
 TEST(Welsh, AMistakeOnEveryKindOfPageIsAnsweredInWelsh) {
   test_support::TempFolder data;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
-  OperatorSetup operator_setup;
-  operator_setup.pin = "4821";
   KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshErrors", clock_at(now), false,
-                    std::nullopt, "", operator_setup);
+                    std::nullopt, "", with_pin());
   kiosk.start("cy");
 
   // Tracking: a reference this kiosk never gave.
@@ -148,14 +158,7 @@ TEST(Welsh, AMistakeOnEveryKindOfPageIsAnsweredInWelsh) {
   expect_error(kiosk, "waste_types", "Dewiswch beth sydd wedi cael ei ddympio", "a list of many");
   ASSERT_TRUE(kiosk.tap("Finish"));
   kiosk.start("cy");
-  ASSERT_TRUE(kiosk.tap("Rhoi gwybod am dwll yn y ffordd"));
-  ASSERT_TRUE(kiosk.tap("Yn y ffordd"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Llai na phlât cinio"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:depth_cm", "10"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_EQ(kiosk.journey().question_code, "more_details");
+  reach_pothole_more_details_in_welsh(kiosk);
   ASSERT_TRUE(kiosk.fill("field:more_details", std::string(4001, 'a')));
   ASSERT_TRUE(kiosk.tap("Continue"));
   expect_error(kiosk, "more_details", "Rhagor o fanylion: rhaid i’r ateb fod yn 4,000 nod neu lai", "long text");
@@ -223,14 +226,7 @@ TEST(Welsh, AnOptionalQuestionSaysSoInWelsh) {
   test_support::TempFolder data;
   KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshOptional", fixed_clock());
   kiosk.start("cy");
-  ASSERT_TRUE(kiosk.tap("Rhoi gwybod am dwll yn y ffordd"));
-  ASSERT_TRUE(kiosk.tap("Yn y ffordd"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Llai na phlât cinio"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:depth_cm", "10"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_EQ(kiosk.journey().question_code, "more_details");
+  reach_pothole_more_details_in_welsh(kiosk);
   EXPECT_TRUE(kiosk.shows("Unrhyw beth arall y dylen ni ei wybod? (dewisol)"));
   EXPECT_FALSE(kiosk.shows("(optional)"));
   kiosk.screenshot("optional-question");
