@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
                        {"depth_cm", std::to_string(n % 90 + 1)}};
     request.location.lat = 51.2;
     request.location.lon = -1.82;
-    auto prepared = prepare_request(catalogue, request, std::chrono::system_clock::now());
+    auto prepared = prepare_request(catalogue, request, std::chrono::system_clock::now(), Wording::english());
     if (!prepared.ok()) {
       std::fprintf(stderr, "request %d does not validate: %s\n", n, prepared.errors.front().message.c_str());
       return 1;

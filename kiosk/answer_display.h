@@ -8,6 +8,6 @@
 
 namespace oneservice::kiosk {
 
-std::string display_answer(const Attribute& attribute, const AnswerValue* value, const Wording& wording = {});
+std::string display_answer(const Attribute& attribute, const AnswerValue* value, const Wording& wording);
 
 }  // namespace oneservice::kiosk

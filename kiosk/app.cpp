@@ -126,8 +126,9 @@ void App::draw_toolbar(ui::Context& ui) {
   ImGui::Separator();
 }
 
-const Translator& App::translator() {
-  const auto& language = preferences_.language;
+const Translator& App::translator() { return translator_for(preferences_.language); }
+
+const Translator& App::translator_for(const std::string& language) {
   if (const auto found = translators_.find(language); found != translators_.end()) return found->second;
   auto loaded = load_translator(language, setup_.locale_dir.empty() ? default_locale_dir() : setup_.locale_dir,
                                 setup_.council);
@@ -222,7 +223,11 @@ int App::take_frame_request() {
 void App::draw_page(ui::Context& ui) {
   adopt_new_catalogue();
   if (!setup_.startup_problem.empty() || !catalogue_ || !setup_.outbox) {
-    screens::draw_out_of_order(ui, setup_.startup_problem);
+    // No one can choose a language on this page: it speaks every one offered.
+    std::vector<const Translator*> languages;
+    for (const auto& language : setup_.settings.languages) languages.push_back(&translator_for(language));
+    if (languages.empty()) languages.push_back(&translator());
+    screens::draw_out_of_order(ui, languages, setup_.startup_problem);
     return;
   }
   draw_toolbar(ui);

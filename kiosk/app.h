@@ -97,6 +97,7 @@ class App {
   void adopt_new_catalogue();
   // The resident's language: each translator loads on first use and stays.
   const Translator& translator();
+  const Translator& translator_for(const std::string& language);
   // The catalogue in that language (the council's own for English).
   const Catalogue& shown_catalogue(const Translator& translator);
   // Notes input, and clears the journey when it has been left alone.

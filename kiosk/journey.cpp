@@ -151,7 +151,8 @@ void continue_location(Journey& journey, const JourneyContext& context) {
 void continue_contact(Journey& journey, const JourneyContext& context) {
   journey.contact = journey.fields.contact;
   journey.errors.clear();
-  for (const auto& error : validate_request(context.catalogue, build_request(journey, context), context.clock.now()))
+  for (const auto& error :
+       validate_request(context.catalogue, build_request(journey, context), context.clock.now(), context.wording))
     if (error.field.rfind("contact.", 0) == 0) journey.errors.push_back(error);
   if (journey.errors.empty()) show_check_answers(journey);
 }

@@ -60,9 +60,9 @@ struct JourneyContext {
   const Catalogue& catalogue;
   Clock clock;
   Channel channel = Channel::Kiosk;
-  // Translates validation messages (Translator::wording()); English when
-  // empty. Defaulted so initialisers that stop at channel still compile.
-  Wording wording = {};
+  // Words validation messages in the resident's language
+  // (Translator::wording()). Required: a context without it does not compile.
+  Wording wording;
   // The council's areas, to say on the confirmation who will deal with the
   // request (the same routing as the central server). Null: not said.
   const Boundaries* boundaries = nullptr;

@@ -23,11 +23,11 @@ std::vector<const Area*> areas_at(LonLat point, const Boundaries& boundaries);
 // nearby; "A place on the map" with no data to name it. map and boundaries
 // may be null (not loaded).
 std::string describe_point(LonLat point, const MapData* map, const Boundaries* boundaries,
-                           const Wording& wording = {});
+                           const Wording& wording);
 
 // Check answers: the pinned point described, then the resident's words,
 // one per line; "Not provided" when there is neither.
 std::string describe_location(const Location& location, const MapData* map, const Boundaries* boundaries,
-                              const Wording& wording = {});
+                              const Wording& wording);
 
 }  // namespace oneservice::kiosk

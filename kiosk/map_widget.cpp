@@ -94,7 +94,7 @@ void fill(ImDrawList* draw, const MapArea& area, const MapView& view, const Scre
   }
 }
 
-// Names on white boxes, each put only where no earlier one is: callers go
+// Names on boxes of the page's background, each put only where no earlier one is: callers go
 // from the most to the least useful, and a crowded map (the whole county)
 // shows the big names and leaves the rest for when it is zoomed in.
 class Labels {
@@ -115,7 +115,7 @@ class Labels {
       if (box.min.x < other.max.x && other.min.x < box.max.x && box.min.y < other.max.y && other.min.y < box.max.y)
         return false;
     taken_.push_back(box);
-    draw_->AddRectFilled(box.min, box.max, theme::kMapLabelBox, 4);
+    draw_->AddRectFilled(box.min, box.max, theme::map_label_box(), 4);
     draw_->AddText(min, theme::palette().text, text.c_str());
     return true;
   }

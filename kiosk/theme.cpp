@@ -68,6 +68,8 @@ std::vector<TextPair> text_pairs(const Palette& p) {
   };
 }
 
+ImU32 map_label_box() { return (palette().background & ~IM_COL32_A_MASK) | (0xebu << IM_COL32_A_SHIFT); }
+
 double contrast_ratio(ImU32 a, ImU32 b) {
   const double la = luminance(a), lb = luminance(b);
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);

@@ -2,8 +2,10 @@
 // Colours and sizes. Two palettes: the standard one (GOV.UK colours) and a
 // high-contrast one (yellow on black) a resident can switch to. Every text
 // colour on the background it is drawn on meets 7:1 (WCAG AAA) in both;
-// text_pairs() lists those pairs and a test checks each with the WCAG
-// relative-luminance formula, so a colour changed here cannot slip below.
+// text_pairs() lists the palette's pairs for a quick check, and
+// tests/kiosk/drawn_contrast_test.cpp judges every glyph real pages draw
+// (map labels too) against what lies beneath it, so a colour used outside
+// these pairs cannot slip below either.
 #include <imgui.h>
 
 #include <string>
@@ -44,10 +46,12 @@ std::vector<TextPair> text_pairs(const Palette& palette);
 double contrast_ratio(ImU32 a, ImU32 b);
 
 // The map. Lines and marks need 3:1 against the land (WCAG 1.4.11); its
-// labels sit on white boxes, so they are body text at 19.6:1. Against the
-// land #f3f2f1: parish lines #505a5f 6.3:1, district lines #0b0c0c 17.5:1,
-// roads #b1560f 4.5:1, landmarks #005a30 7.5:1, the pin #d4351c 4.3:1 with
-// a black edge. The highlighted area is a yellow wash (text stays on white).
+// labels are the palette's text on boxes of the palette's background
+// (map_label_box()), so they read as body text does in either palette.
+// Against the land #f3f2f1: parish lines #505a5f 6.3:1, district lines
+// #0b0c0c 17.5:1, roads #b1560f 4.5:1, landmarks #005a30 7.5:1, the pin
+// #d4351c 4.3:1 with a black edge. The highlighted area is a yellow wash
+// (text stays on its box).
 inline constexpr ImU32 kMapLand = rgb(0xf3f2f1);
 inline constexpr ImU32 kMapParishLine = rgb(0x505a5f);
 inline constexpr ImU32 kMapDistrictLine = rgb(0x0b0c0c);
@@ -55,7 +59,8 @@ inline constexpr ImU32 kMapRoad = rgb(0xb1560f);
 inline constexpr ImU32 kMapLandmark = rgb(0x005a30);
 inline constexpr ImU32 kMapPin = rgb(0xd4351c);
 inline constexpr ImU32 kMapHighlight = IM_COL32(0xff, 0xdd, 0x00, 0x8c);
-inline constexpr ImU32 kMapLabelBox = IM_COL32(0xff, 0xff, 0xff, 0xeb);
+// The box under a map label: the page's background, a little see-through.
+ImU32 map_label_box();
 
 // WCAG 2.5.5 (AAA) target size; ours is a floor, most controls are larger.
 inline constexpr float kMinTarget = 44.0f;

@@ -94,7 +94,7 @@ std::string Translator::catalogue(const std::string& english) const {
 }
 
 Wording Translator::wording() const {
-  return [translator = *this](const std::string& msgid) { return translator.tr(msgid.c_str()); };
+  return Wording([translator = *this](const std::string& msgid) { return translator.tr(msgid.c_str()); });
 }
 
 std::string default_locale_dir() { return ONESERVICE_LOCALE_DIR; }

@@ -23,6 +23,6 @@ struct Prepared {
 // then validates. What the resident typed is never altered otherwise.
 // wording translates the messages, as for validate_request.
 Prepared prepare_request(const Catalogue& catalogue, ServiceRequest request, TimePoint now,
-                         const Wording& wording = {});
+                         const Wording& wording);
 
 }  // namespace oneservice

@@ -6,10 +6,10 @@
 // Messages follow the GOV.UK Design System: they say what to do ("Enter the
 // name of the street", "Number of vehicles must be a whole number"), never
 // "invalid", "required" or "please". The fixed words are English templates
-// with named placeholders ("{label} must be a whole number"); a Wording hook
-// may translate them, and the placeholders are filled from the catalogue
-// given (a translated one gives translated labels). Without a hook the words
-// are English.
+// with named placeholders ("{label} must be a whole number"); the Wording
+// given words them (the kiosk's translates; Wording::english() keeps them),
+// and the placeholders are filled from the catalogue given (a translated one
+// gives translated labels).
 #include <string>
 #include <vector>
 
@@ -46,18 +46,18 @@ struct FieldError {
 
 // Checks one answer (or its absence) to one question.
 std::vector<FieldError> validate_answer(const Attribute& attribute, const AnswerValue* value,
-                                        TimePoint now, const Wording& wording = {});
+                                        TimePoint now, const Wording& wording);
 
 // Checks every question the resident is asked given their answers, in
 // question order. Answers to questions not asked are not checked here;
 // prune_answers() drops them before a request is queued.
 std::vector<FieldError> validate_answers(const Service& service, const Answers& answers,
-                                         TimePoint now, const Wording& wording = {});
+                                         TimePoint now, const Wording& wording);
 
 // Everything about a request: service, answers, location, description and
 // contact details.
 std::vector<FieldError> validate_request(const Catalogue& catalogue, const ServiceRequest& request,
-                                         TimePoint now, const Wording& wording = {});
+                                         TimePoint now, const Wording& wording);
 
 // Open311's limit on the description field.
 inline constexpr std::size_t kDescriptionMaxLength = 4000;

@@ -1,8 +1,18 @@
 #include "shared/wording.h"
 
+#include <stdexcept>
+
 namespace oneservice {
 
-std::string say(const Wording& wording, const char* msgid) { return wording ? wording(msgid) : std::string(msgid); }
+Wording::Wording(Hook hook) : hook_(std::move(hook)) {
+  if (!hook_) throw std::invalid_argument("a Wording needs a hook: use Wording::english() for English");
+}
+
+Wording Wording::english() {
+  return Wording([](const std::string& msgid) { return msgid; });
+}
+
+std::string say(const Wording& wording, const char* msgid) { return wording(msgid); }
 
 std::string format(std::string pattern,
                    std::initializer_list<std::pair<std::string_view, std::string>> values) {

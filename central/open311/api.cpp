@@ -216,7 +216,7 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const std:
     }
   }
 
-  auto prepared = prepare_request(catalogue_, request, clock_.now());
+  auto prepared = prepare_request(catalogue_, request, clock_.now(), Wording::english());
   if (!prepared.ok()) {
     std::vector<std::string> messages;
     for (const auto& error : prepared.errors) messages.push_back(error.message);

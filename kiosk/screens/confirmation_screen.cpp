@@ -43,10 +43,4 @@ void draw_confirmation(ScreenContext& screen) {
   if (ui::primary_button(ui, ui.tr("Finish"), "Finish")) finish(journey);
 }
 
-void draw_out_of_order(ui::Context& ui, const std::string& problem) {
-  ui::heading(ui, "Sorry, this kiosk cannot take requests at the moment");
-  ui::paragraph(ui, "Ask a member of staff for help, or contact the council another way.");
-  ui::hint(ui, problem);
-}
-
 }  // namespace oneservice::kiosk::screens

@@ -22,13 +22,13 @@ void draw_language(ScreenContext& screen) {
     choose(screen, languages.front());
     return;
   }
-  ui::heading(screen.ui, "Choose your language");
-  ui::heading(screen.ui, "Dewiswch eich iaith");
+  ui::heading(screen.ui, ui::verbatim("Choose your language"));
+  ui::heading(screen.ui, ui::verbatim("Dewiswch eich iaith"));
   ImGui::Spacing();
   for (const auto& language : languages)
     if (ui::primary_button(screen.ui, own_name(language))) choose(screen, language);
   ImGui::Spacing();
-  if (ui::secondary_button(screen.ui, "Back / Yn ôl", "Back")) go_back(screen.journey, screen.rules);
+  if (ui::secondary_button(screen.ui, ui::verbatim("Back / Yn ôl"), "Back")) go_back(screen.journey, screen.rules);
 }
 
 }  // namespace oneservice::kiosk::screens

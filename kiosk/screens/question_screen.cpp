@@ -62,7 +62,11 @@ void draw_question(ScreenContext& screen) {
   if (!attribute->variable) {  // information only: read it, then continue
     ui::heading(screen.ui, attribute->description);
   } else {
-    ui::heading(screen.ui, attribute->required ? attribute->description : attribute->description + " (optional)");
+    const std::string optional =
+        // TRANSLATORS: {question} is a question from the council's catalogue,
+        // already in the resident's language ("Anything else we should know?").
+        format(screen.ui.tr("{question} (optional)"), {{"question", attribute->description}});
+    ui::heading(screen.ui, attribute->required ? attribute->description : optional);
     ui::hint(screen.ui, attribute->hint);
     for (const auto& error : journey.errors) ui::error_message(screen.ui, error.message);
     const float width = ImGui::GetContentRegionAvail().x;

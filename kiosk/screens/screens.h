@@ -5,6 +5,7 @@
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
 #include "kiosk/text_field.h"
+#include "kiosk/translator.h"
 #include "kiosk/place_data.h"
 #include "kiosk/widgets.h"
 #include "platform/pointer_input.h"
@@ -36,7 +37,8 @@ void draw_contact(ScreenContext& screen);
 void draw_check_answers(ScreenContext& screen);
 void draw_confirmation(ScreenContext& screen);
 void draw_track(ScreenContext& screen);
-// The kiosk cannot take requests (the store or catalogue failed to open).
-void draw_out_of_order(ui::Context& ui, const std::string& problem);
+// The kiosk cannot take requests (the store or catalogue failed to open):
+// said in each of `languages`, then the problem for staff.
+void draw_out_of_order(ui::Context& ui, const std::vector<const Translator*>& languages, const std::string& problem);
 
 }  // namespace oneservice::kiosk::screens

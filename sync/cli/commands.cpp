@@ -66,7 +66,7 @@ int enqueue(const Arguments& arguments, std::istream& in, std::ostream& out, std
   // A reference clash is about one in a million million; when the id is
   // ours, a fresh one fixes it. A caller's own id is theirs to change.
   for (int attempt = 1;; ++attempt) {
-    auto prepared = prepare_request(catalogue, request, now);
+    auto prepared = prepare_request(catalogue, request, now, Wording::english());
     if (!prepared.ok()) {
       err << "There is a problem\n";
       for (const auto& error : prepared.errors) err << "  " << error.field << ": " << error.message << '\n';

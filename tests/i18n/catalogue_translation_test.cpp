@@ -127,7 +127,7 @@ TEST(CatalogueTranslation, EnglishChangesNothing) {
 
 TEST(CatalogueTranslation, RequestsAreTheSameInEitherLanguage) {
   const auto cy = translated(demo_catalogue(), welsh());
-  const auto in_english = prepare_request(demo_catalogue(), pothole_request(), fixed_now());
+  const auto in_english = prepare_request(demo_catalogue(), pothole_request(), fixed_now(), Wording::english());
   const auto in_welsh = prepare_request(cy, pothole_request(), fixed_now(), welsh().wording());
   ASSERT_TRUE(in_english.ok());
   ASSERT_TRUE(in_welsh.ok()) << in_welsh.errors.front().message;

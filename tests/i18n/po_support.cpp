@@ -68,6 +68,28 @@ std::vector<std::string> msgids(const std::string& po_text) {
   return ids;
 }
 
+std::vector<std::string> all_strings(const std::string& po_text) {
+  std::vector<std::string> strings;
+  std::istringstream lines(po_text);
+  bool in_string = false;
+  for (std::string line; std::getline(lines, line);) {
+    const bool opens = line.rfind("msgid \"", 0) == 0 || line.rfind("msgid_plural \"", 0) == 0 ||
+                       line.rfind("msgstr \"", 0) == 0 || line.rfind("msgstr[", 0) == 0;
+    if (opens) {
+      strings.push_back(unescape(line));
+      in_string = true;
+    } else if (in_string && line.rfind("\"", 0) == 0) {
+      strings.back() += unescape(line);
+    } else {
+      in_string = false;
+    }
+  }
+  // The header (msgid "" and its msgstr of fields) is no one's words.
+  if (strings.size() >= 2 && strings[0].empty()) strings.erase(strings.begin(), strings.begin() + 2);
+  strings.erase(std::remove(strings.begin(), strings.end(), std::string()), strings.end());
+  return strings;
+}
+
 std::vector<std::string> po_files() {
   namespace fs = std::filesystem;
   std::vector<std::string> files;

@@ -21,6 +21,10 @@ std::string quoted(const std::string& path);
 // The msgids of a PO or POT text, in order, without the header's "".
 std::vector<std::string> msgids(const std::string& po_text);
 
+// Every string of a PO or POT text, the header left out: each msgid, its
+// msgid_plural, its msgstr and every plural form msgstr[n] (Welsh has six).
+std::vector<std::string> all_strings(const std::string& po_text);
+
 // Every PO file in the assets folder: assets/po/*.po and assets/*/po/*.po.
 std::vector<std::string> po_files();
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "i18n/welsh.h"
 #include "kiosk/sync_status.h"
@@ -77,12 +78,12 @@ TEST(Translator, UntranslatedWordsStayEnglish) {
 }
 
 TEST(Translator, WordingHookTranslatesInTheKioskDomain) {
-  Wording wording;
+  std::optional<Wording> wording;
   {
     const Translator scoped("cy", default_locale_dir(), "demo-council");
     wording = scoped.wording();
   }
-  EXPECT_EQ(wording("Location"), "Lleoliad") << "the hook outlives its Translator";
+  EXPECT_EQ((*wording)("Location"), "Lleoliad") << "the hook outlives its Translator";
   EXPECT_EQ(Translator().wording()("Location"), "Location");
 }
 

@@ -117,7 +117,7 @@ TEST(WelshValidation, NoMessageIsLeftInEnglish) {
     const auto& cy = welsh_catalogue().services[s];
     for (std::size_t a = 0; a < english.attributes.size(); ++a) {
       for (const auto& input : inputs) {
-        const auto in_english = validate_answer(english.attributes[a], &input, fixed_now());
+        const auto in_english = validate_answer(english.attributes[a], &input, fixed_now(), Wording::english());
         const auto in_welsh = validate_answer(cy.attributes[a], &input, fixed_now(), welsh().wording());
         ASSERT_EQ(in_welsh.size(), in_english.size());
         for (std::size_t i = 0; i < in_english.size(); ++i, ++compared)

@@ -43,7 +43,7 @@ class JourneyTest : public ::testing::Test {
   }
 
   Catalogue catalogue_ = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
-  JourneyContext context_{catalogue_, {}, Channel::Assisted};
+  JourneyContext context_{catalogue_, {}, Channel::Assisted, Wording::english()};
   Journey journey_;
   std::filesystem::path folder_;
 };

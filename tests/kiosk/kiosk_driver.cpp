@@ -1,5 +1,8 @@
 #include "kiosk_driver.h"
 
+#include "drawn_text.h"
+#include "kiosk/theme.h"
+
 #include <SDL.h>
 #include <gtest/gtest.h>
 
@@ -8,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
+#include <utility>
 
 namespace oneservice::kiosk::testing {
 
@@ -29,6 +34,43 @@ void KioskDriver::expect_touch_targets(const std::string& where) const {
     EXPECT_GE(item.width, 44.0f) << item.label << " on " << where;
     EXPECT_GE(item.height, 44.0f) << item.label << " on " << where;
   }
+}
+
+OperatorSetup with_pin() {
+  OperatorSetup setup;
+  setup.pin = kTestPin;
+  return setup;
+}
+
+void reach_pothole_location(KioskDriver& kiosk) {
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  ASSERT_TRUE(kiosk.tap("In the road"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // more details: optional
+  ASSERT_EQ(kiosk.journey().page, Page::Location);
+}
+
+std::size_t KioskDriver::expect_readable_text(const std::string& where) const {
+  // What the renderer clears to before the frame (platform/imgui_host.cpp).
+  const auto glyphs = drawn_glyphs(*ImGui::GetDrawData(), IM_COL32_WHITE);
+  std::set<std::pair<ImU32, ImU32>> reported;
+  for (const auto& glyph : glyphs) {
+    const double ratio = theme::contrast_ratio(glyph.text, glyph.background);
+    if (ratio >= 7.0 || !reported.insert({glyph.text, glyph.background}).second) continue;
+    const auto hex = [](ImU32 c) {
+      char out[8];
+      std::snprintf(out, sizeof out, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFF, (c >> IM_COL32_G_SHIFT) & 0xFF,
+                    (c >> IM_COL32_B_SHIFT) & 0xFF);
+      return std::string(out);
+    };
+    ADD_FAILURE() << "text " << hex(glyph.text) << " on " << hex(glyph.background) << " is " << ratio << ":1 at (" << glyph.centre.x << ", "
+                  << glyph.centre.y << ") on " << where;
+  }
+  return glyphs.size();
 }
 
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,

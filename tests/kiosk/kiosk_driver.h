@@ -79,6 +79,10 @@ class KioskDriver {
   // Fails the test for every control on this screen smaller than 44x44 px
   // (WCAG 2.5.5), naming it and `where`.
   void expect_touch_targets(const std::string& where) const;
+  // Fails the test for every colour pair of the last frame's text, as drawn
+  // (tests/kiosk/drawn_text.h), below 7:1 (WCAG AAA), naming `where`.
+  // Returns how many glyphs it judged.
+  std::size_t expect_readable_text(const std::string& where) const;
   // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
   std::string screenshot(const std::string& name);
 
@@ -111,5 +115,15 @@ class KioskDriver {
   std::string folder_;
   int shots_ = 0;
 };
+
+// The operator PIN of kiosks made by with_pin().
+inline constexpr const char* kTestPin = "4821";
+
+// The operator screens' setup with kTestPin, for tests that open the PIN pad.
+OperatorSetup with_pin();
+
+// From the services page, in English: a pothole in the road, smaller than a
+// dinner plate, 6 cm deep, no more details; ends on its location page.
+void reach_pothole_location(KioskDriver& kiosk);
 
 }  // namespace oneservice::kiosk::testing

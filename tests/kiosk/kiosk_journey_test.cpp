@@ -4,7 +4,9 @@
 #include <SDL.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
+#include <string>
 
 #include "kiosk_driver.h"
 #include "shared/clock.h"
@@ -16,6 +18,9 @@ using oneservice::kiosk::Page;
 using oneservice::kiosk::testing::KioskDriver;
 using oneservice::kiosk::testing::clock_at;
 using oneservice::kiosk::testing::fixed_clock;
+using oneservice::kiosk::testing::kTestPin;
+using oneservice::kiosk::testing::reach_pothole_location;
+using oneservice::kiosk::testing::with_pin;
 
 namespace {
 
@@ -225,6 +230,49 @@ TEST_F(KioskJourney, EveryControlIsAtLeast44PixelsSquare) {
   kiosk.expect_touch_targets("speed limit");
 }
 
+// The pages the journey above does not reach: the 44 px floor holds on
+// every kind of page, with their errors showing where they have them.
+TEST(KioskTouchTargets, EveryKindOfPageHas44PixelControls) {
+  test_support::TempFolder folder;
+  auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
+  KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskTouchTargets", clock_at(now),
+                    false, std::nullopt, "", with_pin());
+  kiosk.expect_touch_targets("the attract page");
+  ASSERT_TRUE(kiosk.tap("Start / Dechrau"));
+  kiosk.expect_touch_targets("the language page");
+  ASSERT_TRUE(kiosk.tap("English"));
+
+  ASSERT_TRUE(kiosk.tap("Check progress"));
+  kiosk.expect_touch_targets("tracking");
+  ASSERT_TRUE(kiosk.fill("field:reference", "OS-AAAA-BBBB"));
+  ASSERT_TRUE(kiosk.tap("Check"));
+  kiosk.expect_touch_targets("tracking, reference not found");
+  ASSERT_TRUE(kiosk.tap("Back"));
+
+  ASSERT_TRUE(kiosk.press_and_hold(40, 40, std::chrono::seconds(3), *now));
+  kiosk.expect_touch_targets("the PIN pad");
+  for (const char digit : std::string(kTestPin)) ASSERT_TRUE(kiosk.tap(std::string("pin:") + digit));
+  ASSERT_TRUE(kiosk.tap("Unlock"));
+  ASSERT_TRUE(kiosk.shows("Kiosk operator"));
+  kiosk.expect_touch_targets("the operator screen");
+  ASSERT_TRUE(kiosk.tap("Back to the kiosk"));
+
+  reach_pothole_location(kiosk);
+  ASSERT_NE(kiosk.probe().find("Zoom in"), nullptr) << "the map and its buttons";
+  kiosk.expect_touch_targets("the location page");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  kiosk.expect_touch_targets("the location page with an error");
+  ASSERT_TRUE(kiosk.fill("field:place-search", "hemb"));
+  kiosk.expect_touch_targets("the location page's search results");
+  ASSERT_TRUE(kiosk.tap("place:Little Hembury Parish Council"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().page, Page::Contact);
+  kiosk.expect_touch_targets("the contact page");
+  ASSERT_TRUE(kiosk.fill("field:contact.email", "not an email"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  kiosk.expect_touch_targets("the contact page with an error");
+}
+
 TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
   test_support::TempFolder folder;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
@@ -246,12 +294,20 @@ TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
     kiosk.settle();
     EXPECT_TRUE(kiosk.shows("Do you need more time?"));
     EXPECT_TRUE(kiosk.shows("cleared in 25 seconds"));
+    kiosk.expect_touch_targets("more time");
     kiosk.screenshot("more-time");
     ASSERT_TRUE(kiosk.tap("Yes, I need more time"));
     EXPECT_FALSE(kiosk.shows("Do you need more time?"));
     EXPECT_EQ(kiosk.journey().fields.text, "12") << "asking for time keeps everything";
 
-    *now += std::chrono::seconds(121);
+    // The page's countdown is the truth: everything stays until it ends.
+    *now += std::chrono::seconds(119);
+    kiosk.settle();
+    EXPECT_TRUE(kiosk.shows("cleared in 1 second."));
+    EXPECT_EQ(kiosk.journey().page, Page::Question) << "119 s: not yet";
+    EXPECT_EQ(kiosk.journey().fields.text, "12");
+    EXPECT_FALSE(kiosk.journey().answers.empty());
+    *now += std::chrono::seconds(1);
     kiosk.settle();
     EXPECT_EQ(kiosk.journey().page, Page::Attract);
     EXPECT_TRUE(kiosk.journey().answers.empty());

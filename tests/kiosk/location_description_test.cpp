@@ -53,26 +53,26 @@ TEST(LocationDescription, AreasAtAPointSmallestFirst) {
 
 TEST(LocationDescription, NearTheClosestLandmarkOrRoad) {
   // 250 m from All Saints Church: its name already says the parish.
-  EXPECT_EQ(describe_point({-1.82, 51.20}, &map(), &boundaries()), "Near All Saints Church, Little Hembury");
+  EXPECT_EQ(describe_point({-1.82, 51.20}, &map(), &boundaries(), Wording::english()), "Near All Saints Church, Little Hembury");
   // On the A3057 with no landmark near: the road, then the area.
-  const std::string text = describe_point({-1.45, 51.10}, &map(), &boundaries());
+  const std::string text = describe_point({-1.45, 51.10}, &map(), &boundaries(), Wording::english());
   EXPECT_EQ(text.rfind("Near A3057, ", 0), 0u) << text;
   EXPECT_EQ(text.find("Council"), std::string::npos) << "the area's short name: " << text;
 }
 
 TEST(LocationDescription, NothingNamedNearbySaysTheArea) {
   // The Oakley Magna test point is kilometres from every road and landmark.
-  EXPECT_EQ(describe_point({-1.70, 51.22}, &map(), &boundaries()), "In Oakley Magna");
-  EXPECT_EQ(describe_point({-1.82, 51.20}, nullptr, &boundaries()), "In Little Hembury");
-  EXPECT_EQ(describe_point({-1.82, 51.20}, nullptr, nullptr), "A place on the map");
-  EXPECT_EQ(describe_point({-2.00, 51.10}, nullptr, &boundaries()), "A place on the map") << "outside the county";
+  EXPECT_EQ(describe_point({-1.70, 51.22}, &map(), &boundaries(), Wording::english()), "In Oakley Magna");
+  EXPECT_EQ(describe_point({-1.82, 51.20}, nullptr, &boundaries(), Wording::english()), "In Little Hembury");
+  EXPECT_EQ(describe_point({-1.82, 51.20}, nullptr, nullptr, Wording::english()), "A place on the map");
+  EXPECT_EQ(describe_point({-2.00, 51.10}, nullptr, &boundaries(), Wording::english()), "A place on the map") << "outside the county";
 }
 
 TEST(LocationDescription, CheckAnswersShowsThePointThenTheWords) {
-  EXPECT_EQ(describe_location(pinned(-1.82, 51.20, "  By the bus stop "), nullptr, &boundaries()),
+  EXPECT_EQ(describe_location(pinned(-1.82, 51.20, "  By the bus stop "), nullptr, &boundaries(), Wording::english()),
             "In Little Hembury\nBy the bus stop");
   Location words_only;
   words_only.address_string = "Outside 12 High Street";
-  EXPECT_EQ(describe_location(words_only, &map(), &boundaries()), "Outside 12 High Street");
-  EXPECT_EQ(describe_location(Location{}, &map(), &boundaries()), "Not provided");
+  EXPECT_EQ(describe_location(words_only, &map(), &boundaries(), Wording::english()), "Outside 12 High Street");
+  EXPECT_EQ(describe_location(Location{}, &map(), &boundaries(), Wording::english()), "Not provided");
 }

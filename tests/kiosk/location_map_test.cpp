@@ -49,17 +49,8 @@ class KioskMap : public ::testing::Test {
 
   // Answers the pothole questions up to its location page.
   void reach_pothole_location() {
-    auto& kiosk = *driver_;
-    ASSERT_TRUE(kiosk.tap("Report a pothole"));
-    ASSERT_TRUE(kiosk.tap("In the road"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("About the size of a dinner plate"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("Continue"));  // more details: optional
-    ASSERT_EQ(kiosk.journey().page, Page::Location);
-    ASSERT_TRUE(kiosk.shows("Where is the pothole?"));
+    kiosk::testing::reach_pothole_location(*driver_);
+    ASSERT_TRUE(driver_->shows("Where is the pothole?"));
   }
 
   kiosk::ScreenRect map_rect() {

@@ -21,6 +21,9 @@ TEST(KioskOutOfOrder, ADamagedStoreShowsAClearMessageAndKeepsTheFile) {
                       /*expect_problem=*/true);
     kiosk.screenshot("damaged-store");
     EXPECT_TRUE(kiosk.shows("Sorry, this kiosk cannot take requests at the moment"));
+    // No one can choose a language on this page: it is in both.
+    EXPECT_TRUE(kiosk.shows("Mae’n ddrwg gennym, ni all y ciosg hwn dderbyn ceisiadau ar hyn o bryd"));
+    EXPECT_TRUE(kiosk.shows("Gofynnwch i aelod o staff am help, neu cysylltwch â’r cyngor mewn ffordd arall."));
     EXPECT_TRUE(kiosk.shows(store));
     EXPECT_FALSE(kiosk.probe().find("Report a pothole"));
   }

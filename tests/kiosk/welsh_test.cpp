@@ -1,14 +1,19 @@
 // A resident who chooses Cymraeg reads Welsh on every page: the kiosk's own
 // words, the council's catalogue and the validation messages; and the
 // request they send is the same request an English speaker would send.
+#include <SDL.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <algorithm>
+#include <chrono>
+#include <memory>
 #include <string>
 
 #include "i18n/po_support.h"
 #include "kiosk/catalogue_translation.h"
+#include "kiosk/on_screen_keyboard.h"
 #include "kiosk/translator.h"
 #include "kiosk_driver.h"
 #include "shared/catalogue_json.h"
@@ -83,6 +88,150 @@ TEST(Welsh, AGraffitiReportInWelshFromStartToOutbox) {
             nullptr);
 }
 
+constexpr const char* kWelshBadEmail = "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.com";
+
+// Taps a field holding `length` characters, rubs them out and types anew.
+bool retype(KioskDriver& kiosk, const std::string& field, int length, const std::string& text) {
+  if (!kiosk.tap(field)) return false;
+  for (int i = 0; i < length; ++i) kiosk.press_key(SDL_SCANCODE_BACKSPACE);
+  kiosk.type(text);
+  return true;
+}
+
+// From the services page in Welsh to the pothole's last question (optional).
+void reach_pothole_more_details_in_welsh(KioskDriver& kiosk) {
+  ASSERT_TRUE(kiosk.tap("Rhoi gwybod am dwll yn y ffordd"));
+  ASSERT_TRUE(kiosk.tap("Yn y ffordd"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Llai na phlât cinio"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "10"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().question_code, "more_details");
+}
+
+// The one error on the page, as the journey holds it and as it is shown.
+void expect_error(const KioskDriver& kiosk, const std::string& field, const std::string& welsh,
+                  const std::string& where) {
+  ASSERT_EQ(kiosk.journey().errors.size(), 1u) << where;
+  EXPECT_EQ(kiosk.journey().errors.front().field, field) << where;
+  EXPECT_EQ(kiosk.journey().errors.front().message, welsh) << where;
+  EXPECT_TRUE(kiosk.shows(welsh)) << where;
+  EXPECT_TRUE(kiosk.shows("Mae problem")) << where;
+  expect_no_english(kiosk, where);
+}
+
+// A mistake on every kind of page the kiosk has is answered in Welsh: the
+// question pages of each datatype the catalogue uses (lists of one and of
+// many, a line, a number, a date, long text, an email address and a phone
+// number), the location, the contact details, tracking and the PIN pad.
+// The messages are the Welsh PO files' words with the Welsh catalogue's
+// labels, written out here so a page that words them in English fails.
+TEST(Welsh, AMistakeOnEveryKindOfPageIsAnsweredInWelsh) {
+  test_support::TempFolder data;
+  auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
+  KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshErrors", clock_at(now), false,
+                    std::nullopt, "", with_pin());
+  kiosk.start("cy");
+
+  // Tracking: a reference this kiosk never gave.
+  ASSERT_TRUE(kiosk.tap("Check progress"));
+  ASSERT_TRUE(kiosk.fill("field:reference", "OS-AAAA-BBBB"));
+  ASSERT_TRUE(kiosk.tap("Check"));
+  EXPECT_TRUE(kiosk.shows("Ni wnaed unrhyw gais gyda’r cyfeirnod hwnnw ar y ciosg hwn."));
+  EXPECT_FALSE(kiosk.shows("No request with that reference"));
+  kiosk.screenshot("tracking");
+  ASSERT_TRUE(kiosk.tap("Back"));
+
+  // The PIN pad: a wrong PIN.
+  ASSERT_TRUE(kiosk.press_and_hold(40, 40, std::chrono::seconds(3), *now));
+  for (const char digit : std::string("1111")) ASSERT_TRUE(kiosk.tap(std::string("pin:") + digit));
+  ASSERT_TRUE(kiosk.tap("Unlock"));
+  EXPECT_TRUE(kiosk.shows("Nid yw’r PIN yn gywir. 4 cynnig arall cyn aros."));
+  EXPECT_FALSE(kiosk.shows("That PIN is not right"));
+  kiosk.screenshot("pin-pad");
+  ASSERT_TRUE(kiosk.tap("Cancel"));
+
+  // A list of many, and long text.
+  ASSERT_TRUE(kiosk.tap("Rhoi gwybod am dipio anghyfreithlon"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "waste_types", "Dewiswch beth sydd wedi cael ei ddympio", "a list of many");
+  ASSERT_TRUE(kiosk.tap("Finish"));
+  kiosk.start("cy");
+  reach_pothole_more_details_in_welsh(kiosk);
+  ASSERT_TRUE(kiosk.fill("field:more_details", std::string(4001, 'a')));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "more_details", "Rhagor o fanylion: rhaid i’r ateb fod yn 4,000 nod neu lai", "long text");
+  ASSERT_TRUE(kiosk.tap("Finish"));
+
+  // A list of one, a line, a number, a date, an email address, a phone number.
+  kiosk.start("cy");
+  ASSERT_TRUE(kiosk.tap("Gwneud cais am drwydded parcio i breswylwyr"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "zone", "Dewiswch y parth parcio", "a list of one");
+  kiosk.screenshot("question");
+  ASSERT_TRUE(kiosk.tap("Parth B Millbrook"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "vehicle_registration", "Rhowch rif cofrestru’r cerbyd", "a line");
+  ASSERT_TRUE(kiosk.fill("field:vehicle_registration", "CU57 ABC"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:vehicle_make", "Ford"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:number_of_permits", "3"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "number_of_permits", "Nifer y trwyddedau: rhaid i’r ateb fod rhwng 1 a 2", "a number");
+  ASSERT_TRUE(retype(kiosk, "field:number_of_permits", 1, "1"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:start_date.Day", "31"));
+  ASSERT_TRUE(kiosk.fill("field:start_date.Month", "2"));
+  ASSERT_TRUE(kiosk.fill("field:start_date.Year", "2027"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "start_date", "Dyddiad dechrau: rhaid i’r ateb fod yn ddyddiad go iawn", "a date");
+  ASSERT_TRUE(retype(kiosk, "field:start_date.Day", 2, "1"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:email", "enw.example.com"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "email", kWelshBadEmail, "an email address question");
+  ASSERT_TRUE(retype(kiosk, "field:email", 15, "enw@example.com"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:phone", "1234567"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "phone", "Rhowch rif ffôn, fel 01632 960 001 neu 07700 900 982", "a phone number question");
+  ASSERT_TRUE(retype(kiosk, "field:phone", 7, "01632 960 001"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  // The location, left empty.
+  ASSERT_EQ(kiosk.journey().page, Page::Location);
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "location", "Rhowch ble mae: cyfeiriad, lle neu bwynt ar y map", "the location page");
+  kiosk.screenshot("location");
+  ASSERT_TRUE(kiosk.fill("field:location", "12 Heol y Bont"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  // The contact details: an email address without its @.
+  ASSERT_EQ(kiosk.journey().page, Page::Contact);
+  ASSERT_TRUE(kiosk.fill("field:contact.email", "enw.example.com"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_error(kiosk, "contact.email", kWelshBadEmail, "the contact page");
+  kiosk.screenshot("contact");
+  ASSERT_TRUE(retype(kiosk, "field:contact.email", 15, "enw@example.com"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_EQ(kiosk.journey().page, Page::CheckAnswers) << "a corrected page moves on";
+}
+
+// An optional question says so in the resident's language, after the
+// question as the council translated it.
+TEST(Welsh, AnOptionalQuestionSaysSoInWelsh) {
+  test_support::TempFolder data;
+  KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshOptional", fixed_clock());
+  kiosk.start("cy");
+  reach_pothole_more_details_in_welsh(kiosk);
+  EXPECT_TRUE(kiosk.shows("Unrhyw beth arall y dylen ni ei wybod? (dewisol)"));
+  EXPECT_FALSE(kiosk.shows("(optional)"));
+  kiosk.screenshot("optional-question");
+}
+
 TEST(Welsh, TheLanguageCanBeSwitchedOnAnyPage) {
   test_support::TempFolder data;
   KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshSwitch");
@@ -109,8 +258,9 @@ TEST(Welsh, ReadAloudSpeaksThePageWithTheWelshVoice) {
 }
 
 // Every character a resident can be shown (the catalogue in both languages,
-// every translation) or can type has a glyph in each baked font: none may
-// come out as ImGui's fallback "?".
+// every translation with each of its plural forms) or can type (every key of
+// every page of the on-screen keyboard) has a glyph in each baked font: none
+// may come out as ImGui's fallback "?".
 TEST(Glyphs, EveryStringInTheCatalogueAndTranslationsIsInTheAtlas) {
   test_support::TempFolder data;
   KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/Glyphs");
@@ -121,12 +271,33 @@ TEST(Glyphs, EveryStringInTheCatalogueAndTranslationsIsInTheAtlas) {
     texts.push_back(text.text);
     texts.push_back(welsh.catalogue(text.text));
   }
-  // The kiosk's own words, from the template, in both languages.
-  for (const auto& msgid :
-       i18n_testing::msgids(i18n_testing::read_text(std::string(ONESERVICE_ASSETS_DIR) + "/po/oneservice.pot"))) {
-    texts.push_back(msgid);
-    texts.push_back(welsh.tr(msgid.c_str()));
-  }
+  // The kiosk's own words and the council's, every string of every PO file
+  // (the template's English, singular and plural, and each Welsh form).
+  std::vector<std::string> files = i18n_testing::po_files();
+  files.push_back(std::string(ONESERVICE_ASSETS_DIR) + "/po/oneservice.pot");
+  for (const auto& file : files)
+    for (const auto& text : i18n_testing::all_strings(i18n_testing::read_text(file))) texts.push_back(text);
+  const auto welsh_forms = [&] {
+    std::vector<std::string> forms;
+    for (const long n : {0L, 1L, 2L, 3L, 6L, 7L})
+      forms.push_back(welsh.trn("{count} service matches", "{count} services match", n));
+    return forms;
+  }();
+  for (const auto& form : welsh_forms)
+    EXPECT_NE(std::find(texts.begin(), texts.end(), form), texts.end()) << "Welsh plural form \"" << form << "\"";
+  // What the keyboard's keys show and type, on every page, for every kind of
+  // field, with and without shift.
+  std::size_t keys = 0;
+  for (const auto page : {ui::KeyboardPage::Letters, ui::KeyboardPage::Symbols, ui::KeyboardPage::Accents})
+    for (const auto kind : {ui::FieldKind::Text, ui::FieldKind::Email, ui::FieldKind::Number, ui::FieldKind::Phone})
+      for (const bool shift : {false, true})
+        for (const auto& row : ui::keyboard_rows(page, kind, shift))
+          for (const auto& key : row) {
+            texts.push_back(key.caption);
+            texts.push_back(key.text);
+            ++keys;
+          }
+  ASSERT_GT(keys, 100u);
   ASSERT_GT(texts.size(), 400u);
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   ASSERT_GE(atlas.Fonts.Size, 2);

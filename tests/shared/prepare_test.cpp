@@ -32,7 +32,7 @@ bool is_v4(const std::string& id) {
 }  // namespace
 
 TEST(Prepare, FillsDeviceFields) {
-  const auto prepared = prepare_request(demo_catalogue(), resident_request(), fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), resident_request(), fixed_now(), Wording::english());
   for (const auto& e : prepared.errors) ADD_FAILURE() << e.field << ": " << e.message;
   EXPECT_TRUE(prepared.ok());
   EXPECT_TRUE(is_v4(prepared.request.client_id)) << prepared.request.client_id;
@@ -42,8 +42,8 @@ TEST(Prepare, FillsDeviceFields) {
 }
 
 TEST(Prepare, EachCallMakesANewClientId) {
-  const auto a = prepare_request(demo_catalogue(), resident_request(), fixed_now());
-  const auto b = prepare_request(demo_catalogue(), resident_request(), fixed_now());
+  const auto a = prepare_request(demo_catalogue(), resident_request(), fixed_now(), Wording::english());
+  const auto b = prepare_request(demo_catalogue(), resident_request(), fixed_now(), Wording::english());
   EXPECT_NE(a.request.client_id, b.request.client_id);
 }
 
@@ -52,7 +52,7 @@ TEST(Prepare, KeepsProvidedDeviceFields) {
   request.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
   request.created_at = "2026-11-22T09:15:00+01:00";
   request.catalogue_version = "2026-10-01T00:00:00Z";
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_TRUE(prepared.ok());
   EXPECT_EQ(prepared.request.client_id, "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f");
   EXPECT_EQ(prepared.request.created_at, "2026-11-22T09:15:00+01:00");
@@ -62,7 +62,7 @@ TEST(Prepare, KeepsProvidedDeviceFields) {
 TEST(Prepare, BadClientIdIsReported) {
   auto request = resident_request();
   request.client_id = "not-a-uuid";
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_FALSE(prepared.ok());
   const auto* error = find_error(prepared.errors, "client_id");
   ASSERT_NE(error, nullptr);
@@ -74,7 +74,7 @@ TEST(Prepare, BadClientIdIsReported) {
 TEST(Prepare, BadCreatedAtIsReported) {
   auto request = resident_request();
   request.created_at = "2026-02-30T10:00:00Z";
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(prepared.errors.size(), 1u);
   EXPECT_EQ(prepared.errors[0].field, "created_at");
   EXPECT_EQ(prepared.errors[0].problem, Problem::NotADate);
@@ -86,7 +86,7 @@ TEST(Prepare, PrunesAnswersToQuestionsNoLongerAsked) {
   auto request = resident_request();
   request.answers["speed_limit"] = std::string("60");  // speedwatch is no longer asked
   request.answers["danger_now"] = std::string("yes");   // information only
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_TRUE(prepared.ok());
   EXPECT_EQ(prepared.request.answers.count("speedwatch"), 0u);
   EXPECT_EQ(prepared.request.answers.count("danger_now"), 0u);
@@ -102,7 +102,7 @@ TEST(Prepare, PrunesServerSetAnswers) {
                      {"enforcement_case", std::string("EC-99")}};
   request.location.lat = 51.06;
   request.location.lon = -1.40;
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_TRUE(prepared.ok());
   EXPECT_EQ(prepared.request.answers.count("enforcement_case"), 0u);
   EXPECT_EQ(prepared.request.answers.size(), 3u);
@@ -111,7 +111,7 @@ TEST(Prepare, PrunesServerSetAnswers) {
 TEST(Prepare, UnknownAnswerCodesAreReportedNotDropped) {
   auto request = resident_request();
   request.answers["colour"] = std::string("red");
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_FALSE(prepared.ok());
   ASSERT_NE(find_error(prepared.errors, "colour"), nullptr);
   EXPECT_EQ(find_error(prepared.errors, "colour")->problem, Problem::UnknownQuestion);
@@ -123,7 +123,7 @@ TEST(Prepare, TrimsSingleAnswersOnly) {
   request.answers["speed_limit"] = std::string("  30\t");
   request.answers["road_type"] = std::string("\nvillage ");
   request.answers["vehicles_per_hour"] = std::string(" 25 ");
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   for (const auto& e : prepared.errors) ADD_FAILURE() << e.field << ": " << e.message;
   EXPECT_EQ(prepared.request.answers.at("speed_limit"), AnswerValue{std::string("30")});
   EXPECT_EQ(prepared.request.answers.at("road_type"), AnswerValue{std::string("village")});
@@ -137,7 +137,7 @@ TEST(Prepare, LeavesWhatTheResidentTypedOtherwise) {
   auto request = resident_request();
   request.description = "  Leading spaces kept\n";
   request.contact.first_name = "Siân";
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_TRUE(prepared.ok());
   EXPECT_EQ(prepared.request.description, "  Leading spaces kept\n");
   EXPECT_EQ(prepared.request.contact.first_name, "Siân");
@@ -148,7 +148,7 @@ TEST(Prepare, ValidationErrorsAreReturned) {
   auto request = resident_request();
   request.answers.erase("last_seen");
   request.location = {};
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_FALSE(prepared.ok());
   EXPECT_EQ(problems_of(prepared.errors), (std::vector<Problem>{Problem::Missing, Problem::MissingLocation}));
   // The device fields are still filled, so the draft can be kept.
@@ -159,7 +159,7 @@ TEST(Prepare, ValidationErrorsAreReturned) {
 TEST(Prepare, UnknownService) {
   auto request = resident_request();
   request.service_code = "dragons";
-  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now());
+  const auto prepared = prepare_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(prepared.errors.size(), 1u);
   EXPECT_EQ(prepared.errors[0].problem, Problem::UnknownService);
   EXPECT_EQ(prepared.request.answers, resident_request().answers);
@@ -168,9 +168,9 @@ TEST(Prepare, UnknownService) {
 TEST(Prepare, UsesTheGivenNowForTheFutureCheck) {
   auto request = resident_request();
   request.answers["last_seen"] = std::string("2026-11-25");
-  EXPECT_FALSE(prepare_request(demo_catalogue(), request, fixed_now()).ok());
+  EXPECT_FALSE(prepare_request(demo_catalogue(), request, fixed_now(), Wording::english()).ok());
   const auto later = fixed_now() + std::chrono::hours(24 * 5);
-  const auto prepared = prepare_request(demo_catalogue(), request, later);
+  const auto prepared = prepare_request(demo_catalogue(), request, later, Wording::english());
   EXPECT_TRUE(prepared.ok());
   EXPECT_EQ(prepared.request.created_at, "2026-11-27T14:03:00Z");
 }

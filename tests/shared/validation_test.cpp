@@ -19,7 +19,7 @@ using ::testing::HasSubstr;
 namespace {
 
 std::vector<FieldError> check(const Attribute& attribute, const AnswerValue& value, TimePoint now = fixed_now()) {
-  return validate_answer(attribute, &value, now);
+  return validate_answer(attribute, &value, now, Wording::english());
 }
 
 std::vector<FieldError> check(const Attribute& attribute, const char* value) {
@@ -82,7 +82,7 @@ ServiceRequest valid_speeding_request() {
 
 TEST(ValidationString, MissingSaysEnterTheNoun) {
   const auto a = make_attribute(Datatype::String);
-  EXPECT_EQ(message(validate_answer(a, nullptr, fixed_now())), "Enter the thing");
+  EXPECT_EQ(message(validate_answer(a, nullptr, fixed_now(), Wording::english())), "Enter the thing");
   EXPECT_EQ(message(check(a, "")), "Enter the thing");
   EXPECT_EQ(message(check(a, "  \t ")), "Enter the thing");
   EXPECT_EQ(check(a, "").front().problem, Problem::Missing);
@@ -99,7 +99,7 @@ TEST(ValidationString, MissingWithoutErrorNounUsesTheLabelInLowerCase) {
 TEST(ValidationString, OptionalAndEmptyIsFine) {
   auto a = make_attribute(Datatype::String);
   a.required = false;
-  EXPECT_TRUE(validate_answer(a, nullptr, fixed_now()).empty());
+  EXPECT_TRUE(validate_answer(a, nullptr, fixed_now(), Wording::english()).empty());
   EXPECT_TRUE(check(a, "").empty());
   EXPECT_TRUE(check(a, "   ").empty());
 }
@@ -165,9 +165,12 @@ TEST(ValidationString, Email) {
 TEST(ValidationString, Phone) {
   const auto& a = demo_attribute("parking_permit", "phone");
   const std::string expected = "Enter a telephone number, like 01632 960 001 or 07700 900 982";
-  for (const char* good : {"01632 960 001", "07700900982", "+44 1632 960001", "(01632) 960-001"})
+  // 10 to 15 digits: the bounds themselves are in, one either side is out.
+  for (const char* good : {"01632 960 001", "07700900982", "+44 1632 960001", "(01632) 960-001", "0163296000",
+                           "+44 1632 9600123", "123456789012345"})
     EXPECT_TRUE(check(a, good).empty()) << good;
-  for (const char* bad : {"12345", "01632 96O 001", "call me", "0163296000#", "1234567890123456"}) {
+  for (const char* bad : {"12345", "1234567", "960 0012", "01632 9600", "01632 96O 001", "call me", "0163296000#",
+                          "1234567890123456"}) {
     const auto errors = check(a, bad);
     EXPECT_EQ(message(errors), expected) << bad;
     if (!errors.empty()) {
@@ -371,7 +374,7 @@ TEST(ValidationMultiList, Messages) {
   EXPECT_TRUE(check(a, "daytime").empty());
   EXPECT_EQ(message(check_list(a, {})), "Select when the speeding happens");
   EXPECT_EQ(message(check_list(a, {" "})), "Select when the speeding happens");
-  EXPECT_EQ(message(validate_answer(a, nullptr, fixed_now())), "Select when the speeding happens");
+  EXPECT_EQ(message(validate_answer(a, nullptr, fixed_now(), Wording::english())), "Select when the speeding happens");
   const auto errors = check_list(a, {"night", "lunchtime"});
   EXPECT_EQ(message(errors), "Select when the speeding happens from the choices given");
   if (!errors.empty()) {
@@ -385,17 +388,17 @@ TEST(ValidationAnswer, InformationOnlyAndServerSetAreNeverChecked) {
   auto info = make_attribute(Datatype::Number);
   info.variable = false;
   EXPECT_TRUE(check(info, "abc").empty());
-  EXPECT_TRUE(validate_answer(info, nullptr, fixed_now()).empty());
+  EXPECT_TRUE(validate_answer(info, nullptr, fixed_now(), Wording::english()).empty());
   auto server = make_attribute(Datatype::Number);
   server.automated = Automation::ServerSet;
   EXPECT_TRUE(check(server, "abc").empty());
-  EXPECT_TRUE(validate_answer(server, nullptr, fixed_now()).empty());
+  EXPECT_TRUE(validate_answer(server, nullptr, fixed_now(), Wording::english()).empty());
 }
 
 TEST(ValidationAnswer, HiddenFieldsAreCheckedButNeverMissing) {
   auto hidden = make_attribute(Datatype::Number);
   hidden.automated = Automation::HiddenField;
-  EXPECT_TRUE(validate_answer(hidden, nullptr, fixed_now()).empty());
+  EXPECT_TRUE(validate_answer(hidden, nullptr, fixed_now(), Wording::english()).empty());
   EXPECT_TRUE(check(hidden, "").empty());
   EXPECT_EQ(message(check(hidden, "abc")), "Thing must be a number");
 }
@@ -404,13 +407,13 @@ TEST(ValidationAnswer, HiddenFieldsAreCheckedButNeverMissing) {
 
 TEST(ValidationAnswers, ReportsAskedQuestionsInOrder) {
   const auto& service = demo_service("speeding_traffic");
-  auto errors = validate_answers(service, {}, fixed_now());
+  auto errors = validate_answers(service, {}, fixed_now(), Wording::english());
   std::vector<std::string> fields;
   for (const auto& e : errors) fields.push_back(e.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"speed_limit", "road_type", "time_of_day", "last_seen"}));
 
   errors = validate_answers(service, {{"speed_limit", std::string("20")}, {"road_type", std::string("village")}},
-                            fixed_now());
+                            fixed_now(), Wording::english());
   fields.clear();
   for (const auto& e : errors) fields.push_back(e.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"speedwatch", "time_of_day", "last_seen"}));
@@ -424,7 +427,7 @@ TEST(ValidationAnswers, AnswersToQuestionsNotAskedAreNotChecked) {
                            {"speedwatch", std::string("perhaps")},
                            {"time_of_day", std::vector<std::string>{"night"}},
                            {"last_seen", std::string("2026-11-01")}};
-  EXPECT_TRUE(validate_answers(service, answers, fixed_now()).empty());
+  EXPECT_TRUE(validate_answers(service, answers, fixed_now(), Wording::english()).empty());
 }
 
 TEST(ValidationAnswers, QuestionsHiddenByAChangedAnswerAreNotDemanded) {
@@ -443,15 +446,15 @@ TEST(ValidationAnswers, QuestionsHiddenByAChangedAnswerAreNotDemanded) {
   c.order = 3;
   c.shown_when = {{"b", {"yes"}}};
   service.attributes = {a, b, c};
-  EXPECT_EQ(problems_of(validate_answers(service, {{"a", std::string("yes")}, {"b", std::string("yes")}}, fixed_now())),
+  EXPECT_EQ(problems_of(validate_answers(service, {{"a", std::string("yes")}, {"b", std::string("yes")}}, fixed_now(), Wording::english())),
             (std::vector<Problem>{Problem::Missing}));
-  EXPECT_TRUE(validate_answers(service, {{"a", std::string("no")}, {"b", std::string("yes")}}, fixed_now()).empty());
+  EXPECT_TRUE(validate_answers(service, {{"a", std::string("no")}, {"b", std::string("yes")}}, fixed_now(), Wording::english()).empty());
 }
 
 // ---- validate_request ---------------------------------------------------
 
 TEST(ValidationRequest, ValidFullRequestPasses) {
-  const auto errors = validate_request(demo_catalogue(), valid_speeding_request(), fixed_now());
+  const auto errors = validate_request(demo_catalogue(), valid_speeding_request(), fixed_now(), Wording::english());
   for (const auto& e : errors) ADD_FAILURE() << e.field << ": " << e.message;
 }
 
@@ -459,16 +462,16 @@ TEST(ValidationRequest, AddressOnlyOrPointOnlyIsEnough) {
   auto request = valid_speeding_request();
   request.location.lat.reset();
   request.location.lon.reset();
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
   request = valid_speeding_request();
   request.location.address_string.clear();
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
 }
 
 TEST(ValidationRequest, UnknownService) {
   auto request = valid_speeding_request();
   request.service_code = "potholes";
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "service_code");
   EXPECT_EQ(errors[0].problem, Problem::UnknownService);
@@ -478,7 +481,7 @@ TEST(ValidationRequest, UnknownService) {
 TEST(ValidationRequest, UnknownAnswerCode) {
   auto request = valid_speeding_request();
   request.answers["colour"] = std::string("red");
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "colour");
   EXPECT_EQ(errors[0].problem, Problem::UnknownQuestion);
@@ -489,7 +492,7 @@ TEST(ValidationRequest, AnswerErrorsAreIncluded) {
   auto request = valid_speeding_request();
   request.answers["vehicles_per_hour"] = std::string("lots");
   request.answers.erase("last_seen");
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].message, "Speeding vehicles in an hour must be a number");
   EXPECT_EQ(errors[1].message, "Enter the date you last saw it happen");
@@ -498,7 +501,7 @@ TEST(ValidationRequest, AnswerErrorsAreIncluded) {
 TEST(ValidationRequest, MissingLocation) {
   auto request = valid_speeding_request();
   request.location = {};
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "location");
   EXPECT_EQ(errors[0].problem, Problem::MissingLocation);
@@ -509,7 +512,7 @@ TEST(ValidationRequest, HalfAPointAloneIsMissing) {
   auto request = valid_speeding_request();
   request.location = {};
   request.location.lat = 51.2;
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   EXPECT_EQ(problems_of(errors), (std::vector<Problem>{Problem::MissingLocation}));
 }
 
@@ -523,7 +526,7 @@ TEST(ValidationRequest, BadLatitudeOrLongitude) {
     auto request = valid_speeding_request();
     request.location.lat = lat;
     request.location.lon = lon;
-    const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+    const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
     ASSERT_EQ(errors.size(), 1u) << lat.value_or(-999) << "," << lon.value_or(-999);
     EXPECT_EQ(errors[0].field, "location");
     EXPECT_EQ(errors[0].problem, Problem::BadLocation);
@@ -533,21 +536,21 @@ TEST(ValidationRequest, BadLatitudeOrLongitude) {
     auto request = valid_speeding_request();
     request.location.lat = lat;
     request.location.lon = lon;
-    EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty()) << lat << "," << lon;
+    EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty()) << lat << "," << lon;
   }
 }
 
 TEST(ValidationRequest, AddressText) {
   auto request = valid_speeding_request();
   request.location.address_string = repeat("ŵ", 500);
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
   request.location.address_string += "x";
-  auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].problem, Problem::TooLong);
   EXPECT_EQ(errors[0].message, "Location must be 500 characters or less");
   request.location.address_string = "High St\x1B";
-  errors = validate_request(demo_catalogue(), request, fixed_now());
+  errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].problem, Problem::BadCharacters);
   EXPECT_EQ(errors[0].message, "Location must only include letters, numbers, spaces and punctuation");
@@ -556,15 +559,15 @@ TEST(ValidationRequest, AddressText) {
 TEST(ValidationRequest, DescriptionLimit) {
   auto request = valid_speeding_request();
   request.description = repeat("ŵ", kDescriptionMaxLength);
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
   request.description = repeat("a", kDescriptionMaxLength + 1);
-  auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "description");
   EXPECT_EQ(errors[0].problem, Problem::TooLong);
   EXPECT_EQ(errors[0].message, "Description must be 4,000 characters or less");
   request.description = "Broken \xE2\x82";
-  errors = validate_request(demo_catalogue(), request, fixed_now());
+  errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].problem, Problem::BadCharacters);
   EXPECT_EQ(errors[0].message, "Description must only include letters, numbers, spaces and punctuation");
@@ -573,12 +576,12 @@ TEST(ValidationRequest, DescriptionLimit) {
 TEST(ValidationRequest, ContactDetails) {
   auto request = valid_speeding_request();
   request.contact = {};
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
 
   request = valid_speeding_request();
   request.contact.email = "sian at example dot com";
   request.contact.phone = "ring me";
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].field, "contact.email");
   EXPECT_EQ(errors[0].problem, Problem::BadEmail);
@@ -587,18 +590,25 @@ TEST(ValidationRequest, ContactDetails) {
   EXPECT_EQ(errors[1].problem, Problem::BadPhone);
   EXPECT_EQ(errors[1].message, "Enter a telephone number, like 01632 960 001 or 07700 900 982");
 
+  // A local number without its area code is not enough to call back.
+  request = valid_speeding_request();
+  request.contact.phone = "960 0012";
+  ASSERT_EQ(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).size(), 1u);
+  EXPECT_EQ(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).front().problem,
+            Problem::BadPhone);
+
   request = valid_speeding_request();
   request.contact.email = "  sian@example.com ";
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
 }
 
 TEST(ValidationRequest, ContactNames) {
   auto request = valid_speeding_request();
   request.contact.first_name = repeat("ŵ", 200);
-  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now()).empty());
+  EXPECT_TRUE(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()).empty());
   request.contact.first_name += "x";
   request.contact.last_name = "Jones\x01";
-  const auto errors = validate_request(demo_catalogue(), request, fixed_now());
+  const auto errors = validate_request(demo_catalogue(), request, fixed_now(), Wording::english());
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].field, "contact.first_name");
   EXPECT_EQ(errors[0].message, "Name must be 200 characters or less");
@@ -631,12 +641,12 @@ TEST(ValidationMessages, NoMessageBlamesOrPleads) {
   for (const auto& service : demo_catalogue().services) {
     for (const auto& attribute : service.attributes) {
       for (const auto& input : inputs) judge(check(attribute, input), service.service_code + "." + attribute.code);
-      judge(validate_answer(attribute, nullptr, fixed_now()), service.service_code + "." + attribute.code);
+      judge(validate_answer(attribute, nullptr, fixed_now(), Wording::english()), service.service_code + "." + attribute.code);
       if (!attribute.values.empty())
         judge(check(attribute, AnswerValue{std::vector<std::string>{attribute.values[0].key, attribute.values.back().key}}),
               attribute.code);
     }
-    judge(validate_answers(service, {}, fixed_now()), service.service_code);
+    judge(validate_answers(service, {}, fixed_now(), Wording::english()), service.service_code);
   }
 
   // Hand-made attributes with no summary or error noun fall back to the
@@ -659,15 +669,15 @@ TEST(ValidationMessages, NoMessageBlamesOrPleads) {
   request.location = {};
   request.description = repeat("a", 4001);
   request.contact = {"\x01", repeat("b", 201), "bad", "bad"};
-  judge(validate_request(demo_catalogue(), request, fixed_now()), "request");
+  judge(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()), "request");
   request.location.lat = 100.0;
   request.location.address_string = "\x02";
   request.description = "\xFF";
-  judge(validate_request(demo_catalogue(), request, fixed_now()), "request");
+  judge(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()), "request");
   request.location.address_string = repeat("a", 501);
-  judge(validate_request(demo_catalogue(), request, fixed_now()), "request");
+  judge(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()), "request");
   request.service_code = "nope";
-  judge(validate_request(demo_catalogue(), request, fixed_now()), "request");
+  judge(validate_request(demo_catalogue(), request, fixed_now(), Wording::english()), "request");
 
   EXPECT_GT(messages, 200);
   for (const auto problem :

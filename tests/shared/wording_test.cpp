@@ -2,6 +2,8 @@
 // goes through, and the hook that is English when empty.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "shared/validation.h"
 #include "shared/wording.h"
 
@@ -35,9 +37,11 @@ TEST(Wording, UnknownOrBrokenBracesStayAsWritten) {
 }
 
 TEST(Wording, SayUsesTheHookOrTheEnglish) {
-  EXPECT_EQ(say({}, "Location"), "Location");
-  const Wording shout = [](const std::string& msgid) { return msgid + "!"; };
+  EXPECT_EQ(say(Wording::english(), "Location"), "Location");
+  const Wording shout([](const std::string& msgid) { return msgid + "!"; });
   EXPECT_EQ(say(shout, "Location"), "Location!");
+  // English is chosen by name: an empty hook is refused, not taken as English.
+  EXPECT_THROW(Wording(Wording::Hook{}), std::invalid_argument);
 }
 
 // Validation asks the hook for its template, then fills in the catalogue's
@@ -52,12 +56,12 @@ TEST(Wording, ValidationFillsTheHooksWords) {
   a.min = 1;
   a.max = 1000;
   std::vector<std::string> asked;
-  const Wording welsh = [&](const std::string& msgid) {
+  const Wording welsh([&](const std::string& msgid) {
     asked.push_back(msgid);
     if (msgid == "Enter {noun}") return std::string("Rhowch {noun}");
     if (msgid == "{label} must be between {min} and {max}") return std::string("{label}: rhwng {min} a {max}");
     return msgid;
-  };
+  });
   EXPECT_EQ(validate_answer(a, nullptr, {}, welsh).front().message, "Rhowch ddyfnder y twll");
   const AnswerValue too_big = std::string("5000");
   EXPECT_EQ(validate_answer(a, &too_big, {}, welsh).front().message, "Dyfnder: rhwng 1 a 1,000");

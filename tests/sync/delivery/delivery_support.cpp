@@ -30,7 +30,7 @@ Catalogue demo_catalogue(Outbox& outbox) { return load_catalogue(outbox, demo_ca
 namespace {
 
 ServiceRequest prepared_or_throw(const Catalogue& catalogue, ServiceRequest request) {
-  auto prepared = prepare_request(catalogue, std::move(request), std::chrono::system_clock::now());
+  auto prepared = prepare_request(catalogue, std::move(request), std::chrono::system_clock::now(), Wording::english());
   if (!prepared.ok()) {
     std::string text;
     for (const auto& error : prepared.errors) text += error.field + ": " + error.message + "\n";
