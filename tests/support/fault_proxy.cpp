@@ -287,6 +287,17 @@ class FaultProxy::Impl {
     std::lock_guard lock(mutex_);
     stall_for_ = d;
   }
+  void strip_request_header(std::string name) {
+    std::lock_guard lock(mutex_);
+    stripped_.push_back(std::move(name));
+  }
+  std::vector<std::string> request_header_values(const std::string& name) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> values;
+    for (const auto& head : heads_)
+      if (const auto value = header(head, name)) values.emplace_back(*value);
+    return values;
+  }
 
   std::atomic<int> requests_seen{0};
   std::atomic<int> faults_applied{0};
@@ -399,6 +410,15 @@ class FaultProxy::Impl {
     return true;
   }
 
+  // Keeps the head as it arrived, for request_header_values(), and returns
+  // it without the headers the test asked to strip.
+  std::string remember_and_strip(std::string head) {
+    std::lock_guard lock(mutex_);
+    heads_.push_back(head);
+    for (const auto& name : stripped_) head = without_header(head, name);
+    return head;
+  }
+
   // One client connection: request by request, apply the next fault.
   void serve(Connection& c) {
     Reader client{c.client_fd, {}};
@@ -407,6 +427,7 @@ class FaultProxy::Impl {
       std::string head;
       if (!client.read_until("\r\n\r\n", head)) break;  // client closed, or not HTTP
       ++requests_seen;
+      head = remember_and_strip(std::move(head));
       const Fault fault = next_fault();
       if (fault != Fault::None) ++faults_applied;
 
@@ -478,13 +499,15 @@ class FaultProxy::Impl {
   int port_ = 0;
   std::thread accept_thread_;
 
-  std::mutex mutex_;  // guards everything below
+  mutable std::mutex mutex_;  // guards everything below
   std::condition_variable stop_cv_;
   bool stopping_ = false;
   std::list<std::unique_ptr<Connection>> connections_;
   std::deque<FaultPlan> plan_;
   int retry_after_seconds_ = 1;
   std::chrono::milliseconds stall_for_{10'000};
+  std::vector<std::string> stripped_;
+  std::vector<std::string> heads_;
 };
 
 FaultProxy::FaultProxy(std::string upstream_host, int upstream_port)
@@ -495,6 +518,10 @@ int FaultProxy::port() const { return impl_->port(); }
 void FaultProxy::set_plan(std::vector<FaultPlan> plan) { impl_->set_plan(std::move(plan)); }
 void FaultProxy::set_retry_after_seconds(int s) { impl_->set_retry_after(s); }
 void FaultProxy::set_stall(std::chrono::milliseconds d) { impl_->set_stall(d); }
+void FaultProxy::strip_request_header(std::string name) { impl_->strip_request_header(std::move(name)); }
+std::vector<std::string> FaultProxy::request_header_values(const std::string& name) const {
+  return impl_->request_header_values(name);
+}
 int FaultProxy::requests_seen() const { return impl_->requests_seen; }
 int FaultProxy::faults_applied() const { return impl_->faults_applied; }
 int FaultProxy::connections_accepted() const { return impl_->connections_accepted; }

@@ -50,6 +50,13 @@ class FaultProxy {
   void set_plan(std::vector<FaultPlan> plan);
   void set_retry_after_seconds(int s);          // for Respond503 (default 1)
   void set_stall(std::chrono::milliseconds d);  // for Stall (default 10 s)
+  // Removes this header from every request before forwarding it, as a
+  // proxy in between might: shows what the rest of the request protects.
+  void strip_request_header(std::string name);
+
+  // The values of a request header as they reached the proxy (before any
+  // stripping), one per request that carried it, in arrival order.
+  std::vector<std::string> request_header_values(const std::string& name) const;
 
   int requests_seen() const;         // HTTP requests whose head reached the proxy
   int faults_applied() const;        // of those, how many got a fault other than None

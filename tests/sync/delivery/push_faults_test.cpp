@@ -3,6 +3,7 @@
 // accepted with the council's reference, exactly one case each.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -156,6 +157,50 @@ INSTANTIATE_TEST_SUITE_P(Faults, PushThroughFaults,
                          ::testing::Values(Fault::None, Fault::ResetBeforeForward, Fault::DropResponse,
                                            Fault::TruncateResponse, Fault::Stall, Fault::Respond503),
                          [](const ::testing::TestParamInfo<Fault>& param) { return fault_name(param.param); });
+
+// Exactly-once rests on two carriers of the client id, the Idempotency-Key
+// header and attribute[client_request_id]: each is checked on its own, so
+// losing one is caught even while the other still protects.
+TEST(PushIdempotency, EveryPostCarriesItsClientIdAsTheIdempotencyKey) {
+  constexpr int kRequests = 6;
+  Central central;
+  FaultProxy proxy("127.0.0.1", central.port());
+  proxy.set_plan({{Fault::DropResponse, 2}});  // two resends: they carry the same key again
+  TempDir device;
+  auto outbox = Outbox::open(outbox_path(device.path()));
+  const auto ids = enqueue_potholes(outbox, kRequests);
+  PushLock lock(device.path());
+  ASSERT_TRUE(lock.held());
+  Pusher pusher(outbox, {Central::base_url_for(proxy.port()), central.key(), ""}, fast_push_options());
+  push_until_settled(outbox, pusher);
+
+  const auto keys = proxy.request_header_values("Idempotency-Key");
+  EXPECT_EQ(static_cast<int>(keys.size()), proxy.requests_seen()) << "a POST went without the header";
+  std::multiset<std::string> sent(keys.begin(), keys.end());
+  for (const auto& id : ids) EXPECT_GE(sent.count(id), 1u) << local_reference(id) << " was sent without its key";
+  EXPECT_EQ(sent.size(), static_cast<std::size_t>(kRequests + 2));
+  for (const auto& key : sent) EXPECT_NE(std::find(ids.begin(), ids.end(), key), ids.end()) << "unknown key " << key;
+  expect_delivered_exactly_once(outbox, central, ids);
+}
+
+TEST(PushIdempotency, WithoutTheHeaderTheFormAttributeStillMakesOneCaseOfAResend) {
+  constexpr int kRequests = 8;
+  Central central;
+  FaultProxy proxy("127.0.0.1", central.port());
+  proxy.strip_request_header("Idempotency-Key");  // as a proxy in between might
+  proxy.set_plan({{Fault::DropResponse, 3}});     // the central commits, the device never hears
+  TempDir device;
+  auto outbox = Outbox::open(outbox_path(device.path()));
+  const auto ids = enqueue_potholes(outbox, kRequests);
+  PushLock lock(device.path());
+  ASSERT_TRUE(lock.held());
+  Pusher pusher(outbox, {Central::base_url_for(proxy.port()), central.key(), ""}, fast_push_options());
+  push_until_settled(outbox, pusher);
+
+  EXPECT_EQ(proxy.faults_applied(), 3);
+  EXPECT_GE(proxy.requests_seen(), kRequests + 3);
+  expect_delivered_exactly_once(outbox, central, ids);
+}
 
 // A clock the test moves by hand.
 struct ManualClock {
