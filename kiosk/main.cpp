@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     setup.operator_setup.pin = options.operator_pin;
     setup.operator_setup.close_kiosk = [&running] { running = false; };
     setup.catalogue = services.catalogue ? &*services.catalogue : nullptr;
-    setup.outbox = services.outbox ? &*services.outbox : nullptr;
+    setup.desk.outbox = services.outbox ? &*services.outbox : nullptr;
     setup.startup_problem = services.problem;
     setup.places = &services.places;
     setup.touches = &host.touches();
@@ -83,8 +83,10 @@ int main(int argc, char** argv) {
       engine = std::make_unique<sync::SyncEngine>(options.data_dir,
                                                   sync::ServerConfig{options.server_url, options.api_key, options.ca_bundle});
       engine->start();
-      setup.sync_status = [&engine] { return engine->snapshot(); };
-      setup.request_queued = [&engine] { engine->wake(); };
+      setup.desk.sender = [&engine] { return engine->snapshot(); };
+      setup.desk.sender_generation = [&engine] { return engine->generation(); };
+      setup.desk.wake_sender = [&engine] { engine->wake(); };
+      setup.desk.pulled_catalogue = [&engine] { return engine->pulled_catalogue(); };
       setup.operator_setup.send_now = [&engine] { engine->send_now(); };
     }
     kiosk::App app(std::move(setup), host.fonts());

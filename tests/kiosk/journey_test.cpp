@@ -90,9 +90,12 @@ TEST_F(JourneyTest, AFailedContinueKeepsTheTextAndShowsTheMessage) {
 
 TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
   auto outbox = sync::Outbox::open(sync::outbox_path(folder_.string()));
+  DeskLinks links;
+  links.outbox = &outbox;
+  RequestDesk desk(links, context_.clock);
   reach_check_answers();
   const auto client_id = journey_.client_id;
-  send(journey_, context_, outbox);
+  send(journey_, context_, desk);
   ASSERT_EQ(journey_.page, Page::Confirmation);
   EXPECT_TRUE(journey_.answers.empty());
   EXPECT_TRUE(journey_.location.address_string.empty());
@@ -117,8 +120,11 @@ TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
                          "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
+  DeskLinks links;
+  links.outbox = &outbox;
+  RequestDesk desk(links, context_.clock);
   reach_check_answers();
-  send(journey_, context_, outbox);
+  send(journey_, context_, desk);
   EXPECT_EQ(journey_.page, Page::CheckAnswers);
   EXPECT_FALSE(journey_.save_problem.empty());
   EXPECT_EQ(journey_.answers.size(), 3u) << "every answer is still there";
@@ -126,7 +132,7 @@ TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
 
   ASSERT_EQ(sqlite3_exec(raw, "DROP TRIGGER refuse", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(raw);
-  send(journey_, context_, outbox);
+  send(journey_, context_, desk);
   EXPECT_EQ(journey_.page, Page::Confirmation);
   EXPECT_EQ(outbox.counts().at(sync::RequestState::Queued), 1);
 }

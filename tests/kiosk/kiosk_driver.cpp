@@ -53,7 +53,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   host_ = std::make_unique<platform::ImGuiHost>(*window_, platform::FontSizes{});
   AppSetup setup;
   setup.catalogue = services_.catalogue ? &*services_.catalogue : nullptr;
-  setup.outbox = services_.outbox ? &*services_.outbox : nullptr;
+  setup.desk.outbox = services_.outbox ? &*services_.outbox : nullptr;
   setup.startup_problem = services_.problem;
   setup.places = &services_.places;
   setup.touches = &host_->touches();
@@ -71,8 +71,10 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   if (server) {
     engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);
     engine_->start();
-    setup.sync_status = [this] { return engine_->snapshot(); };
-    setup.request_queued = [this] { engine_->wake(); };
+    setup.desk.sender = [this] { return engine_->snapshot(); };
+    setup.desk.sender_generation = [this] { return engine_->generation(); };
+    setup.desk.wake_sender = [this] { engine_->wake(); };
+    setup.desk.pulled_catalogue = [this] { return engine_->pulled_catalogue(); };
     if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
   setup.operator_setup = std::move(operator_setup);
