@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
     window_options.height = options.height;
     window_options.software_renderer = options.software_renderer;
     platform::SdlWindow window(window_options);
+    // For the operator's log: which renderer, and why (the rule is in
+    // platform/renderer_choice.h).
+    std::fprintf(stderr, "oneservice-kiosk: drawing with SDL's %s renderer: %s\n",
+                 window.renderer_choice().software ? "software" : "GPU", window.renderer_choice().reason.c_str());
     platform::ImGuiHost host(window, platform::FontSizes{});
 
     bool running = true;
