@@ -179,29 +179,28 @@ void App::watch_inactivity(ui::Context& ui) {
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), display, theme::palette().overlay);
   const float width = std::min(theme::kMaxContentWidth, display.x - 64);
   ImGui::SetCursorPos(ImVec2((display.x - width) / 2, display.y / 4));
-  ImGui::BeginGroup();
   {
+    ui::GroupScope outer;
     ui::ChildScope box("##more-time-box", ImVec2(width, display.y / 2), ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetWindowPos(),
                                               ImVec2(ImGui::GetWindowPos().x + width,
                                                      ImGui::GetWindowPos().y + display.y / 2),
                                               theme::palette().background);
     ImGui::SetCursorPos(ImVec2(32, 32));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(width - 32);
-    ui::heading(ui, ui.tr("Do you need more time?"));
-    const long left = inactivity_.seconds_left(now, setup_.inactivity);
-    ui::paragraph(ui, format(ui.trn("To keep your details private, what you have entered will be cleared in "
-                                      "{count} second.",
-                                      "To keep your details private, what you have entered will be cleared in "
-                                      "{count} seconds.",
-                                      left),
-                               {{"count", std::to_string(left)}}));
-    ImGui::PopTextWrapPos();
+    ui::GroupScope inner;
+    {
+      ui::TextWrapScope wrap(width - 32);
+      ui::heading(ui, ui.tr("Do you need more time?"));
+      const long left = inactivity_.seconds_left(now, setup_.inactivity);
+      ui::paragraph(ui, format(ui.trn("To keep your details private, what you have entered will be cleared in "
+                                        "{count} second.",
+                                        "To keep your details private, what you have entered will be cleared in "
+                                        "{count} seconds.",
+                                        left),
+                                 {{"count", std::to_string(left)}}));
+    }
     if (ui::primary_button(ui, ui.tr("Yes, I need more time"), "Yes, I need more time")) inactivity_.touch(now);
-    ImGui::EndGroup();
   }
-  ImGui::EndGroup();
 }
 
 int App::take_frame_request() {
@@ -257,25 +256,23 @@ void App::draw_frame() {
   const float column = std::min(theme::kMaxContentWidth, display.x - 64);
   const float margin = (display.x - column) / 2;
   ImGui::SetCursorPos(ImVec2(margin, 32));
-  ImGui::BeginGroup();
-  ImGui::PushItemWidth(column);
-  // A new page starts at its top, whatever the last one was scrolled to,
-  // and gets a few frames for its layout (wrapping, scroll range) to settle.
-  const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
-  if (read_aloud_) read_aloud_->page_shown(page_key + preferences_.language);
-  if (page_key != shown_page_) {
-    desk_.forget();  // a new page reads what it shows afresh, once
-    shown_page_ = page_key;
-    ImGui::SetNextWindowScroll(ImVec2(0, 0));
-    frames_requested_ = 3;
-  }
   {
+    ui::GroupScope column_group;
+    ui::ItemWidthScope column_width(column);
+    // A new page starts at its top, whatever the last one was scrolled to,
+    // and gets a few frames for its layout (wrapping, scroll range) to settle.
+    const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
+    if (read_aloud_) read_aloud_->page_shown(page_key + preferences_.language);
+    if (page_key != shown_page_) {
+      desk_.forget();  // a new page reads what it shows afresh, once
+      shown_page_ = page_key;
+      ImGui::SetNextWindowScroll(ImVec2(0, 0));
+      frames_requested_ = 3;
+    }
     ui::ChildScope content("##column", ImVec2(column, 0), ImGuiWindowFlags_AlwaysUseWindowPadding);
     draw_page(ui);
     ImGui::Dummy(ImVec2(column, 40));  // room below the last button
   }
-  ImGui::PopItemWidth();
-  ImGui::EndGroup();
   // After the page: the focused field has said where its text is.
   if (ui::draw_keyboard(ui, keyboard_, display)) frames_requested_ = std::max(frames_requested_, 1);
   // Drawn last, so the warning covers the page it is about.

@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
     // Its texture belongs to the window's renderer and goes with it.
     const platform::Image logo = platform::load_image(window.renderer(), kiosk::logo_path(options));
     if (logo.texture) {
-      setup.logo = logo.texture;
+      setup.logo = logo.texture.get();
       setup.logo_aspect = static_cast<float>(logo.width) / static_cast<float>(logo.height);
     } else if (!options.logo.empty()) {
       std::fprintf(stderr, "oneservice-kiosk: %s\n", logo.problem.c_str());

@@ -65,7 +65,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   speech_ = std::make_unique<platform::Speech>(platform::SpeechOutput::Memory);
   setup.speaker = speech_.get();
   logo_ = platform::load_image(window_->renderer(), logo_path(options_));
-  setup.logo = logo_.texture;
+  setup.logo = logo_.texture.get();
   if (logo_.texture) setup.logo_aspect = static_cast<float>(logo_.width) / static_cast<float>(logo_.height);
   setup.clock = std::move(clock);
   if (server) {
@@ -86,7 +86,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
 
 KioskDriver::~KioskDriver() {
   app_.reset();
-  platform::free_image(logo_);
+  logo_.texture.reset();  // before the renderer it belongs to
   engine_.reset();
   host_.reset();
   window_.reset();
