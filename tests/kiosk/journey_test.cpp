@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include <filesystem>
-
 #include "kiosk/journey.h"
 #include "shared/catalogue_json.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
@@ -17,13 +16,8 @@ namespace {
 class JourneyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder_ = std::filesystem::temp_directory_path() /
-              ("oneservice-journey-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(folder_);
     context_.clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
   }
-  void TearDown() override { std::filesystem::remove_all(folder_); }
 
   // Answers the pothole questions and reaches Check answers.
   void reach_check_answers() {
@@ -45,7 +39,7 @@ class JourneyTest : public ::testing::Test {
   Catalogue catalogue_ = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
   JourneyContext context_{catalogue_, {}, Channel::Assisted};
   Journey journey_;
-  std::filesystem::path folder_;
+  test_support::TempFolder folder_;
 };
 
 }  // namespace
@@ -89,7 +83,7 @@ TEST_F(JourneyTest, AFailedContinueKeepsTheTextAndShowsTheMessage) {
 }
 
 TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
-  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.string()));
+  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.path()));
   DeskLinks links;
   links.outbox = &outbox;
   RequestDesk desk(links, context_.clock);
@@ -111,7 +105,7 @@ TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
 }
 
 TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
-  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.string()));
+  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.path()));
   // Make the store refuse inserts, as a full disk would.
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(outbox.path().c_str(), &raw), SQLITE_OK);
