@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "kiosk/journey.h"
+#include "pothole_journey.h"
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
@@ -21,18 +22,7 @@ class JourneyTest : public ::testing::Test {
 
   // Answers the pothole questions and reaches Check answers.
   void reach_check_answers() {
-    start_service(journey_, context_, "pothole");
-    journey_.fields.chosen = {"road"};
-    continue_page(journey_, context_);
-    journey_.fields.chosen = {"bigger_than_plate"};
-    continue_page(journey_, context_);
-    journey_.fields.text = "12";
-    continue_page(journey_, context_);
-    continue_page(journey_, context_);  // more details: optional
-    journey_.fields.text = "Outside the library";
-    continue_page(journey_, context_);
-    ASSERT_EQ(journey_.page, Page::Contact);
-    continue_page(journey_, context_);  // contact details: optional
+    oneservice::kiosk::testing::answer_pothole(journey_, context_);
     ASSERT_EQ(journey_.page, Page::CheckAnswers);
   }
 

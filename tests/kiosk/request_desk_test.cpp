@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "kiosk/journey.h"
+#include "pothole_journey.h"
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
@@ -30,17 +31,7 @@ class RequestDeskTest : public ::testing::Test {
   // A pothole report through the journey, saved by `desk`; its reference.
   std::string send_pothole(RequestDesk& desk) {
     Journey journey;
-    start_service(journey, context_, "pothole");
-    journey.fields.chosen = {"road"};
-    continue_page(journey, context_);
-    journey.fields.chosen = {"bigger_than_plate"};
-    continue_page(journey, context_);
-    journey.fields.text = "12";
-    continue_page(journey, context_);
-    continue_page(journey, context_);  // more details: optional
-    journey.fields.text = "Outside the library";
-    continue_page(journey, context_);
-    continue_page(journey, context_);  // contact details: optional
+    oneservice::kiosk::testing::answer_pothole(journey, context_);
     EXPECT_EQ(journey.page, Page::CheckAnswers);
     send(journey, context_, desk);
     EXPECT_EQ(journey.page, Page::Confirmation) << journey.save_problem;
