@@ -4,7 +4,8 @@
 // llvmpipe or softpipe) that OpenGL is itself software: it loads LLVM and
 // compiles shaders before the first frame (measured under Xvfb: 132 MB and
 // 0.7 s, against about 40 MB and 0.2 s for SDL's own software renderer). So
-// the kiosk looks for a usable GPU first, without loading any OpenGL to ask:
+// the kiosk looks for a usable GPU first, before SDL starts its video and
+// without loading any OpenGL to ask:
 //
 //   1. software_renderer in the config decides when it is set (true or false);
 //   2. SDL's dummy or offscreen video driver: software (nothing to show);
