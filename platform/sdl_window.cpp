@@ -48,7 +48,8 @@ RendererFacts gather_facts(const WindowOptions& options) {
   facts.libgl_always_software = environment("LIBGL_ALWAYS_SOFTWARE");
   facts.gallium_driver = environment("GALLIUM_DRIVER");
   facts.render_node = has_render_node();
-  if (facts.video_driver == "x11") facts.x_server_direct_rendering = x_server_direct_rendering();
+  // Without a render node the rule has its answer: spare the X connection.
+  if (facts.video_driver == "x11" && facts.render_node) facts.x_server_direct_rendering = x_server_direct_rendering();
   return facts;
 }
 
