@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the kiosk's figures on its idle attract page.
 # Starts the real kiosk full screen on the bundled demo council under Xvfb
-# (xvfb-run -a, 1280x800, SDL's software renderer), lets it settle on the
-# attract page, then measures over SECONDS (default 30):
+# (xvfb-run -a, 1280x800) in its default configuration: no renderer set, so
+# the kiosk chooses (platform/renderer_choice.h; under Xvfb, SDL's software
+# renderer). Only the data folder and the operator PIN are configured. It
+# lets the kiosk settle on the attract page, then measures over SECONDS
+# (default 30):
 #   - CPU: utime+stime from /proc/<pid>/stat, as % of one core;
 #   - memory: VmRSS and VmHWM (peak) from /proc/<pid>/status;
 #   - first frame: process start to the first presented frame, as the
@@ -51,6 +54,8 @@ measure() {  # measure NAME CONFIG
   local pid=$!
   local first
   first=$(first_frame_ms "$work/idle.log")
+  local renderer
+  renderer=$(sed -n 's/.*drawing with \(.*\)/\1/p' "$work/idle.log")
   sleep 5  # the attract page settles in a few frames; the worker's first pass ends
   local before start_ns after end_ns
   before=$(cpu_ticks $pid)
@@ -72,9 +77,10 @@ measure() {  # measure NAME CONFIG
   local sorted
   sorted=$(printf '%s\n' "$first" "${starts[@]}" | sort -n | tr '\n' ' ')
   awk -v name="$name" -v ticks=$((after - before)) -v hz="$ticks_per_second" -v ns=$((end_ns - start_ns)) \
-      -v rss="$rss" -v hwm="$hwm" -v first="$first" -v sorted="$sorted" 'BEGIN {
+      -v rss="$rss" -v hwm="$hwm" -v first="$first" -v sorted="$sorted" -v renderer="$renderer" 'BEGIN {
     split(sorted, s, " ")
     printf "%s\n", name
+    printf "  renderer: %s\n", renderer
     printf "  idle CPU on the attract page: %.2f%% of one core (%d ticks in %.1f s)\n", 100 * ticks / hz / (ns / 1e9), ticks, ns / 1e9
     printf "  memory: VmRSS %.1f MB, VmHWM (peak) %.1f MB\n", rss / 1024, hwm / 1024
     printf "  first frame: %d ms on the first start; %d-%d ms, median %d ms over 6 starts\n", first, s[1], s[6], s[4]
@@ -82,16 +88,16 @@ measure() {  # measure NAME CONFIG
 }
 
 mkdir -p "$work/alone" "$work/synced" "$work/central"
-printf '{"data_dir": "%s", "operator_pin": "2468", "software_renderer": true}\n' "$work/alone" >"$work/alone.json"
+printf '{"data_dir": "%s", "operator_pin": "2468"}\n' "$work/alone" >"$work/alone.json"
 
 key=$($central key add --name "Bench kiosk" --channel kiosk --data "$work/central" 2>/dev/null)
 $central serve --listen 127.0.0.1:0 --data "$work/central" 2>"$work/central.log" &
 server=$!
 for _ in $(seq 100); do grep -q "127.0.0.1:" "$work/central.log" && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$work/central.log")
-printf '{"data_dir": "%s", "operator_pin": "2468", "software_renderer": true, "server_url": "http://127.0.0.1:%s/open311/v2", "api_key": "%s"}\n' \
+printf '{"data_dir": "%s", "operator_pin": "2468", "server_url": "http://127.0.0.1:%s/open311/v2", "api_key": "%s"}\n' \
   "$work/synced" "$port" "$key" >"$work/synced.json"
 
-echo "oneservice-kiosk, demo council, full screen 1280x800 on Xvfb, software renderer; $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
+echo "oneservice-kiosk, demo council, full screen 1280x800 on Xvfb, default configuration (renderer chosen by the kiosk); $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
 measure "without a council server" "$work/alone.json"
 measure "with a local oneservice-central (sync worker running)" "$work/synced.json"

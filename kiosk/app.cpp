@@ -12,8 +12,6 @@
 #include "kiosk/theme.h"
 #include "kiosk/widgets.h"
 #include "kiosk/catalogue_translation.h"
-#include "shared/catalogue_json.h"
-#include "sync/outbox.h"
 
 namespace oneservice::kiosk {
 namespace {
@@ -68,7 +66,8 @@ class Flow {
 
 }  // namespace
 
-App::App(AppSetup setup, const platform::Fonts& fonts) : setup_(std::move(setup)), fonts_(fonts) {
+App::App(AppSetup setup, const platform::Fonts& fonts)
+    : setup_(std::move(setup)), desk_(setup_.desk, setup_.clock), fonts_(fonts) {
   if (setup_.catalogue) catalogue_ = *setup_.catalogue;
   if (setup_.council_name.empty()) setup_.council_name = "Council services";
   if (setup_.speaker) read_aloud_.emplace(*setup_.speaker);
@@ -152,17 +151,9 @@ void App::adopt_new_catalogue() {
   // they started with (their request records that catalogue's version).
   const bool between_journeys =
       journey_.page == Page::Attract || journey_.page == Page::Language || journey_.page == Page::ChooseService;
-  if (!between_journeys || !setup_.sync_status || !setup_.outbox || !catalogue_) return;
-  const auto changeset = setup_.sync_status().catalogue_changeset;
-  if (changeset.empty() || changeset == catalogue_->changeset) return;
-  try {
-    const auto text = setup_.outbox->cached_catalogue_json();
-    if (!text) return;
-    auto fresh = parse_catalogue(*text);
-    if (fresh.changeset == changeset) catalogue_ = std::move(fresh);
-  } catch (const std::exception&) {
-    // Busy store or a catalogue this version cannot read: keep the one in use.
-  }
+  if (!between_journeys || !catalogue_) return;
+  // Parsed by the worker already: nothing is read from the store here.
+  if (const auto fresh = desk_.new_catalogue(catalogue_->changeset)) catalogue_ = *fresh;
 }
 
 void App::watch_inactivity(ui::Context& ui) {
@@ -189,29 +180,28 @@ void App::watch_inactivity(ui::Context& ui) {
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), display, theme::palette().overlay);
   const float width = std::min(theme::kMaxContentWidth, display.x - 64);
   ImGui::SetCursorPos(ImVec2((display.x - width) / 2, display.y / 4));
-  ImGui::BeginGroup();
   {
+    ui::GroupScope outer;
     ui::ChildScope box("##more-time-box", ImVec2(width, display.y / 2), ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetWindowPos(),
                                               ImVec2(ImGui::GetWindowPos().x + width,
                                                      ImGui::GetWindowPos().y + display.y / 2),
                                               theme::palette().background);
     ImGui::SetCursorPos(ImVec2(32, 32));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(width - 32);
-    ui::heading(ui, ui.tr("Do you need more time?"));
-    const long left = inactivity_.seconds_left(now, setup_.inactivity);
-    ui::paragraph(ui, format(ui.trn("To keep your details private, what you have entered will be cleared in "
-                                      "{count} second.",
-                                      "To keep your details private, what you have entered will be cleared in "
-                                      "{count} seconds.",
-                                      left),
-                               {{"count", std::to_string(left)}}));
-    ImGui::PopTextWrapPos();
+    ui::GroupScope inner;
+    {
+      ui::TextWrapScope wrap(width - 32);
+      ui::heading(ui, ui.tr("Do you need more time?"));
+      const long left = inactivity_.seconds_left(now, setup_.inactivity);
+      ui::paragraph(ui, format(ui.trn("To keep your details private, what you have entered will be cleared in "
+                                        "{count} second.",
+                                        "To keep your details private, what you have entered will be cleared in "
+                                        "{count} seconds.",
+                                        left),
+                                 {{"count", std::to_string(left)}}));
+    }
     if (ui::primary_button(ui, ui.tr("Yes, I need more time"), "Yes, I need more time")) inactivity_.touch(now);
-    ImGui::EndGroup();
   }
-  ImGui::EndGroup();
 }
 
 int App::take_frame_request() {
@@ -222,7 +212,7 @@ int App::take_frame_request() {
 
 void App::draw_page(ui::Context& ui) {
   adopt_new_catalogue();
-  if (!setup_.startup_problem.empty() || !catalogue_ || !setup_.outbox) {
+  if (!setup_.startup_problem.empty() || !catalogue_ || !desk_.open()) {
     // No one can choose a language on this page: it speaks every one offered.
     std::vector<const Translator*> languages;
     for (const auto& language : setup_.settings.languages) languages.push_back(&translator_for(language));
@@ -236,7 +226,7 @@ void App::draw_page(ui::Context& ui) {
   const bool map = setup_.places && setup_.places->usable();
   JourneyContext rules{shown_catalogue(t), setup_.clock, setup_.channel, t.wording(),
                        map ? &*setup_.places->boundaries : nullptr};
-  screens::ScreenContext screen{ui,           journey_,    rules,          *setup_.outbox, preferences_,
+  screens::ScreenContext screen{ui,           journey_,    rules,          desk_,          preferences_,
                                 *catalogue_,  setup_.places, setup_.touches, &setup_.settings};
   switch (journey_.page) {
     case Page::Attract: screens::draw_attract(screen); break;
@@ -261,7 +251,7 @@ void App::draw_frame() {
   ui::FontScope body(fonts_.body);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float keyboard_height = ui::keyboard_height(field_focus_);  // the page ends above the keyboard
-  const std::string status = setup_.sync_status ? sync_status_text(setup_.sync_status(), translator()) : "";
+  const std::string status = sync_status_text(desk_.sender(), translator());
   draw_header(ui, translator().catalogue(setup_.council_name), status, display.x, setup_.logo, setup_.logo_aspect);
   const float top = header_height();
   if (draw_operator_screens(ui, top, display)) return;
@@ -271,26 +261,23 @@ void App::draw_frame() {
   const float column = std::min(theme::kMaxContentWidth, display.x - 64);
   const float margin = (display.x - column) / 2;
   ImGui::SetCursorPos(ImVec2(margin, 32));
-  ImGui::BeginGroup();
-  ImGui::PushItemWidth(column);
-  // A new page starts at its top, whatever the last one was scrolled to,
-  // and gets a few frames for its layout (wrapping, scroll range) to settle.
-  const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
-  if (read_aloud_) read_aloud_->page_shown(page_key + preferences_.language);
-  if (page_key != shown_page_) {
-    // A request has just been queued: the worker need not wait for its timer.
-    if (journey_.page == Page::Confirmation && setup_.request_queued) setup_.request_queued();
-    shown_page_ = page_key;
-    ImGui::SetNextWindowScroll(ImVec2(0, 0));
-    frames_requested_ = 3;
-  }
   {
+    ui::GroupScope column_group;
+    ui::ItemWidthScope column_width(column);
+    // A new page starts at its top, whatever the last one was scrolled to,
+    // and gets a few frames for its layout (wrapping, scroll range) to settle.
+    const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
+    if (read_aloud_) read_aloud_->page_shown(page_key + preferences_.language);
+    if (page_key != shown_page_) {
+      desk_.forget();  // a new page reads what it shows afresh, once
+      shown_page_ = page_key;
+      ImGui::SetNextWindowScroll(ImVec2(0, 0));
+      frames_requested_ = 3;
+    }
     ui::ChildScope content("##column", ImVec2(column, 0), ImGuiWindowFlags_AlwaysUseWindowPadding);
     draw_page(ui);
     ImGui::Dummy(ImVec2(column, 40));  // room below the last button
   }
-  ImGui::PopItemWidth();
-  ImGui::EndGroup();
   // After the page: the focused field has said where its text is.
   if (ui::draw_keyboard(ui, keyboard_, display)) frames_requested_ = std::max(frames_requested_, 1);
   // Drawn last, so the warning covers the page it is about.
@@ -313,8 +300,7 @@ void App::draw_frame() {
 // between journeys only (nothing a resident entered is open). While open
 // they replace the page, and they settle their layout as the page does.
 bool App::draw_operator_screens(ui::Context& ui, float top, ImVec2 display) {
-  OperatorContext context{ui, operator_, setup_.operator_setup, operator_policy_, setup_.clock.now(),
-                          setup_.sync_status, setup_.outbox};
+  OperatorContext context{ui, operator_, setup_.operator_setup, operator_policy_, setup_.clock.now(), desk_};
   const bool between_journeys =
       journey_.page == Page::Attract || journey_.page == Page::Language || journey_.page == Page::ChooseService;
   if (!watch_operator(context, between_journeys)) return false;

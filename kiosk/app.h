@@ -15,6 +15,7 @@
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
 #include "kiosk/read_aloud.h"
+#include "kiosk/request_desk.h"
 #include "kiosk/translator.h"
 #include "kiosk/on_screen_keyboard.h"
 #include "kiosk/text_field.h"
@@ -26,17 +27,13 @@
 #include "platform/pointer_input.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
-#include "sync/sync_engine.h"
-
-namespace oneservice::sync {
-class Outbox;
-}
 
 namespace oneservice::kiosk {
 
 struct AppSetup {
   const Catalogue* catalogue = nullptr;  // null when it could not be loaded
-  sync::Outbox* outbox = nullptr;        // null when the store could not open
+  // The store and the background sync worker, for the app's request desk.
+  DeskLinks desk;
   std::string council_name;
   std::string council;     // the council's folder under assets/: its translation domain
   std::string locale_dir;  // compiled translations; empty: the build's own
@@ -50,11 +47,6 @@ struct AppSetup {
   std::string startup_problem;  // shown instead of the journey when set
   Clock clock;
   Channel channel = Channel::Kiosk;
-  // The background sync worker's state, for the header; empty when the
-  // kiosk has no server configured.
-  std::function<sync::SyncSnapshot()> sync_status;
-  // Called when a request has been queued, so the worker sends it now.
-  std::function<void()> request_queued;
   // The map for the location page and the fingers on the screen (for a
   // pinch); either may be null (words only; zoom by buttons only).
   const PlaceData* places = nullptr;
@@ -111,6 +103,7 @@ class App {
   bool draw_operator_screens(ui::Context& ui, float top, ImVec2 display);
 
   AppSetup setup_;
+  RequestDesk desk_;  // between the screens and the store
   std::optional<Catalogue> catalogue_;  // the app's own copy, replaced between journeys
   std::map<std::string, Translator> translators_;
   std::optional<Catalogue> translated_;  // catalogue_ in translated_language_

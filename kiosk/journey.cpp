@@ -7,7 +7,6 @@
 #include "shared/identity.h"
 #include "shared/prepare.h"
 #include "shared/text.h"
-#include "sync/outbox.h"
 
 namespace oneservice::kiosk {
 namespace {
@@ -274,27 +273,19 @@ ServiceRequest build_request(const Journey& journey, const JourneyContext& conte
   return request;
 }
 
-void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox) {
+void send(Journey& journey, const JourneyContext& context, RequestDesk& desk) {
   if (journey.page != Page::CheckAnswers) return;
   journey.save_problem.clear();
   auto prepared =
       prepare_request(context.catalogue, build_request(journey, context), context.clock.now(), context.wording);
   journey.errors = prepared.errors;
   if (!prepared.ok()) return;
-  try {
-    try {
-      journey.reference = outbox.enqueue(prepared.request);
-    } catch (const sync::ReferenceClash&) {
-      // Another request already has this short reference: a new id gives a
-      // new one. Nothing was stored under the old id.
-      journey.client_id = make_uuid_v4();
-      prepared.request.client_id = journey.client_id;
-      journey.reference = outbox.enqueue(prepared.request);
-    }
-  } catch (const sync::StoreError& error) {
-    journey.save_problem = error.what();
+  const auto saved = desk.save(std::move(prepared.request));
+  if (saved.reference.empty()) {
+    journey.save_problem = saved.problem;
     return;
   }
+  journey.reference = saved.reference;
   // Who will deal with it, worked out before the answers go.
   std::optional<RoutingDecision> routing;
   if (context.boundaries)

@@ -9,15 +9,12 @@
 #include <vector>
 
 #include "kiosk/map_view.h"
+#include "kiosk/request_desk.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/request.h"
 #include "shared/routing.h"
 #include "shared/validation.h"
-
-namespace oneservice::sync {
-class Outbox;
-}
 
 namespace oneservice::kiosk {
 
@@ -81,8 +78,9 @@ void continue_page(Journey& journey, const JourneyContext& context);
 void go_back(Journey& journey, const JourneyContext& context);
 // From Check answers: edit one answer ("location", "contact" for those pages).
 void change_answer(Journey& journey, const JourneyContext& context, const std::string& code);
-// Check answers -> outbox. On success the journey shows the confirmation.
-void send(Journey& journey, const JourneyContext& context, sync::Outbox& outbox);
+// Check answers -> the desk saves it. On success the journey shows the
+// confirmation; on failure Check answers says so and keeps every answer.
+void send(Journey& journey, const JourneyContext& context, RequestDesk& desk);
 // Forgets everything the resident entered and returns to the start.
 void finish(Journey& journey);
 

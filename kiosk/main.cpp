@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
     window_options.height = options.height;
     window_options.software_renderer = options.software_renderer;
     platform::SdlWindow window(window_options);
+    // For the operator's log: which renderer, and why (the rule is in
+    // platform/renderer_choice.h).
+    std::fprintf(stderr, "oneservice-kiosk: drawing with SDL's %s renderer: %s\n",
+                 window.renderer_choice().software ? "software" : "GPU", window.renderer_choice().reason.c_str());
     platform::ImGuiHost host(window, platform::FontSizes{});
 
     bool running = true;
@@ -54,7 +58,7 @@ int main(int argc, char** argv) {
     setup.operator_setup.pin = options.operator_pin;
     setup.operator_setup.close_kiosk = [&running] { running = false; };
     setup.catalogue = services.catalogue ? &*services.catalogue : nullptr;
-    setup.outbox = services.outbox ? &*services.outbox : nullptr;
+    setup.desk.outbox = services.outbox ? &*services.outbox : nullptr;
     setup.startup_problem = services.problem;
     setup.places = &services.places;
     setup.touches = &host.touches();
@@ -69,7 +73,7 @@ int main(int argc, char** argv) {
     // Its texture belongs to the window's renderer and goes with it.
     const platform::Image logo = platform::load_image(window.renderer(), kiosk::logo_path(options));
     if (logo.texture) {
-      setup.logo = logo.texture;
+      setup.logo = logo.texture.get();
       setup.logo_aspect = static_cast<float>(logo.width) / static_cast<float>(logo.height);
     } else if (!options.logo.empty()) {
       std::fprintf(stderr, "oneservice-kiosk: %s\n", logo.problem.c_str());
@@ -83,8 +87,10 @@ int main(int argc, char** argv) {
       engine = std::make_unique<sync::SyncEngine>(options.data_dir,
                                                   sync::ServerConfig{options.server_url, options.api_key, options.ca_bundle});
       engine->start();
-      setup.sync_status = [&engine] { return engine->snapshot(); };
-      setup.request_queued = [&engine] { engine->wake(); };
+      setup.desk.sender = [&engine] { return engine->snapshot(); };
+      setup.desk.sender_generation = [&engine] { return engine->generation(); };
+      setup.desk.wake_sender = [&engine] { engine->wake(); };
+      setup.desk.pulled_catalogue = [&engine] { return engine->pulled_catalogue(); };
       setup.operator_setup.send_now = [&engine] { engine->send_now(); };
     }
     kiosk::App app(std::move(setup), host.fonts());

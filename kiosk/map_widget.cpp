@@ -23,17 +23,6 @@ constexpr double kShowZoom = 6;         // a search result: times the whole-area
 constexpr float kParishLine = 2, kDistrictLine = 5, kHighlightLine = 7, kRoadLine = 6;
 constexpr float kPinHeight = 34, kPinHead = 17, kLandmarkDot = 11;
 
-class ClipScope {
- public:
-  ClipScope(ImDrawList* draw, ImVec2 min, ImVec2 max) : draw_(draw) { draw_->PushClipRect(min, max, true); }
-  ~ClipScope() { draw_->PopClipRect(); }
-  ClipScope(const ClipScope&) = delete;
-  ClipScope& operator=(const ClipScope&) = delete;
-
- private:
-  ImDrawList* draw_;
-};
-
 ImVec2 to_imvec(ScreenPoint point) { return ImVec2(static_cast<float>(point.x), static_cast<float>(point.y)); }
 ScreenPoint to_point(ImVec2 point) { return {point.x, point.y}; }
 

@@ -1,6 +1,7 @@
 #pragma once
 // How the kiosk was asked to run: command line first, then the config file
 // (--config FILE, JSON), then defaults that run the bundled demo council.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,9 @@ struct KioskOptions {
   std::string logo;          // PNG for the header; empty: <assets>/<council>/logo.png if there is one
   Channel channel = Channel::Kiosk;
   bool fullscreen = true;
-  bool software_renderer = false;
+  // Unset: SDL's software renderer when the machine has no usable GPU
+  // (platform/renderer_choice.h); true or false forces it either way.
+  std::optional<bool> software_renderer;
   int width = 1280, height = 800;
   int quit_after_ms = 0;  // > 0: close by itself (smoke runs under xvfb)
   // The council's Open311 endpoint and this kiosk's key: with both set, the

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <memory>
 
-#include "sync/net/http_transport.h"
+#include "shared/url_encoding.h"
 
 namespace oneservice::kiosk {
 
@@ -32,7 +32,7 @@ std::optional<QrMatrix> make_qr(const std::string& text) {
 
 std::string tracking_url(const std::string& url_template, const std::string& reference) {
   static const std::string kPlaceholder = "{reference}";
-  const std::string encoded = sync::net::url_encode(reference);
+  const std::string encoded = url_encode(reference);
   std::string url;
   std::size_t from = 0;
   for (std::size_t at; (at = url_template.find(kPlaceholder, from)) != std::string::npos;

@@ -4,7 +4,7 @@
 
 namespace oneservice::kiosk {
 
-std::string sync_status_text(const sync::SyncSnapshot& s, const Translator& t) {
+std::string sync_status_text(const SenderStatus& s, const Translator& t) {
   if (!s.configured) return "";
   const int waiting = s.queued + s.sending;
   const auto count = std::to_string(waiting);

@@ -4,11 +4,11 @@
 #include <string>
 
 #include "kiosk/translator.h"
-#include "sync/sync_engine.h"
+#include "kiosk/request_desk.h"
 
 namespace oneservice::kiosk {
 
 // In the translator's language; English without one.
-std::string sync_status_text(const sync::SyncSnapshot& snapshot, const Translator& translator = Translator());
+std::string sync_status_text(const SenderStatus& sender, const Translator& translator = Translator());
 
 }  // namespace oneservice::kiosk

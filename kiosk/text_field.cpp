@@ -89,8 +89,8 @@ void draw_box(const std::string& value, bool multiline, bool focused) {
     text_pos.y = (min.y + max.y - font_size) / 2;
     caret = ImVec2(text_width, 0);
   }
-  draw->PushClipRect(ImVec2(border_min.x + kBorderWidth, border_min.y + kBorderWidth),
-                     ImVec2(border_max.x - kBorderWidth, border_max.y - kBorderWidth), true);
+  ClipScope clip(draw, ImVec2(border_min.x + kBorderWidth, border_min.y + kBorderWidth),
+                 ImVec2(border_max.x - kBorderWidth, border_max.y - kBorderWidth));
   draw->AddText(ImGui::GetFont(), font_size, text_pos, theme::palette().text, value.c_str(), value.c_str() + value.size(),
                 multiline ? inner_width : 0.0f);
   // A steady caret: a blinking one would need frames drawn all the time.
@@ -98,7 +98,6 @@ void draw_box(const std::string& value, bool multiline, bool focused) {
     const ImVec2 top(text_pos.x + caret.x + 1, text_pos.y + caret.y);
     draw->AddRectFilled(top, ImVec2(top.x + kCaretWidth, top.y + font_size), theme::palette().text);
   }
-  draw->PopClipRect();
 }
 
 }  // namespace

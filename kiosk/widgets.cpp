@@ -17,9 +17,8 @@ namespace {
 
 void wrapped_text(Context& ui, const std::string& text, ImU32 colour) {
   TextColourScope colour_scope(colour);
-  ImGui::PushTextWrapPos(0.0f);
+  TextWrapScope wrap(0.0f);
   ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-  ImGui::PopTextWrapPos();
   ui.probe.texts.push_back(text);
 }
 
@@ -96,11 +95,11 @@ void boxed(ImVec2 padding, ImU32 colour, bool filled, Content content) {
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
   ImGui::SetCursorScreenPos(ImVec2(start.x + padding.x, start.y + padding.y));
-  ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(wrap_at);
-  content();
-  ImGui::PopTextWrapPos();
-  ImGui::EndGroup();
+  {
+    GroupScope group;
+    TextWrapScope wrap(wrap_at);
+    content();
+  }
   const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + padding.y);
   draw->ChannelsSetCurrent(0);
   if (filled) draw->AddRectFilled(start, end, colour);
@@ -206,10 +205,9 @@ bool choice(Context& ui, const std::string& label, bool selected, bool radio) {
       draw->AddLine(ImVec2(centre.x - 3, box_max.y - 11), ImVec2(box_max.x - 8, box_min.y + 10), theme::palette().border, 6);
     }
   }
-  ImGui::PushTextWrapPos(0);
+  // A draw-list text wraps at its own width (text_width), not ImGui's wrap position.
   draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(box_max.x + 24, min.y + (size.y - text_size.y) / 2),
                 theme::palette().text, label.c_str(), nullptr, text_width);
-  ImGui::PopTextWrapPos();
   record(ui, label);
   ui.probe.texts.push_back(label);  // words on the page: read aloud with the question
   return pressed;

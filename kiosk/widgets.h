@@ -86,6 +86,45 @@ class TextColourScope {
   TextColourScope& operator=(const TextColourScope&) = delete;
 };
 
+// Items laid out as one (BeginGroup/EndGroup).
+class GroupScope {
+ public:
+  GroupScope() { ImGui::BeginGroup(); }
+  ~GroupScope() { ImGui::EndGroup(); }
+  GroupScope(const GroupScope&) = delete;
+  GroupScope& operator=(const GroupScope&) = delete;
+};
+
+// Text wraps at this window-local x (0: at the edge of the content region).
+class TextWrapScope {
+ public:
+  explicit TextWrapScope(float wrap_at) { ImGui::PushTextWrapPos(wrap_at); }
+  ~TextWrapScope() { ImGui::PopTextWrapPos(); }
+  TextWrapScope(const TextWrapScope&) = delete;
+  TextWrapScope& operator=(const TextWrapScope&) = delete;
+};
+
+class ItemWidthScope {
+ public:
+  explicit ItemWidthScope(float width) { ImGui::PushItemWidth(width); }
+  ~ItemWidthScope() { ImGui::PopItemWidth(); }
+  ItemWidthScope(const ItemWidthScope&) = delete;
+  ItemWidthScope& operator=(const ItemWidthScope&) = delete;
+};
+
+// Drawing in a draw list is cut off outside min-max (intersected with the
+// clip rectangle in force).
+class ClipScope {
+ public:
+  ClipScope(ImDrawList* draw, ImVec2 min, ImVec2 max) : draw_(draw) { draw_->PushClipRect(min, max, true); }
+  ~ClipScope() { draw_->PopClipRect(); }
+  ClipScope(const ClipScope&) = delete;
+  ClipScope& operator=(const ClipScope&) = delete;
+
+ private:
+  ImDrawList* draw_;
+};
+
 // Words shown as written, in no one language: the bilingual start page,
 // each language's name in itself. Every other literal a drawing call shows
 // goes through tr() or trn(); tests/i18n/shown_literals_test.cpp fails on

@@ -3,11 +3,14 @@
 #include <SDL.h>
 
 #include <memory>
+#include <utility>
 
 // libstb-dev ships stb compiled (libstb): only the declarations here.
 #include <stb_image.h>
 
 namespace oneservice::platform {
+
+void TextureDeleter::operator()(SDL_Texture* texture) const { SDL_DestroyTexture(texture); }
 
 Image load_image(SDL_Renderer* renderer, const std::string& path) {
   Image image;
@@ -18,21 +21,15 @@ Image load_image(SDL_Renderer* renderer, const std::string& path) {
     image.problem = "cannot read the image " + path + ": " + stbi_failure_reason();
     return image;
   }
-  SDL_Texture* texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC,
-                                           image.width, image.height);
-  if (!texture || SDL_UpdateTexture(texture, nullptr, pixels.get(), image.width * 4) != 0) {
+  Texture texture(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width,
+                                    image.height));
+  if (!texture || SDL_UpdateTexture(texture.get(), nullptr, pixels.get(), image.width * 4) != 0) {
     image.problem = "cannot make a texture of " + path + ": " + SDL_GetError();
-    if (texture) SDL_DestroyTexture(texture);
     return image;
   }
-  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-  image.texture = texture;
+  SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+  image.texture = std::move(texture);
   return image;
-}
-
-void free_image(Image& image) {
-  if (image.texture) SDL_DestroyTexture(image.texture);
-  image.texture = nullptr;
 }
 
 }  // namespace oneservice::platform

@@ -1,6 +1,7 @@
 #include "sync/pull.h"
 
 #include <algorithm>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -107,8 +108,11 @@ CataloguePull Puller::pull_catalogue() {
       document["services"].push_back(service);
     }
     const std::string text = document.dump();
-    parse_catalogue(text);  // refuse to cache what the kiosk could not use
+    // Parsed before it is cached: what the kiosk could not use is refused,
+    // and the kiosk takes this very catalogue without reading it back.
+    auto parsed = std::make_shared<const Catalogue>(parse_catalogue(text));
     outbox_.cache_catalogue(result.changeset, text);
+    result.catalogue = std::move(parsed);
     const auto etag = services.headers.find("etag");
     if (!list_unchanged && etag != services.headers.end()) outbox_.set_sync_value("services_etag", etag->second);
     result.changed = true;

@@ -3,8 +3,10 @@
 // discovery's changeset says it changed) and the status updates of this
 // device's requests (since the last cursor), into the outbox's caches, so
 // the kiosk serves and answers "what happened to my request" offline.
+#include <memory>
 #include <string>
 
+#include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "sync/net/http_transport.h"
 #include "sync/outbox.h"
@@ -15,6 +17,7 @@ namespace oneservice::sync {
 struct CataloguePull {
   bool changed = false;
   std::string changeset;  // the council's current one
+  std::shared_ptr<const Catalogue> catalogue;  // set when changed: parsed, as cached
   std::string error;      // empty when the pull worked (changed or not)
 };
 

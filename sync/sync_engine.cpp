@@ -53,6 +53,11 @@ SyncSnapshot SyncEngine::snapshot() const {
   return snapshot_;
 }
 
+std::shared_ptr<const Catalogue> SyncEngine::pulled_catalogue() const {
+  std::lock_guard<std::mutex> guard(lock_);
+  return pulled_catalogue_;
+}
+
 void SyncEngine::publish(const std::function<void(SyncSnapshot&)>& change) {
   {
     std::lock_guard<std::mutex> guard(lock_);
@@ -137,6 +142,10 @@ void SyncEngine::pass(Outbox& outbox, bool pull) {
       online = catalogue.error.empty();
       if (!catalogue.error.empty()) error = catalogue.error;
       if (!updates.error.empty()) error = updates.error;
+      if (catalogue.catalogue) {
+        std::lock_guard<std::mutex> guard(lock_);
+        pulled_catalogue_ = catalogue.catalogue;
+      }
       if (!catalogue.changeset.empty())
         publish([&](SyncSnapshot& s) { s.catalogue_changeset = catalogue.changeset; });
     }

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "sync/push.h"
 #include "sync/server_config.h"
@@ -49,6 +50,9 @@ class SyncEngine {
   void send_now();
 
   SyncSnapshot snapshot() const;
+  // The last catalogue a pull brought that differed from the cached one,
+  // parsed; null until there is one. The kiosk takes it between journeys.
+  std::shared_ptr<const Catalogue> pulled_catalogue() const;
   // Increases whenever the snapshot changes; the UI redraws when it moves.
   std::uint64_t generation() const { return generation_.load(); }
 
@@ -69,6 +73,7 @@ class SyncEngine {
   std::atomic<bool> stop_flag_{false};
   Pusher* active_pusher_ = nullptr;  // guarded by lock_: woken to stop a pass
   SyncSnapshot snapshot_;
+  std::shared_ptr<const Catalogue> pulled_catalogue_;  // guarded by lock_
   std::atomic<std::uint64_t> generation_{0};
   std::thread worker_;
 };

@@ -6,16 +6,14 @@
 // replaces the page.
 #include <chrono>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 
 #include "kiosk/operator/corner_press.h"
 #include "kiosk/operator/pin_check.h"
+#include "kiosk/request_desk.h"
 #include "kiosk/widgets.h"
 #include "shared/clock.h"
-#include "sync/queue_history.h"
-#include "sync/sync_engine.h"
 
 namespace oneservice::kiosk {
 
@@ -44,8 +42,8 @@ struct OperatorState {
   TimePoint last_touch{};
   // Read from the outbox on opening and again after history_every: the
   // chart, and the counts of a kiosk with no server. Counts only.
-  std::optional<sync::QueueHistory> history;
-  std::map<sync::RequestState, int> counts;
+  std::optional<QueueChart> history;
+  WaitingCounts counts;
   std::optional<TimePoint> history_read;
   std::string store_problem;   // the outbox could not be read just now
   std::string status_message;  // "Sending started." after Send now
@@ -58,9 +56,8 @@ struct OperatorContext {
   const OperatorSetup& setup;
   const OperatorPolicy& policy;
   TimePoint now;
-  // The background sender's state; empty when the kiosk has no server.
-  const std::function<sync::SyncSnapshot()>& sync_status;
-  sync::Outbox* outbox;  // null when the store did not open
+  // The sender's state and the store's counts, through the app's desk.
+  const RequestDesk& desk;
 };
 
 // Called every frame before the page: notices the corner hold (only where
@@ -80,7 +77,7 @@ bool operator_needs_clock_ticks(const OperatorState& state);
 namespace operator_screens {
 void draw_pin_pad(OperatorContext& context);
 void draw_status(OperatorContext& context);
-void draw_queue_chart(OperatorContext& context, const sync::QueueHistory& history, ImVec2 size);
+void draw_queue_chart(OperatorContext& context, const QueueChart& history, ImVec2 size);
 void close(OperatorState& state);
 }  // namespace operator_screens
 

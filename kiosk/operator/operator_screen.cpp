@@ -6,7 +6,6 @@
 #include <string>
 
 #include "kiosk/operator/operator.h"
-#include "sync/outbox.h"
 
 namespace oneservice::kiosk::operator_screens {
 namespace {
@@ -30,12 +29,13 @@ void refresh(OperatorContext& context) {
   auto& state = context.state;
   if (state.history_read && context.now - *state.history_read < context.policy.history_every) return;
   state.history_read = context.now;
-  if (!context.outbox) return;
-  try {
-    state.history = sync::queue_history(*context.outbox, context.now);
-    state.counts = context.outbox->counts();
+  if (!context.desk.open()) return;
+  auto reading = context.desk.read_queue(context.now);
+  if (reading.read) {
+    state.history = std::move(reading.chart);
+    state.counts = reading.counts;
     state.store_problem.clear();
-  } catch (const sync::StoreError&) {
+  } else {
     // Busy or unreadable for a moment: keep what was shown, try again later.
     state.store_problem = gettext_noop("The request store could not be read just now.");
   }
@@ -44,7 +44,7 @@ void refresh(OperatorContext& context) {
 void draw_sync_state(OperatorContext& context) {
   auto& ui = context.ui;
   auto& state = context.state;
-  const auto snapshot = context.sync_status ? context.sync_status() : sync::SyncSnapshot{};
+  const auto snapshot = context.desk.sender();
   int queued = 0, sending = 0, attention = 0;
   if (snapshot.configured) {
     ui::paragraph(ui, snapshot.online ? ui.tr("Council server: online") : ui.tr("Council server: offline"));
@@ -52,20 +52,16 @@ void draw_sync_state(OperatorContext& context) {
     queued = snapshot.queued;
     sending = snapshot.sending;
     attention = snapshot.needs_attention;
-  } else if (!context.outbox) {
+  } else if (!context.desk.open()) {
     ui::paragraph(ui, ui.tr("Council server: not set up"));
     ui::paragraph(ui, ui.tr("The request store is not open: the kiosk's page says why."));
   } else {
     ui::paragraph(ui, ui.tr("Council server: not set up"));
-    const auto count = [&](sync::RequestState s) {
-      const auto found = state.counts.find(s);
-      return found == state.counts.end() ? 0 : found->second;
-    };
-    queued = count(sync::RequestState::Queued);
-    sending = count(sync::RequestState::Sending);
-    attention = count(sync::RequestState::NeedsAttention);
+    queued = state.counts.queued;
+    sending = state.counts.sending;
+    attention = state.counts.needs_attention;
   }
-  if (snapshot.configured || context.outbox) {
+  if (snapshot.configured || context.desk.open()) {
     ui::paragraph(ui, format(ui.tr("Queued: {count}"), {{"count", std::to_string(queued)}}));
     ui::paragraph(ui, format(ui.tr("Being sent: {count}"), {{"count", std::to_string(sending)}}));
     ui::paragraph(ui, format(ui.tr("Need attention: {count}"), {{"count", std::to_string(attention)}}));

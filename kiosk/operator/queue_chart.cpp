@@ -18,7 +18,7 @@ void label(ui::Context& ui, ImVec2 at, const std::string& text) {
 
 }  // namespace
 
-void draw_queue_chart(OperatorContext& context, const sync::QueueHistory& history, ImVec2 size) {
+void draw_queue_chart(OperatorContext& context, const QueueChart& history, ImVec2 size) {
   auto& ui = context.ui;
   const long hours = static_cast<long>(history.peaks.size());
   ui::paragraph(ui, format(ui.trn("Requests waiting, last {count} hour", "Requests waiting, last {count} hours", hours),

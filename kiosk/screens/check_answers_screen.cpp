@@ -58,7 +58,7 @@ void draw_check_answers(ScreenContext& screen) {
   // Tests and the probe know the button by its English words in any language.
   const auto* english = screen.english.find_service(service->service_code);
   const std::string probe = english && !english->submit_label.empty() ? english->submit_label : "Send";
-  if (ui::primary_button(screen.ui, submit, probe)) send(journey, screen.rules, screen.outbox);
+  if (ui::primary_button(screen.ui, submit, probe)) send(journey, screen.rules, screen.desk);
 }
 
 }  // namespace oneservice::kiosk::screens

@@ -2,7 +2,6 @@
 #include "kiosk/qr_code.h"
 #include "kiosk/routing_words.h"
 #include "kiosk/screens/screens.h"
-#include "sync/outbox.h"
 
 namespace oneservice::kiosk::screens {
 
@@ -16,16 +15,11 @@ void draw_confirmation(ScreenContext& screen) {
   ui::paragraph(ui, ui.tr("Write this reference down or take a photo of it. You can use it to check progress."));
   ui::heading(ui, ui.tr("What happens next"));
   // The worker may deliver it while this page is up: then the council's own
-  // reference is shown too (read from the outbox, never from memory).
-  std::optional<sync::OutboxEntry> entry;
-  try {
-    entry = screen.outbox.find_by_reference(journey.reference);
-  } catch (const sync::StoreError&) {
-    // Busy or unreadable just now: the page still says what happens next.
-  }
-  if (entry && entry->state == sync::RequestState::Accepted)
+  // reference is shown too (the desk reads it when the worker reports a change).
+  const std::string& council_reference = screen.desk.council_reference(journey.reference);
+  if (!council_reference.empty())
     ui::paragraph(ui, format(ui.tr("It has been sent to the council. The council's reference is {reference}."),
-                             {{"reference", entry->server_ref}}));
+                             {{"reference", council_reference}}));
   else
     ui::paragraph(ui, ui.tr("This kiosk will send it to the council as soon as it is online."));
   if (journey.routing) ui::paragraph(ui, routing_notice(ui, *journey.routing));

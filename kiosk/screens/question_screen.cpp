@@ -29,12 +29,11 @@ void draw_date(ScreenContext& screen, const Attribute& attribute) {
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i == 3) ui::hint(screen.ui, screen.ui.tr("Time, if you know it (24-hour clock, for example 17:30)"));
     if (i != 0 && i != 3) ImGui::SameLine();
-    ImGui::BeginGroup();
+    ui::GroupScope group;
     const std::string label = screen.ui.tr(labels[i]);
     ImGui::TextUnformatted(label.c_str());
     ui::text_field(screen.ui, "field:" + attribute.code + "." + labels[i], &parts[i], false, widths[i],
                    ui::FieldKind::Number);
-    ImGui::EndGroup();
   }
 }
 

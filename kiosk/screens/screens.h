@@ -4,15 +4,12 @@
 #include "kiosk/council_settings.h"
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
+#include "kiosk/request_desk.h"
 #include "kiosk/text_field.h"
 #include "kiosk/translator.h"
 #include "kiosk/place_data.h"
 #include "kiosk/widgets.h"
 #include "platform/pointer_input.h"
-
-namespace oneservice::sync {
-class Outbox;
-}
 
 namespace oneservice::kiosk::screens {
 
@@ -20,7 +17,7 @@ struct ScreenContext {
   ui::Context& ui;
   Journey& journey;
   const JourneyContext& rules;  // its catalogue is the one shown (maybe translated)
-  sync::Outbox& outbox;
+  RequestDesk& desk;  // saves requests and looks them up; the screens never see the store
   Preferences& preferences;
   const Catalogue& english;  // the catalogue as the council wrote it, for search
   const PlaceData* places = nullptr;  // null or not usable: no map

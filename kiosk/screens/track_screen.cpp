@@ -5,20 +5,20 @@
 // service, dates and status, never the answers or contact details.
 #include "kiosk/screens/back_link.h"
 #include "kiosk/screens/screens.h"
-#include "sync/outbox.h"
 
 namespace oneservice::kiosk::screens {
 namespace {
 
-std::string state_text(const ui::Context& ui, const sync::OutboxEntry& entry) {
-  switch (entry.state) {
-    case sync::RequestState::Accepted:
+std::string state_text(const ui::Context& ui, Progress progress) {
+  switch (progress) {
+    case Progress::WithTheCouncil:
       return ui.tr("The council has it.");
-    case sync::RequestState::NeedsAttention:
+    case Progress::NeedsStaff:
       return ui.tr("The council could not take it as it is. Ask a member of staff for help.");
-    default:
-      return ui.tr("It is saved on this kiosk and will be sent to the council when the kiosk is online.");
+    case Progress::OnThisKiosk:
+      break;
   }
+  return ui.tr("It is saved on this kiosk and will be sent to the council when the kiosk is online.");
 }
 
 std::string status_text(const ui::Context& ui, const std::string& status) {
@@ -27,26 +27,19 @@ std::string status_text(const ui::Context& ui, const std::string& status) {
   return status;
 }
 
-void draw_entry(ScreenContext& screen, const sync::OutboxEntry& entry) {
+void draw_entry(ScreenContext& screen, const TrackedRequest& entry) {
   auto& ui = screen.ui;
-  const auto* service = screen.rules.catalogue.find_service(entry.request.service_code);
-  ui::panel(ui, service ? service->service_name : entry.request.service_code, entry.local_ref);
-  ui::paragraph(ui, format(ui.tr("Made on {date}."), {{"date", entry.created_at.substr(0, 10)}}));
-  ui::paragraph(ui, state_text(ui, entry));
-  if (!entry.server_ref.empty())
-    ui::paragraph(ui, format(ui.tr("The council's reference is {reference}."), {{"reference", entry.server_ref}}));
-  std::vector<sync::StatusUpdate> updates;
-  if (!entry.server_ref.empty()) {
-    try {
-      updates = screen.outbox.updates_for(entry.server_ref);
-    } catch (const sync::StoreError&) {
-      // Unreadable just now: the state above still stands.
-    }
-  }
+  const auto* service = screen.rules.catalogue.find_service(entry.service_code);
+  ui::panel(ui, service ? service->service_name : entry.service_code, entry.reference);
+  ui::paragraph(ui, format(ui.tr("Made on {date}."), {{"date", entry.made_at.substr(0, 10)}}));
+  ui::paragraph(ui, state_text(ui, entry.progress));
+  if (!entry.council_reference.empty())
+    ui::paragraph(ui, format(ui.tr("The council's reference is {reference}."), {{"reference", entry.council_reference}}));
+  const auto& updates = entry.updates;
   ui::heading(ui, ui.tr("Updates"));
   if (updates.empty()) ui::paragraph(ui, ui.tr("No updates yet."));
   for (auto it = updates.rbegin(); it != updates.rend(); ++it) {  // newest first
-    ui::hint(ui, it->updated_datetime.substr(0, 10) + "  " + status_text(ui, it->status));
+    ui::hint(ui, it->date.substr(0, 10) + "  " + status_text(ui, it->status));
     if (!it->description.empty()) ui::paragraph(ui, it->description);
   }
 }
@@ -60,14 +53,12 @@ void draw_track(ScreenContext& screen) {
   ui::heading(ui, ui.tr("Check the progress of a request"));
   ui::hint(ui, ui.tr("Enter the reference you were given, for example OS-7K3M-Q9TX."));
   ui::text_field(ui, "field:reference", &journey.fields.text, false, ImGui::GetContentRegionAvail().x);
-  if (ui::primary_button(ui, ui.tr("Check"), "Check")) look_up_reference(journey);
-  if (journey.track_reference.empty()) return;
-  std::optional<sync::OutboxEntry> entry;
-  try {
-    entry = screen.outbox.find_for_tracking(journey.track_reference);
-  } catch (const sync::StoreError&) {
+  if (ui::primary_button(ui, ui.tr("Check"), "Check")) {
+    look_up_reference(journey);
+    screen.desk.forget();  // Check reads afresh, even for the same reference
   }
-  if (entry) draw_entry(screen, *entry);
+  if (journey.track_reference.empty()) return;
+  if (const auto& entry = screen.desk.track(journey.track_reference)) draw_entry(screen, *entry);
   else
     ui::error_message(ui, ui.tr("No request with that reference was made at this kiosk. Check the reference, or "
                                 "contact the council."));

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/url_encoding.h"
+
 namespace oneservice::sync::net {
 
 struct FormPart {
@@ -102,8 +104,8 @@ class HttpTransport {
   std::unique_ptr<Impl> impl_;
 };
 
-// Percent-encodes for URLs and form bodies (RFC 3986 unreserved kept).
-std::string url_encode(const std::string& text);
-void append_url_encoded(std::string& out, std::string_view text);
+// Percent-encoding for URLs and form bodies, defined once in shared/.
+using ::oneservice::append_url_encoded;
+using ::oneservice::url_encode;
 
 }  // namespace oneservice::sync::net

@@ -88,7 +88,7 @@ TEST(Translator, WordingHookTranslatesInTheKioskDomain) {
 }
 
 TEST(Translator, SyncStatusInWelshAndEnglish) {
-  sync::SyncSnapshot snapshot;
+  SenderStatus snapshot;
   snapshot.configured = true;
   snapshot.online = true;
   snapshot.queued = 3;

@@ -3,10 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include <filesystem>
-
 #include "kiosk/journey.h"
+#include "pothole_journey.h"
 #include "shared/catalogue_json.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
@@ -17,35 +17,19 @@ namespace {
 class JourneyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder_ = std::filesystem::temp_directory_path() /
-              ("oneservice-journey-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(folder_);
     context_.clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
   }
-  void TearDown() override { std::filesystem::remove_all(folder_); }
 
   // Answers the pothole questions and reaches Check answers.
   void reach_check_answers() {
-    start_service(journey_, context_, "pothole");
-    journey_.fields.chosen = {"road"};
-    continue_page(journey_, context_);
-    journey_.fields.chosen = {"bigger_than_plate"};
-    continue_page(journey_, context_);
-    journey_.fields.text = "12";
-    continue_page(journey_, context_);
-    continue_page(journey_, context_);  // more details: optional
-    journey_.fields.text = "Outside the library";
-    continue_page(journey_, context_);
-    ASSERT_EQ(journey_.page, Page::Contact);
-    continue_page(journey_, context_);  // contact details: optional
+    oneservice::kiosk::testing::answer_pothole(journey_, context_);
     ASSERT_EQ(journey_.page, Page::CheckAnswers);
   }
 
   Catalogue catalogue_ = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
   JourneyContext context_{catalogue_, {}, Channel::Assisted, Wording::english()};
   Journey journey_;
-  std::filesystem::path folder_;
+  test_support::TempFolder folder_;
 };
 
 }  // namespace
@@ -89,10 +73,13 @@ TEST_F(JourneyTest, AFailedContinueKeepsTheTextAndShowsTheMessage) {
 }
 
 TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
-  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.string()));
+  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.path()));
+  DeskLinks links;
+  links.outbox = &outbox;
+  RequestDesk desk(links, context_.clock);
   reach_check_answers();
   const auto client_id = journey_.client_id;
-  send(journey_, context_, outbox);
+  send(journey_, context_, desk);
   ASSERT_EQ(journey_.page, Page::Confirmation);
   EXPECT_TRUE(journey_.answers.empty());
   EXPECT_TRUE(journey_.location.address_string.empty());
@@ -108,7 +95,7 @@ TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
 }
 
 TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
-  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.string()));
+  auto outbox = sync::Outbox::open(sync::outbox_path(folder_.path()));
   // Make the store refuse inserts, as a full disk would.
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(outbox.path().c_str(), &raw), SQLITE_OK);
@@ -117,8 +104,11 @@ TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
                          "BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
+  DeskLinks links;
+  links.outbox = &outbox;
+  RequestDesk desk(links, context_.clock);
   reach_check_answers();
-  send(journey_, context_, outbox);
+  send(journey_, context_, desk);
   EXPECT_EQ(journey_.page, Page::CheckAnswers);
   EXPECT_FALSE(journey_.save_problem.empty());
   EXPECT_EQ(journey_.answers.size(), 3u) << "every answer is still there";
@@ -126,7 +116,7 @@ TEST_F(JourneyTest, WhenTheOutboxRefusesNothingIsLostAndSendingAgainWorks) {
 
   ASSERT_EQ(sqlite3_exec(raw, "DROP TRIGGER refuse", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(raw);
-  send(journey_, context_, outbox);
+  send(journey_, context_, desk);
   EXPECT_EQ(journey_.page, Page::Confirmation);
   EXPECT_EQ(outbox.counts().at(sync::RequestState::Queued), 1);
 }

@@ -95,7 +95,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   host_ = std::make_unique<platform::ImGuiHost>(*window_, platform::FontSizes{});
   AppSetup setup;
   setup.catalogue = services_.catalogue ? &*services_.catalogue : nullptr;
-  setup.outbox = services_.outbox ? &*services_.outbox : nullptr;
+  setup.desk.outbox = services_.outbox ? &*services_.outbox : nullptr;
   setup.startup_problem = services_.problem;
   setup.places = &services_.places;
   setup.touches = &host_->touches();
@@ -107,14 +107,16 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   speech_ = std::make_unique<platform::Speech>(platform::SpeechOutput::Memory);
   setup.speaker = speech_.get();
   logo_ = platform::load_image(window_->renderer(), logo_path(options_));
-  setup.logo = logo_.texture;
+  setup.logo = logo_.texture.get();
   if (logo_.texture) setup.logo_aspect = static_cast<float>(logo_.width) / static_cast<float>(logo_.height);
   setup.clock = std::move(clock);
   if (server) {
     engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);
     engine_->start();
-    setup.sync_status = [this] { return engine_->snapshot(); };
-    setup.request_queued = [this] { engine_->wake(); };
+    setup.desk.sender = [this] { return engine_->snapshot(); };
+    setup.desk.sender_generation = [this] { return engine_->generation(); };
+    setup.desk.wake_sender = [this] { engine_->wake(); };
+    setup.desk.pulled_catalogue = [this] { return engine_->pulled_catalogue(); };
     if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
   setup.operator_setup = std::move(operator_setup);
@@ -126,7 +128,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
 
 KioskDriver::~KioskDriver() {
   app_.reset();
-  platform::free_image(logo_);
+  logo_.texture.reset();  // before the renderer it belongs to
   engine_.reset();
   host_.reset();
   window_.reset();

@@ -13,6 +13,7 @@
 #include "kiosk/map_view.h"
 #include "kiosk/place_data.h"
 #include "kiosk_driver.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
@@ -28,20 +29,16 @@ class KioskMap : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    data_dir_ = std::filesystem::temp_directory_path() /
-                ("oneservice-map-" + std::to_string(::getpid()) + "-" + info->name());
-    std::filesystem::remove_all(data_dir_);
     screenshots_ = std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskMap." + info->name();
   }
   void TearDown() override {
     driver_.reset();
-    std::filesystem::remove_all(data_dir_);
   }
 
   KioskDriver& start(const std::string& assets_dir = {}) {
     Clock clock;
     clock.now = [] { return *parse_iso8601("2026-11-22T12:00:00Z"); };
-    driver_ = std::make_unique<KioskDriver>((data_dir_ / "kiosk").string(), screenshots_, clock, false, std::nullopt,
+    driver_ = std::make_unique<KioskDriver>(data_dir_.file("kiosk"), screenshots_, clock, false, std::nullopt,
                                             assets_dir);
     driver_->start();
     return *driver_;
@@ -63,7 +60,7 @@ class KioskMap : public ::testing::Test {
     return kiosk::to_screen(driver_->journey().fields.map_view, map_rect(), point);
   }
 
-  std::filesystem::path data_dir_;
+  test_support::TempFolder data_dir_;
   std::string screenshots_;
   std::unique_ptr<KioskDriver> driver_;
 };
@@ -201,7 +198,7 @@ TEST_F(KioskMap, PinchZoomsAboutTheFingers) {
 
 TEST_F(KioskMap, WithoutBoundaryDataThePageAsksForWords) {
   // A council folder with a catalogue and no boundaries file.
-  const auto assets = data_dir_ / "assets";
+  const auto assets = std::filesystem::path(data_dir_.file("assets"));
   std::filesystem::create_directories(assets / "demo-council");
   std::filesystem::copy_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json",
                              assets / "demo-council" / "catalogue.json");
@@ -233,13 +230,13 @@ TEST(PlaceData, ABrokenOrMissingFileGivesAProblemNotAMap) {
   EXPECT_FALSE(missing.usable());
   EXPECT_NE(missing.problem.find("/nonexistent/boundaries.geojson"), std::string::npos) << missing.problem;
 
-  const auto file = std::filesystem::temp_directory_path() / ("oneservice-broken-" + std::to_string(::getpid()) + ".geojson");
+  test_support::TempFolder folder;
+  const auto file = folder.file("broken.geojson");
   {
     std::ofstream out(file);
     out << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": []}}]})";
   }
-  const auto broken = kiosk::load_place_data(file.string());
-  std::filesystem::remove(file);
+  const auto broken = kiosk::load_place_data(file);
   EXPECT_FALSE(broken.boundaries || broken.map) << "nothing half-loaded";
   EXPECT_NE(broken.problem.find("The map is off"), std::string::npos) << broken.problem;
 

@@ -125,3 +125,12 @@ TEST(OperatorPinSetting, AnythingElseIsRefusedWithoutQuotingIt) {
     }
   }
 }
+
+TEST(RendererSetting, UnsetLeavesTheChoiceToTheKioskAndEitherValueForcesIt) {
+  test_support::TempFolder folder;
+  EXPECT_FALSE(with_config(folder, "{}").options.software_renderer.has_value())
+      << "no setting: chosen from the machine (platform/renderer_choice.h)";
+  EXPECT_EQ(with_config(folder, R"({"software_renderer": false})").options.software_renderer, false);
+  EXPECT_EQ(with_config(folder, R"({"software_renderer": true})").options.software_renderer, true);
+  EXPECT_EQ(parse_options({"--software-renderer"}).options.software_renderer, true);
+}

@@ -10,6 +10,7 @@
 #include "kiosk_driver.h"
 #include "shared/clock.h"
 #include "sync/delivery_queue.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
@@ -24,13 +25,10 @@ class OperatorScreens : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    data_dir_ = std::filesystem::temp_directory_path() / ("oneservice-ui-" + std::to_string(::getpid()) + "-" + info->name());
-    std::filesystem::remove_all(data_dir_);
     screenshots_ = std::string(ONESERVICE_SCREENSHOT_DIR) + "/" + info->name();
   }
   void TearDown() override {
     driver_.reset();
-    std::filesystem::remove_all(data_dir_);
   }
 
   KioskDriver& start(const std::string& pin) {
@@ -39,7 +37,7 @@ class OperatorScreens : public ::testing::Test {
     setup.send_now = [this] { ++sends_; };
     setup.close_kiosk = [this] { ++closes_; };
     const Clock clock = clock_at(now_);
-    driver_ = std::make_unique<KioskDriver>(data_dir_.string(), screenshots_, clock, false, std::nullopt, "", setup);
+    driver_ = std::make_unique<KioskDriver>(data_dir_.path(), screenshots_, clock, false, std::nullopt, "", setup);
     driver_->outbox().set_clock(clock);
     return *driver_;
   }
@@ -78,7 +76,7 @@ class OperatorScreens : public ::testing::Test {
   }
 
   std::shared_ptr<TimePoint> now_ = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
-  std::filesystem::path data_dir_;
+  test_support::TempFolder data_dir_;
   std::string screenshots_;
   std::unique_ptr<KioskDriver> driver_;
   int sends_ = 0, closes_ = 0;

@@ -6,18 +6,18 @@
 #include <fstream>
 
 #include "kiosk_driver.h"
+#include "support/temp_folder.h"
 #include "sync/outbox.h"
 
 using oneservice::kiosk::testing::KioskDriver;
 
 TEST(KioskOutOfOrder, ADamagedStoreShowsAClearMessageAndKeepsTheFile) {
-  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-ooo-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(folder);
-  const auto store = oneservice::sync::outbox_path(folder.string());
+  const oneservice::test_support::TempFolder folder;
+  const auto store = oneservice::sync::outbox_path(folder.path());
   const std::string garbage(4096, 'x');
   { std::ofstream(store, std::ios::binary) << garbage; }
   {
-    KioskDriver kiosk(folder.string(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskOutOfOrder", {},
+    KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskOutOfOrder", {},
                       /*expect_problem=*/true);
     kiosk.screenshot("damaged-store");
     EXPECT_TRUE(kiosk.shows("Sorry, this kiosk cannot take requests at the moment"));
@@ -30,5 +30,4 @@ TEST(KioskOutOfOrder, ADamagedStoreShowsAClearMessageAndKeepsTheFile) {
   std::ifstream in(store, std::ios::binary);
   const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_EQ(after, garbage);
-  std::filesystem::remove_all(folder);
 }

@@ -10,15 +10,15 @@
 
 #include "kiosk_driver.h"
 #include "support/central_process.h"
+#include "support/temp_folder.h"
 
 using namespace oneservice;
 using oneservice::kiosk::Page;
 using oneservice::kiosk::testing::KioskDriver;
 
 TEST(KioskWithCouncil, ARequestTravelsToTheCouncilAndItsReferenceComesBack) {
-  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-kiosk-council-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
+  const test_support::TempFolder temp;
+  const std::filesystem::path folder = temp.path();
   const auto central_data = (folder / "central").string();
   auto key = central::test::run_central({"key", "add", "--name", "kiosk", "--channel", "kiosk", "--data", central_data}).out;
   while (!key.empty() && key.back() == '\n') key.pop_back();
@@ -52,12 +52,11 @@ TEST(KioskWithCouncil, ARequestTravelsToTheCouncilAndItsReferenceComesBack) {
     EXPECT_EQ(entry->state, sync::RequestState::Accepted);
     EXPECT_TRUE(kiosk.shows("The council's reference is " + entry->server_ref + "."));
   }
-  std::filesystem::remove_all(folder);
 }
 
 TEST(KioskWithCouncil, ANewCatalogueFromTheCouncilIsTakenUpOnTheStartPage) {
-  const auto folder = std::filesystem::temp_directory_path() / ("oneservice-kiosk-catalogue-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(folder);
+  const test_support::TempFolder temp;
+  const std::filesystem::path folder = temp.path();
   // The council's catalogue: the demo one, renamed service, newer changeset.
   const auto assets = folder / "assets";
   std::filesystem::create_directories(assets);
@@ -91,5 +90,4 @@ TEST(KioskWithCouncil, ANewCatalogueFromTheCouncilIsTakenUpOnTheStartPage) {
     kiosk.screenshot("new-catalogue");
     EXPECT_FALSE(kiosk.probe().find("Report graffiti"));
   }
-  std::filesystem::remove_all(folder);
 }
