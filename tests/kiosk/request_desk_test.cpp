@@ -11,6 +11,7 @@
 #include "pothole_journey.h"
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
+#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 
 using namespace oneservice;
@@ -42,8 +43,9 @@ class RequestDeskTest : public ::testing::Test {
   void council_accepts(const std::string& reference, const std::string& council_reference) {
     const auto entry = outbox_.find_by_reference(reference);
     ASSERT_TRUE(entry.has_value());
-    ASSERT_EQ(outbox_.settle_and_claim({}, format_utc(now_), 10).size(), 1u);
-    outbox_.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, council_reference, "", ""}},
+    sync::DeliveryQueue queue(outbox_);
+    ASSERT_EQ(queue.settle_and_claim({}, format_utc(now_), 10).size(), 1u);
+    queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, council_reference, "", ""}},
                              format_utc(now_), 0);
   }
 
@@ -51,7 +53,7 @@ class RequestDeskTest : public ::testing::Test {
   sync::Outbox outbox_ = sync::Outbox::open(sync::outbox_path(folder_.path()));
   Catalogue catalogue_ = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
   TimePoint now_ = *parse_iso8601("2026-11-22T12:00:00Z");
-  JourneyContext context_{catalogue_, {}, Channel::Kiosk};
+  JourneyContext context_{catalogue_, {}, Channel::Kiosk, Wording::english()};
   DeskLinks links_;
   int wakes_ = 0;
   std::uint64_t generation_ = 1;
