@@ -4,7 +4,7 @@
 
 #include <utility>
 
-#include "central/case_store.h"
+#include "central/records.h"
 
 namespace oneservice::central::store {
 
