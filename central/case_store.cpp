@@ -172,7 +172,7 @@ CaseUpdate CaseStore::add_update(const std::string& service_request_id, const st
 std::string CaseStore::add_key(const std::string& name, const std::string& channel, Device* created) {
   if (name.empty()) throw CentralStoreError("A device key needs a name.");
   if (!store::is_known_channel(channel))
-    throw CentralStoreError("A device's channel must be kiosk, field, assisted or web.");
+    throw CentralStoreError(std::string("A device's channel must be ") + kChannelNames + ".");
   const auto key = store::new_plain_key();
   const auto hash = store::sha256_hex(key);
   Device device;

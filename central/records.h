@@ -48,7 +48,10 @@ struct NewCase {
   ServiceRequest request;      // validated by the caller with shared/ rules
   std::string canonical_body;  // what identifies "the same content" for idempotency
   std::int64_t device_id = 0;
-  std::string channel;         // from the device's key
+  // The device key's channel: the only one stored, in the case's column and
+  // in its request JSON alike, whatever request.channel says. Empty: the
+  // request's own (a case with no device).
+  std::string channel;
   std::string agency_responsible;  // routing decision: body name
   std::string responsible_area_id;
   std::string service_notice;

@@ -104,7 +104,13 @@ std::optional<std::int64_t> parse_case_id(const std::string& text) {
 }
 
 CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string& received) {
-  const auto& request = new_case.request;
+  ServiceRequest request = new_case.request;
+  if (!new_case.channel.empty()) {
+    const auto channel = parse_channel(new_case.channel);
+    if (!channel) throw CentralStoreError(std::string("A case's channel must be ") + kChannelNames + ".");
+    request.channel = *channel;
+  }
+  const auto channel = to_string(request.channel);
   CreateResult result;
 
   // The single writer makes this check-then-insert safe, including for two
@@ -123,7 +129,6 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
   }
 
   if (new_case.batch) result.token = make_uuid_v4();
-  const auto channel = new_case.channel.empty() ? to_string(request.channel) : new_case.channel;
   sqlite::Statement insert(
       db,
       "INSERT INTO cases (client_id, canonical_body, token, service_code, status, is_open, status_notes, "

@@ -257,6 +257,22 @@ TEST_F(Open311Api, ApiKeyIsRequiredAndRevocable) {
   EXPECT_EQ(post(client, "json", fields).status, 403);
 }
 
+// The device's key says how a request came in: the case's channel and the
+// request as stored agree on it, whatever the request claims.
+TEST_F(Open311Api, TheKeysChannelIsTheOnlyOneStored) {
+  for (const std::string channel : {"web", "field"}) {
+    const auto key = server.store().add_key("A " + channel + " device", channel);
+    auto fields = pothole(key);
+    fields.emplace_back("channel", "kiosk");
+    const auto id = create(fields);
+    ASSERT_FALSE(id.empty());
+    const auto record = server.store().find(id);
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->channel, channel);
+    EXPECT_EQ(json::parse(record->request_json).at("channel"), channel) << record->request_json;
+  }
+}
+
 TEST_F(Open311Api, ValidationErrorsAreListedInGovUkWords) {
   Fields fields = {{"api_key", server.key()}, {"service_code", "pothole"}, {"attribute[depth_cm]", "deep"}};
   const auto j = post(client, "json", fields);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "central/case_store.h"
 #include "shared/identity.h"
@@ -40,6 +41,7 @@ TEST(CaseStoreCreate, EveryFieldSurvivesTheRoundTrip) {
   auto new_case = sample_case(client_id_for(1));
   new_case.device_id = device.id;
   new_case.channel = "kiosk";
+  new_case.request.channel = Channel::Kiosk;  // as the intake sets it from the key
 
   const auto created = store.create(new_case);
   EXPECT_EQ(created.outcome, CreateOutcome::Created);
@@ -121,6 +123,22 @@ TEST(CaseStoreCreate, NoPointAndNoDeviceAreStoredAsAbsent) {
   EXPECT_TRUE(record->media.empty());
   EXPECT_EQ(record->device_name, "");
   EXPECT_EQ(record->channel, "assisted");
+}
+
+TEST(CaseStoreCreate, TheDevicesChannelIsStoredInTheColumnAndTheRequestAlike) {
+  TempFolder folder;
+  CaseStore store(folder.path());
+  auto new_case = sample_case(client_id_for(1));
+  new_case.request.channel = Channel::Kiosk;  // what the request claims
+  new_case.channel = "web";                   // what its key says
+  const auto record = store.find(store.create(new_case).service_request_id);
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->channel, "web");
+  EXPECT_EQ(nlohmann::json::parse(record->request_json).at("channel"), "web");
+
+  auto unknown = sample_case(client_id_for(2));
+  unknown.channel = "bus";
+  EXPECT_THROW(store.create(unknown), CentralStoreError);
 }
 
 TEST(CaseStoreCreate, BatchServicesGetATokenThatResolves) {
