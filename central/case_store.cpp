@@ -217,4 +217,8 @@ std::string CaseStore::media_dir() const { return impl_->media; }
 
 std::uint64_t CaseStore::commits() const { return impl_->writer->commits(); }
 
+std::size_t CaseStore::writes_waiting() const { return impl_->writer->waiting(); }
+
+std::size_t CaseStore::writes_queued() const { return impl_->writer->queued(); }
+
 }  // namespace oneservice::central

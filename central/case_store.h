@@ -69,6 +69,10 @@ class CaseStore {
   // Transactions the writer thread has committed since open: fewer than the
   // creates when group commit batches them. For tests and metrics.
   std::uint64_t commits() const;
+  // Creates and updates submitted and not yet answered, and those of them
+  // the writer has not yet taken into a batch. For tests and metrics.
+  std::size_t writes_waiting() const;
+  std::size_t writes_queued() const;
   std::string media_dir() const;  // DIR/media
 
  private:
