@@ -50,9 +50,8 @@ class CaseStore {
   std::vector<CaseUpdate> updates(const UpdateQuery& query) const;  // oldest first
 
   // An officer moves a case: a new update with the time and a public note.
-  // Throws CentralStoreError for an unknown case or status.
-  CaseUpdate add_update(const std::string& service_request_id, const std::string& status,
-                        const std::string& note);
+  // Throws CentralStoreError for an unknown case.
+  CaseUpdate add_update(const std::string& service_request_id, CaseStatus status, const std::string& note);
 
   // Keys are stored as SHA-256 hashes; the plain key is returned once.
   std::string add_key(const std::string& name, const std::string& channel, Device* created = nullptr);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "central/case_status.h"
 #include "shared/request.h"
 
 namespace oneservice::central {
@@ -16,20 +17,6 @@ class CentralStoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-// The Open311 statuses with the UK extension; "open"/"closed" in Open311's
-// own sense are derived (is_open_status).
-inline const std::vector<std::string>& case_statuses() {
-  static const std::vector<std::string> statuses = {
-      "OPEN",      "INVESTIGATING", "IN_PROGRESS",       "ACTION_SCHEDULED",  "FIXED",
-      "DUPLICATE", "NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION", "INTERNAL_REFERRAL",
-      "FOR_TRIAGE", "CANCELLED",   "REOPEN",            "CLOSED"};
-  return statuses;
-}
-bool is_known_status(const std::string& status);
-// FIXED, DUPLICATE, NOT_COUNCILS_RESPONSIBILITY, NO_FURTHER_ACTION, CANCELLED
-// and CLOSED are closed; the rest are open.
-bool is_open_status(const std::string& status);
 
 struct Device {
   std::int64_t id = 0;
@@ -72,7 +59,7 @@ struct CaseRecord {
   std::string client_id;
   std::string token;
   std::string service_code;
-  std::string status;  // one of case_statuses()
+  CaseStatus status = CaseStatus::Open;
   std::string status_notes;  // the latest update's public note
   std::string agency_responsible;
   std::string responsible_area_id;
@@ -91,7 +78,7 @@ struct CaseRecord {
 struct CaseUpdate {
   std::int64_t update_id = 0;
   std::string service_request_id;
-  std::string status;
+  CaseStatus status = CaseStatus::Open;
   std::string updated_datetime;
   std::string description;  // public note
   std::string media_url;    // empty when none

@@ -419,7 +419,7 @@ TEST_F(Open311Api, PhotosTravelAsMultipartAndAreServedBack) {
 TEST_F(Open311Api, SearchFiltersAndWindow) {
   const auto pothole_id = create(pothole(server.key()));
   const auto speeding_id = create(speeding(server.key(), "51.20", "-1.82", "40"));
-  server.store().add_update(speeding_id, "FIXED", "Speed checks done.");
+  server.store().add_update(speeding_id, CaseStatus::Fixed, "Speed checks done.");
 
   const auto all = json::parse(get(client, "/open311/v2/requests.json").body);
   EXPECT_EQ(all.size(), 2u);
@@ -448,8 +448,8 @@ TEST_F(Open311Api, SearchFiltersAndWindow) {
 
 TEST_F(Open311Api, UpdatesAreListedInBothFormats) {
   const auto id = create(pothole(server.key()));
-  server.store().add_update(id, "INVESTIGATING", "An inspector will visit.");
-  server.store().add_update(id, "ACTION_SCHEDULED", "Repair booked for Tuesday.");
+  server.store().add_update(id, CaseStatus::Investigating, "An inspector will visit.");
+  server.store().add_update(id, CaseStatus::ActionScheduled, "Repair booked for Tuesday.");
   const auto list = json::parse(get(client, "/open311/v2/servicerequestupdates.json").body);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list.at(0).at("status"), "OPEN");

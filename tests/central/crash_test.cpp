@@ -114,7 +114,7 @@ TEST(CaseStoreCrash, EveryAcknowledgedCaseIsWholeAfterAKill) {
     const auto record = store.find(id);
     ASSERT_TRUE(record) << "acknowledged case " << id << " is missing";
     EXPECT_EQ(record->client_id, client_id);
-    EXPECT_EQ(record->status, "OPEN");
+    EXPECT_EQ(record->status, CaseStatus::Open);
     EXPECT_EQ(record->media.size(), 2u);
     UpdateQuery query;
     query.service_request_ids = {id};
