@@ -4,6 +4,36 @@
 
 namespace oneservice {
 
+std::string to_string(ServiceType type) {
+  switch (type) {
+    case ServiceType::Realtime: return "realtime";
+    case ServiceType::Batch: return "batch";
+    case ServiceType::Blackbox: return "blackbox";
+  }
+  return "realtime";
+}
+
+std::optional<ServiceType> parse_service_type(std::string_view text) {
+  for (const auto type : {ServiceType::Realtime, ServiceType::Batch, ServiceType::Blackbox})
+    if (to_string(type) == text) return type;
+  return std::nullopt;
+}
+
+std::string to_string(ResponsibleLevel level) {
+  switch (level) {
+    case ResponsibleLevel::County: return "county";
+    case ResponsibleLevel::District: return "district";
+    case ResponsibleLevel::Parish: return "parish";
+  }
+  return "county";
+}
+
+std::optional<ResponsibleLevel> parse_responsible_level(std::string_view text) {
+  for (const auto level : {ResponsibleLevel::County, ResponsibleLevel::District, ResponsibleLevel::Parish})
+    if (to_string(level) == text) return level;
+  return std::nullopt;
+}
+
 const ValueOption* Attribute::find_value(const std::string& key) const {
   for (const auto& option : values)
     if (option.key == key) return &option;

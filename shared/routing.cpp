@@ -11,12 +11,14 @@ namespace oneservice {
 
 namespace {
 
-constexpr std::array<const char*, 3> kLevels = {"parish", "district", "county"};
+// Smallest first: a level with no body at a place falls back to the next.
+constexpr std::array<ResponsibleLevel, 3> kLevels = {ResponsibleLevel::Parish, ResponsibleLevel::District,
+                                                     ResponsibleLevel::County};
 
-std::string chosen_level(const Service& service, const Answers& answers) {
+ResponsibleLevel chosen_level(const Service& service, const Answers& answers) {
   for (const auto& rule : service.routing)
-    if (conditions_hold(rule.when, answers) && !rule.responsible.empty()) return rule.responsible;
-  return service.responsible.empty() ? "county" : service.responsible;
+    if (conditions_hold(rule.when, answers)) return rule.responsible;
+  return service.responsible.value_or(ResponsibleLevel::County);
 }
 
 // " Contact: Margaret Thornton, Parish Clerk, clerk@..., 01632 960401."
@@ -30,11 +32,13 @@ std::string will_deal(const Area& body) { return body.name + " will deal with th
 // The area of this kind at the point; else, walking up from a smaller area
 // at the point, its ancestor of this kind (so a district is still found where
 // the district polygons leave a gap under a parish).
-const Area* containing(const Boundaries& boundaries, double lat, double lon, const std::string& kind) {
+const Area* containing(const Boundaries& boundaries, double lat, double lon, ResponsibleLevel level) {
+  const auto kind = to_string(level);
   if (const Area* area = boundaries.area_at(lat, lon, kind)) return area;
-  for (const char* smaller : kLevels) {
-    if (kind == smaller) break;
-    for (const Area* area = boundaries.area_at(lat, lon, smaller); area; area = boundaries.find(area->parent)) {
+  for (const auto smaller : kLevels) {
+    if (level == smaller) break;
+    for (const Area* area = boundaries.area_at(lat, lon, to_string(smaller)); area;
+         area = boundaries.find(area->parent)) {
       if (area->kind == kind) return area;
     }
   }
@@ -43,7 +47,7 @@ const Area* containing(const Boundaries& boundaries, double lat, double lon, con
 
 const Area* first_county(const Boundaries& boundaries) {
   for (const auto& area : boundaries.areas())
-    if (area.kind == "county") return &area;
+    if (area.kind == to_string(ResponsibleLevel::County)) return &area;
   return nullptr;
 }
 
@@ -73,7 +77,7 @@ RoutingDecision route(const Service& service, const Answers& answers, std::optio
     decision.body = first_county(boundaries);
     if (!decision.body) {
       decision.notice = "We cannot tell which council will deal with this.";
-    } else if (decision.level == "county") {
+    } else if (decision.level == ResponsibleLevel::County) {
       decision.notice = will_deal(*decision.body);
     } else {
       decision.notice = "No location was given, so " + will_deal(*decision.body);
@@ -83,15 +87,10 @@ RoutingDecision route(const Service& service, const Answers& answers, std::optio
 
   // The chosen level, then every larger one.
   std::vector<std::string> missing;
-  auto level = std::find(kLevels.begin(), kLevels.end(), decision.level);
-  if (level == kLevels.end()) {
-    missing.push_back(decision.level);
-    level = kLevels.end() - 1;  // an unknown level: the county decides
-  }
-  for (; level != kLevels.end(); ++level) {
+  for (auto level = std::find(kLevels.begin(), kLevels.end(), decision.level); level != kLevels.end(); ++level) {
     decision.body = containing(boundaries, *lat, *lon, *level);
     if (decision.body) break;
-    missing.push_back(*level);
+    missing.push_back(to_string(*level));
   }
 
   if (!decision.body) {

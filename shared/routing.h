@@ -68,7 +68,7 @@ class Boundaries {
 std::string contact_details(const BodyContact& contact);
 
 struct RoutingDecision {
-  std::string level;         // the level the service's rules chose
+  ResponsibleLevel level = ResponsibleLevel::County;  // what the service's rules chose
   const Area* body = nullptr;  // who deals with it; null when not known
   // For the resident, e.g. "Little Hembury Parish Council will deal with
   // this. Contact: Margaret Thornton, Parish Clerk,

@@ -57,7 +57,7 @@ IntakeResult Intake::receive(Submission submission) const {
   const std::string canonical = request_to_json(request);
   const auto* known_service = catalogue_.find_service(request.service_code);
   IntakeResult result;
-  result.batch = known_service && known_service->type == "batch";
+  result.batch = known_service && known_service->type == ServiceType::Batch;
   // A resend is answered before anything else is judged: the first send was
   // accepted, and a catalogue change since must not turn it into a refusal.
   if (idempotent) {
@@ -94,7 +94,7 @@ IntakeResult Intake::receive(Submission submission) const {
   new_case.agency_responsible = decision.body ? decision.body->name : catalogue_.council_name;
   new_case.responsible_area_id = decision.body ? decision.body->id : "";
   new_case.service_notice = decision.notice;
-  new_case.batch = service.type == "batch";
+  new_case.batch = service.type == ServiceType::Batch;
   new_case.media = photos.files();
 
   try {

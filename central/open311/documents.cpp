@@ -56,7 +56,7 @@ json services_document(const Catalogue& catalogue) {
                    {"service_name", s.service_name},
                    {"description", s.description},
                    {"metadata", s.metadata},
-                   {"type", s.type},
+                   {"type", to_string(s.type)},
                    {"keywords", join(s.keywords)},
                    {"group", s.group}});
   return out;
@@ -68,10 +68,10 @@ json definition_document(const Service& service) {
   json out = {{"service_code", service.service_code}, {"attributes", attributes}};
   // The service-level extensions, so a device can rebuild the whole
   // catalogue from Open311 endpoints alone.
-  if (!service.responsible.empty()) out["responsible"] = service.responsible;
+  if (service.responsible) out["responsible"] = to_string(*service.responsible);
   if (!service.routing.empty()) {
     json rules = json::array();
-    for (const auto& rule : service.routing) rules.push_back({{"when", conditions(rule.when)}, {"responsible", rule.responsible}});
+    for (const auto& rule : service.routing) rules.push_back({{"when", conditions(rule.when)}, {"responsible", to_string(rule.responsible)}});
     out["routing"] = rules;
   }
   if (!service.location_question.empty()) out["location_question"] = service.location_question;
