@@ -19,12 +19,6 @@ using ::testing::StartsWith;
 
 namespace {
 
-const Boundaries& demo_boundaries() {
-  static const Boundaries boundaries =
-      Boundaries::load_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/boundaries.geojson");
-  return boundaries;
-}
-
 // The README's example points.
 constexpr double kLittleHemburyLon = -1.82, kLittleHemburyLat = 51.20;  // parish in Ashcombe
 constexpr double kAshcombeTownLon = -1.75, kAshcombeTownLat = 51.05;    // unparished, Ashcombe
