@@ -2,11 +2,13 @@
 
 #include <array>
 
+#include "shared/enum_words.h"
+
 namespace oneservice::central {
 namespace {
 
 struct Row {
-  CaseStatus status;
+  CaseStatus value;
   std::string_view word;
   bool open;
 };
@@ -28,30 +30,20 @@ constexpr std::array<Row, 13> kStatuses = {{
     {CaseStatus::Closed, "CLOSED", false},
 }};
 
-const Row& row(CaseStatus status) {
-  for (const auto& each : kStatuses)
-    if (each.status == status) return each;
-  return kStatuses.front();  // unreachable: every enumerator has a row
-}
-
 }  // namespace
 
 const std::vector<CaseStatus>& all_case_statuses() {
   static const std::vector<CaseStatus> all = [] {
     std::vector<CaseStatus> out;
-    for (const auto& each : kStatuses) out.push_back(each.status);
+    for (const auto& each : kStatuses) out.push_back(each.value);
     return out;
   }();
   return all;
 }
 
-std::string_view to_string(CaseStatus status) { return row(status).word; }
+std::string_view to_string(CaseStatus status) { return word_for(kStatuses, status); }
 
-std::optional<CaseStatus> parse_case_status(std::string_view text) {
-  for (const auto& each : kStatuses)
-    if (each.word == text) return each.status;
-  return std::nullopt;
-}
+std::optional<CaseStatus> parse_case_status(std::string_view text) { return value_for(kStatuses, text); }
 
 std::string case_status_names() {
   std::string out;
@@ -62,6 +54,10 @@ std::string case_status_names() {
   return out;
 }
 
-bool is_open(CaseStatus status) { return row(status).open; }
+bool is_open(CaseStatus status) {
+  for (const auto& each : kStatuses)
+    if (each.value == status) return each.open;
+  return true;  // unreachable while every status has a row
+}
 
 }  // namespace oneservice::central

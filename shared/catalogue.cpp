@@ -2,37 +2,32 @@
 
 #include <algorithm>
 
+#include "shared/enum_words.h"
+
 namespace oneservice {
 
-std::string to_string(ServiceType type) {
-  switch (type) {
-    case ServiceType::Realtime: return "realtime";
-    case ServiceType::Batch: return "batch";
-    case ServiceType::Blackbox: return "blackbox";
-  }
-  return "realtime";
-}
+namespace {
 
-std::optional<ServiceType> parse_service_type(std::string_view text) {
-  for (const auto type : {ServiceType::Realtime, ServiceType::Batch, ServiceType::Blackbox})
-    if (to_string(type) == text) return type;
-  return std::nullopt;
-}
+struct TypeWord {
+  ServiceType value;
+  std::string_view word;
+};
+constexpr TypeWord kServiceTypes[] = {
+    {ServiceType::Realtime, "realtime"}, {ServiceType::Batch, "batch"}, {ServiceType::Blackbox, "blackbox"}};
 
-std::string to_string(ResponsibleLevel level) {
-  switch (level) {
-    case ResponsibleLevel::County: return "county";
-    case ResponsibleLevel::District: return "district";
-    case ResponsibleLevel::Parish: return "parish";
-  }
-  return "county";
-}
+struct LevelWord {
+  ResponsibleLevel value;
+  std::string_view word;
+};
+constexpr LevelWord kLevels[] = {
+    {ResponsibleLevel::County, "county"}, {ResponsibleLevel::District, "district"}, {ResponsibleLevel::Parish, "parish"}};
 
-std::optional<ResponsibleLevel> parse_responsible_level(std::string_view text) {
-  for (const auto level : {ResponsibleLevel::County, ResponsibleLevel::District, ResponsibleLevel::Parish})
-    if (to_string(level) == text) return level;
-  return std::nullopt;
-}
+}  // namespace
+
+std::string to_string(ServiceType type) { return std::string(word_for(kServiceTypes, type)); }
+std::optional<ServiceType> parse_service_type(std::string_view text) { return value_for(kServiceTypes, text); }
+std::string to_string(ResponsibleLevel level) { return std::string(word_for(kLevels, level)); }
+std::optional<ResponsibleLevel> parse_responsible_level(std::string_view text) { return value_for(kLevels, text); }
 
 const ValueOption* Attribute::find_value(const std::string& key) const {
   for (const auto& option : values)

@@ -63,16 +63,25 @@ TEST(CaseStoreConcurrency, DuplicatePostsAtOnceMakeOneCaseEachAndShareCommits) {
   EXPECT_EQ(raw.integer("SELECT count(*) FROM case_updates"), 200);
 }
 
-// Holding the database's write lock from outside stalls the writer on its
-// first batch; every create sent meanwhile waits in the queue. Once the lock
-// is let go, the first batch commits and the next takes all the others: two
-// commits for forty creates, however the threads were scheduled.
-TEST(CaseStoreConcurrency, CreatesWaitingTogetherShareOneCommit) {
+// A store whose writer stalls on its first batch: the test holds the
+// database's write lock from outside until it lets go (COMMIT).
+class StalledWriter : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(raw.exec("BEGIN IMMEDIATE"), SQLITE_OK);
+    before = store.commits();
+  }
+
   TempFolder folder;
-  CaseStore store(folder.path());
-  RawDb raw(store.path());
-  ASSERT_EQ(raw.exec("BEGIN IMMEDIATE"), SQLITE_OK);
-  const auto before = store.commits();
+  CaseStore store{folder.path()};
+  RawDb raw{store.path()};
+  std::uint64_t before = 0;
+};
+
+// Every create sent while the writer is stalled waits in the queue. Once the
+// lock is let go, the first batch commits and the next takes all the others:
+// two commits for forty creates, however the threads were scheduled.
+TEST_F(StalledWriter, CreatesWaitingTogetherShareOneCommit) {
 
   constexpr std::size_t kCreates = 40;
   std::vector<CreateOutcome> outcomes(kCreates, CreateOutcome::Conflict);
@@ -102,16 +111,11 @@ TEST(CaseStoreConcurrency, OneCreateAloneIsOneCommit) {
   EXPECT_EQ(store.commits(), before + 2);
 }
 
-// Holding the database's write lock from outside stalls the writer on its
-// first batch, so the creates sent meanwhile all land in the next batch.
-// Within that one batch: the second of two identical creates sees the first,
-// and a create that breaks a constraint is rolled back alone.
-TEST(CaseStoreConcurrency, OneBatchHandlesDuplicatesAndAFailureApart) {
-  TempFolder folder;
-  CaseStore store(folder.path());
-  RawDb raw(store.path());
-  ASSERT_EQ(raw.exec("BEGIN IMMEDIATE"), SQLITE_OK);
-  const auto before = store.commits();
+// With the writer stalled on a first create, the creates sent meanwhile all
+// land in the next batch. Within that one batch: the second of two identical
+// creates sees the first, and a create that breaks a constraint is rolled
+// back alone.
+TEST_F(StalledWriter, OneBatchHandlesDuplicatesAndAFailureApart) {
 
   std::thread first([&] { store.create(sample_case(client_id_for(1))); });
   // The writer has taken it into its first batch and waits for the lock.
