@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
 
   // route(): rule check + parish lookup + notice text.
   Service service;
-  service.responsible = "parish";
+  service.responsible = ResponsibleLevel::Parish;
   start = Clock::now();
   std::size_t routed = 0;
   for (const auto& p : points) routed += route(service, {}, p.lat, p.lon, boundaries).body != nullptr;

@@ -13,17 +13,6 @@
 
 namespace oneservice::central {
 
-bool is_known_status(const std::string& status) {
-  const auto& all = case_statuses();
-  return std::find(all.begin(), all.end(), status) != all.end();
-}
-
-bool is_open_status(const std::string& status) {
-  static const std::vector<std::string> closed = {"FIXED",     "DUPLICATE", "NOT_COUNCILS_RESPONSIBILITY",
-                                                  "NO_FURTHER_ACTION", "CANCELLED", "CLOSED"};
-  return std::find(closed.begin(), closed.end(), status) == closed.end();
-}
-
 namespace {
 
 namespace fs = std::filesystem;
@@ -151,17 +140,11 @@ std::vector<CaseUpdate> CaseStore::updates(const UpdateQuery& query) const {
   return impl_->read("listing updates", [&](sqlite3* db) { return store::list_updates(db, normalised); });
 }
 
-CaseUpdate CaseStore::add_update(const std::string& service_request_id, const std::string& status,
-                                 const std::string& note) {
+CaseUpdate CaseStore::add_update(const std::string& service_request_id, CaseStatus status, const std::string& note) {
   const auto id = store::parse_case_id(service_request_id);
   // Only a well-formed id is repeated in the message: anything else might be
   // text someone typed.
   if (!id) throw CentralStoreError("There is no case with that id.");
-  if (!is_known_status(status)) {
-    std::string known;
-    for (const auto& each : case_statuses()) known += (known.empty() ? "" : ", ") + each;
-    throw CentralStoreError("Unknown status for case " + service_request_id + ": use one of " + known + ".");
-  }
   CaseUpdate update;
   impl_->writer->submit(
       [&](sqlite3* db) { update = store::append_update(db, *id, status, note, impl_->now()); },
@@ -172,7 +155,7 @@ CaseUpdate CaseStore::add_update(const std::string& service_request_id, const st
 std::string CaseStore::add_key(const std::string& name, const std::string& channel, Device* created) {
   if (name.empty()) throw CentralStoreError("A device key needs a name.");
   if (!store::is_known_channel(channel))
-    throw CentralStoreError("A device's channel must be kiosk, field, assisted or web.");
+    throw CentralStoreError(std::string("A device's channel must be ") + kChannelNames + ".");
   const auto key = store::new_plain_key();
   const auto hash = store::sha256_hex(key);
   Device device;
@@ -216,5 +199,9 @@ const std::string& CaseStore::path() const { return impl_->path; }
 std::string CaseStore::media_dir() const { return impl_->media; }
 
 std::uint64_t CaseStore::commits() const { return impl_->writer->commits(); }
+
+std::size_t CaseStore::writes_waiting() const { return impl_->writer->waiting(); }
+
+std::size_t CaseStore::writes_queued() const { return impl_->writer->queued(); }
 
 }  // namespace oneservice::central

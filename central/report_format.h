@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "central/case_store.h"
+#include "central/records.h"
 
 namespace oneservice::central {
 

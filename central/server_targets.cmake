@@ -1,7 +1,15 @@
-# The Open311 HTTP layer, the command line and the executable, on top of
-# oneservice_central_store.
+# The intake (a POST's path to a stored case), the Open311 HTTP layer, the
+# command line and the executable, on top of oneservice_central_store.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(pugixml REQUIRED)
+
+add_library(oneservice_central_intake STATIC
+  intake/intake.cpp
+  intake/pending_photos.cpp)
+target_include_directories(oneservice_central_intake PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(oneservice_central_intake
+  PUBLIC oneservice_central_store oneservice_shared
+  PRIVATE oneservice_warnings)
 
 add_library(oneservice_central_api STATIC
   open311/api.cpp
@@ -17,7 +25,7 @@ add_library(oneservice_central_api STATIC
 target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 target_link_libraries(oneservice_central_api
-  PUBLIC oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
+  PUBLIC oneservice_central_intake oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
   PRIVATE oneservice_warnings)
 
 add_executable(oneservice-central main.cpp)

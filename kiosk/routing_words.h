@@ -1,8 +1,7 @@
 #pragma once
-// Who will deal with a request, in the resident's language. shared/route()
-// words its notice in English for every channel (and the central server's
-// records); the kiosk shows that notice as it is in English and says the
-// same facts in its own words in another language.
+// Who will deal with a request, in the resident's language: shared/'s one
+// wording of the routing notice (routing_notice), through the kiosk's
+// translations.
 #include <string>
 
 #include "kiosk/widgets.h"

@@ -5,8 +5,9 @@
 # tests fail until every message is translated).
 #
 #   assets/po/oneservice.pot            the kiosk's own words: tr("..."), trn("...", "...", n)
-#                                       and gettext_noop("...") in kiosk/, and the validation
-#                                       templates in shared/validation.cpp and shared/prepare.cpp
+#                                       and gettext_noop("...") in kiosk/, the validation
+#                                       templates in shared/validation.cpp and shared/prepare.cpp,
+#                                       and the routing notice in shared/routing.cpp
 #   assets/<council>/po/catalogue.pot   a council's catalogue strings (oneservice-catalogue-strings)
 #
 # Usage: scripts/update-translations.sh [--tool PATH]   PATH: oneservice-catalogue-strings
@@ -20,7 +21,7 @@ cd "$root"
 # The kiosk's sources, and the shared/ files whose messages it shows.
 kiosk_sources() {
   find kiosk -name '*.cpp' -o -name '*.h' | LC_ALL=C sort
-  printf '%s\n' shared/validation.cpp shared/prepare.cpp
+  printf '%s\n' shared/validation.cpp shared/prepare.cpp shared/routing.cpp
 }
 
 make_kiosk_pot() {

@@ -2,7 +2,32 @@
 
 #include <algorithm>
 
+#include "shared/enum_words.h"
+
 namespace oneservice {
+
+namespace {
+
+struct TypeWord {
+  ServiceType value;
+  std::string_view word;
+};
+constexpr TypeWord kServiceTypes[] = {
+    {ServiceType::Realtime, "realtime"}, {ServiceType::Batch, "batch"}, {ServiceType::Blackbox, "blackbox"}};
+
+struct LevelWord {
+  ResponsibleLevel value;
+  std::string_view word;
+};
+constexpr LevelWord kLevels[] = {
+    {ResponsibleLevel::County, "county"}, {ResponsibleLevel::District, "district"}, {ResponsibleLevel::Parish, "parish"}};
+
+}  // namespace
+
+std::string to_string(ServiceType type) { return std::string(word_for(kServiceTypes, type)); }
+std::optional<ServiceType> parse_service_type(std::string_view text) { return value_for(kServiceTypes, text); }
+std::string to_string(ResponsibleLevel level) { return std::string(word_for(kLevels, level)); }
+std::optional<ResponsibleLevel> parse_responsible_level(std::string_view text) { return value_for(kLevels, text); }
 
 const ValueOption* Attribute::find_value(const std::string& key) const {
   for (const auto& option : values)

@@ -4,6 +4,7 @@
 // Plain data: loading lives in catalogue_json.h, rules in validation.h.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shared/answers.h"
@@ -19,6 +20,17 @@ enum class Automation { None, ServerSet, HiddenField };
 // Input hint for string questions, so a screen keyboard can offer @ and . for
 // email, digits for phone numbers, and validation can check the shape.
 enum class InputKind { Text, Email, Phone, Postcode };
+
+// Open311 service types: a realtime service answers a request with its
+// service_request_id, a batch one with a token; blackbox gives no updates.
+enum class ServiceType { Realtime, Batch, Blackbox };
+std::string to_string(ServiceType type);
+std::optional<ServiceType> parse_service_type(std::string_view text);  // "realtime" ...
+
+// The tier of local government that deals with a request.
+enum class ResponsibleLevel { County, District, Parish };
+std::string to_string(ResponsibleLevel level);
+std::optional<ResponsibleLevel> parse_responsible_level(std::string_view text);  // "county" ...
 
 struct ValueOption {
   std::string key;
@@ -61,7 +73,7 @@ struct Attribute {
 
 struct RoutingRule {
   std::vector<Condition> when;
-  std::string responsible;
+  ResponsibleLevel responsible = ResponsibleLevel::County;
 };
 
 struct Service {
@@ -71,11 +83,11 @@ struct Service {
   std::string group;
   std::vector<std::string> keywords;
   bool metadata = false;
-  std::string type = "realtime";  // realtime | batch | blackbox
+  ServiceType type = ServiceType::Realtime;
   std::vector<Attribute> attributes;  // sorted by order
 
   // Extensions.
-  std::string responsible;  // county | district | parish
+  std::optional<ResponsibleLevel> responsible;  // none: the county
   std::vector<RoutingRule> routing;
   std::string location_question;
   std::string location_hint;

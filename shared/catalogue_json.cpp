@@ -139,6 +139,12 @@ void check_conditions(const Service& service, const std::vector<Condition>& cond
   }
 }
 
+ResponsibleLevel responsible_level(const std::string& text, const std::string& where) {
+  const auto level = parse_responsible_level(text);
+  if (!level) fail(where, "must be county, district or parish.");
+  return *level;
+}
+
 Service parse_service(const json& node, const std::string& where) {
   if (!node.is_object()) fail(where, "must be an object.");
   Service s;
@@ -150,11 +156,13 @@ Service parse_service(const json& node, const std::string& where) {
   for (const auto& keyword : get_array(node, "keywords", here))
     if (keyword.is_string()) s.keywords.push_back(keyword.get<std::string>());
   s.metadata = get_bool(node, "metadata", here, false);
-  s.type = get_string(node, "type", here);
-  if (s.type.empty()) s.type = "realtime";
-  if (s.type != "realtime" && s.type != "batch" && s.type != "blackbox")
-    fail(here + ".type", "must be realtime, batch or blackbox.");
-  s.responsible = get_string(node, "responsible", here);
+  if (const auto type = get_string(node, "type", here); !type.empty()) {
+    const auto parsed = parse_service_type(type);
+    if (!parsed) fail(here + ".type", "must be realtime, batch or blackbox.");
+    s.type = *parsed;
+  }
+  if (const auto level = get_string(node, "responsible", here); !level.empty())
+    s.responsible = responsible_level(level, here + ".responsible");
   s.location_question = get_string(node, "location_question", here);
   s.location_hint = get_string(node, "location_hint", here);
   s.submit_label = get_string(node, "submit_label", here);
@@ -178,7 +186,8 @@ Service parse_service(const json& node, const std::string& where) {
     if (!rules[i].is_object()) fail(rule_where, "must be an object.");
     RoutingRule rule;
     rule.when = parse_conditions(get_array(rules[i], "when", rule_where), rule_where + ".when");
-    rule.responsible = get_string(rules[i], "responsible", rule_where, true);
+    rule.responsible = responsible_level(get_string(rules[i], "responsible", rule_where, true),
+                                         rule_where + ".responsible");
     check_conditions(s, rule.when, 1 << 30, rule_where);
     s.routing.push_back(std::move(rule));
   }

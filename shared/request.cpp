@@ -7,6 +7,7 @@ std::string to_string(Channel channel) {
     case Channel::Kiosk: return "kiosk";
     case Channel::Field: return "field";
     case Channel::Assisted: return "assisted";
+    case Channel::Web: return "web";
   }
   return "kiosk";
 }
@@ -15,6 +16,7 @@ std::optional<Channel> parse_channel(const std::string& text) {
   if (text == "kiosk") return Channel::Kiosk;
   if (text == "field") return Channel::Field;
   if (text == "assisted") return Channel::Assisted;
+  if (text == "web") return Channel::Web;
   return std::nullopt;
 }
 

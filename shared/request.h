@@ -10,7 +10,9 @@
 
 namespace oneservice {
 
-enum class Channel { Kiosk, Field, Assisted };
+// How a request reached the council. On the server the device key's channel
+// is the one stored, whatever the request says.
+enum class Channel { Kiosk, Field, Assisted, Web };
 
 struct Location {
   std::optional<double> lat;
@@ -46,5 +48,7 @@ struct ServiceRequest {
 
 std::string to_string(Channel channel);
 std::optional<Channel> parse_channel(const std::string& text);
+// For messages about an unknown channel.
+inline constexpr const char* kChannelNames = "kiosk, field, assisted or web";
 
 }  // namespace oneservice

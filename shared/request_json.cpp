@@ -139,7 +139,7 @@ ServiceRequest request_from_json(std::string_view json_text) {
   const auto channel = text_field(root, "channel", "");
   if (!channel.empty()) {
     const auto parsed = parse_channel(channel);
-    if (!parsed) fail("channel", "must be kiosk, field or assisted.");
+    if (!parsed) fail("channel", std::string("must be ") + kChannelNames + ".");
     request.channel = *parsed;
   }
   return request;

@@ -11,30 +11,26 @@ namespace oneservice {
 
 namespace {
 
-constexpr std::array<const char*, 3> kLevels = {"parish", "district", "county"};
+// Smallest first: a level with no body at a place falls back to the next.
+constexpr std::array<ResponsibleLevel, 3> kLevels = {ResponsibleLevel::Parish, ResponsibleLevel::District,
+                                                     ResponsibleLevel::County};
 
-std::string chosen_level(const Service& service, const Answers& answers) {
+ResponsibleLevel chosen_level(const Service& service, const Answers& answers) {
   for (const auto& rule : service.routing)
-    if (conditions_hold(rule.when, answers) && !rule.responsible.empty()) return rule.responsible;
-  return service.responsible.empty() ? "county" : service.responsible;
+    if (conditions_hold(rule.when, answers)) return rule.responsible;
+  return service.responsible.value_or(ResponsibleLevel::County);
 }
-
-// " Contact: Margaret Thornton, Parish Clerk, clerk@..., 01632 960401."
-std::string contact_sentence(const BodyContact& contact) {
-  const std::string details = contact_details(contact);
-  return details.empty() ? std::string{} : " Contact: " + details + ".";
-}
-
-std::string will_deal(const Area& body) { return body.name + " will deal with this." + contact_sentence(body.contact); }
 
 // The area of this kind at the point; else, walking up from a smaller area
 // at the point, its ancestor of this kind (so a district is still found where
 // the district polygons leave a gap under a parish).
-const Area* containing(const Boundaries& boundaries, double lat, double lon, const std::string& kind) {
+const Area* containing(const Boundaries& boundaries, double lat, double lon, ResponsibleLevel level) {
+  const auto kind = to_string(level);
   if (const Area* area = boundaries.area_at(lat, lon, kind)) return area;
-  for (const char* smaller : kLevels) {
-    if (kind == smaller) break;
-    for (const Area* area = boundaries.area_at(lat, lon, smaller); area; area = boundaries.find(area->parent)) {
+  for (const auto smaller : kLevels) {
+    if (level == smaller) break;
+    for (const Area* area = boundaries.area_at(lat, lon, to_string(smaller)); area;
+         area = boundaries.find(area->parent)) {
       if (area->kind == kind) return area;
     }
   }
@@ -43,7 +39,7 @@ const Area* containing(const Boundaries& boundaries, double lat, double lon, con
 
 const Area* first_county(const Boundaries& boundaries) {
   for (const auto& area : boundaries.areas())
-    if (area.kind == "county") return &area;
+    if (area.kind == to_string(ResponsibleLevel::County)) return &area;
   return nullptr;
 }
 
@@ -71,45 +67,57 @@ RoutingDecision route(const Service& service, const Answers& answers, std::optio
   const bool has_point = lat && lon && std::isfinite(*lat) && std::isfinite(*lon);
   if (!has_point) {
     decision.body = first_county(boundaries);
-    if (!decision.body) {
-      decision.notice = "We cannot tell which council will deal with this.";
-    } else if (decision.level == "county") {
-      decision.notice = will_deal(*decision.body);
-    } else {
-      decision.notice = "No location was given, so " + will_deal(*decision.body);
+    if (!decision.body) decision.fallback = RoutingFallback::NoCouncil;
+    else if (decision.level != ResponsibleLevel::County) decision.fallback = RoutingFallback::NoLocation;
+  } else {
+    // The chosen level, then every larger one.
+    for (auto level = std::find(kLevels.begin(), kLevels.end(), decision.level); level != kLevels.end(); ++level) {
+      decision.body = containing(boundaries, *lat, *lon, *level);
+      if (decision.body) break;
+      decision.missing.push_back(*level);
     }
-    return decision;
+    if (!decision.body) {
+      decision.missing.clear();
+      decision.county = first_county(boundaries);
+      decision.fallback = decision.county ? RoutingFallback::OutsideTheArea : RoutingFallback::NoCouncil;
+    } else if (!decision.missing.empty()) {
+      decision.fallback = RoutingFallback::MissingLevels;
+    }
   }
-
-  // The chosen level, then every larger one.
-  std::vector<std::string> missing;
-  auto level = std::find(kLevels.begin(), kLevels.end(), decision.level);
-  if (level == kLevels.end()) {
-    missing.push_back(decision.level);
-    level = kLevels.end() - 1;  // an unknown level: the county decides
-  }
-  for (; level != kLevels.end(); ++level) {
-    decision.body = containing(boundaries, *lat, *lon, *level);
-    if (decision.body) break;
-    missing.push_back(*level);
-  }
-
-  if (!decision.body) {
-    const Area* county = first_county(boundaries);
-    decision.notice = county ? "This place is outside the area " + county->name +
-                                   " covers. Contact the council for that place."
-                             : "We cannot tell which council will deal with this.";
-    return decision;
-  }
-  if (missing.empty()) {
-    decision.notice = will_deal(*decision.body);
-    return decision;
-  }
-  // "There is no parish council for this place", "no parish or district council".
-  std::string none = missing.front();
-  for (std::size_t i = 1; i < missing.size(); ++i) none += (i + 1 == missing.size() ? " or " : ", ") + missing[i];
-  decision.notice = "There is no " + none + " council for this place, so " + will_deal(*decision.body);
+  decision.notice = routing_notice(decision, {});
   return decision;
+}
+
+namespace {
+
+// The sentence before the contact details; each is whole, so a translation
+// can word it as its language needs.
+const char* will_deal_words(const RoutingDecision& decision) {
+  if (decision.fallback == RoutingFallback::NoLocation)
+    return gettext_noop("No location was given, so {council} will deal with this.");
+  if (decision.fallback != RoutingFallback::MissingLevels) return gettext_noop("{council} will deal with this.");
+  const auto missing = [&](ResponsibleLevel level) {
+    return std::find(decision.missing.begin(), decision.missing.end(), level) != decision.missing.end();
+  };
+  if (missing(ResponsibleLevel::Parish) && missing(ResponsibleLevel::District))
+    return gettext_noop("There is no parish or district council for this place, so {council} will deal with this.");
+  if (missing(ResponsibleLevel::District))
+    return gettext_noop("There is no district council for this place, so {council} will deal with this.");
+  return gettext_noop("There is no parish council for this place, so {council} will deal with this.");
+}
+
+}  // namespace
+
+std::string routing_notice(const RoutingDecision& decision, const Wording& wording) {
+  if (decision.fallback == RoutingFallback::OutsideTheArea && decision.county)
+    return format(say(wording, gettext_noop("This place is outside the area {council} covers. "
+                                            "Contact the council for that place.")),
+                  {{"council", decision.county->name}});
+  if (!decision.body) return say(wording, gettext_noop("We cannot tell which council will deal with this."));
+  std::string notice = format(say(wording, will_deal_words(decision)), {{"council", decision.body->name}});
+  const std::string details = contact_details(decision.body->contact);
+  if (!details.empty()) notice += " " + format(say(wording, gettext_noop("Contact: {details}.")), {{"details", details}});
+  return notice;
 }
 
 }  // namespace oneservice

@@ -11,6 +11,7 @@
 
 #include "shared/catalogue.h"
 #include "shared/format_error.h"
+#include "shared/wording.h"
 
 namespace oneservice {
 
@@ -67,15 +68,33 @@ class Boundaries {
 // words the sentence around it in its own language.
 std::string contact_details(const BodyContact& contact);
 
+// Why the body dealing with a request is not simply the one at the chosen
+// level where it is: what the notice explains.
+enum class RoutingFallback {
+  None,            // the body at the chosen level
+  NoLocation,      // no point given: the county
+  MissingLevels,   // no council at the chosen level (or the next) there
+  OutsideTheArea,  // the point is outside every area: nobody named
+  NoCouncil,       // the boundary data has no county at all
+};
+
 struct RoutingDecision {
-  std::string level;         // the level the service's rules chose
+  ResponsibleLevel level = ResponsibleLevel::County;  // what the service's rules chose
   const Area* body = nullptr;  // who deals with it; null when not known
-  // For the resident, e.g. "Little Hembury Parish Council will deal with
-  // this. Contact: Margaret Thornton, Parish Clerk,
-  // clerk@little-hembury-pc.example, 01632 960401." Never holds the
-  // resident's own answers.
+  RoutingFallback fallback = RoutingFallback::None;
+  std::vector<ResponsibleLevel> missing;  // MissingLevels: the levels with no council there
+  const Area* county = nullptr;           // OutsideTheArea: whose area the point is outside
+  // routing_notice(*this) in English, for the server's records. Never holds
+  // the resident's own answers.
   std::string notice;
 };
+
+// For the resident, e.g. "Little Hembury Parish Council will deal with this.
+// Contact: Margaret Thornton, Parish Clerk, clerk@little-hembury-pc.example,
+// 01632 960401." The sentences come from `wording` (the kiosk's translation
+// hook; English when empty); names and contact details are the council's own
+// and are never translated.
+std::string routing_notice(const RoutingDecision& decision, const Wording& wording);
 
 // Applies the service's routing rules to the answers (first matching rule
 // wins, else the service's "responsible" level), then finds the body at that

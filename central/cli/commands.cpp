@@ -91,14 +91,10 @@ int key_command(const Arguments& args, CaseStore& store) {
 int case_command(const Arguments& args, CaseStore& store) {
   if (args.words.size() < 3 || args.words[1] != "update")
     return problem("use: case update ID --status STATUS --note TEXT");
-  const auto status = args.flag("--status");
-  if (!is_known_status(status)) {
-    std::string known;
-    for (const auto& s : case_statuses()) known += " " + s;
-    return problem("--status must be one of:" + known);
-  }
+  const auto status = parse_case_status(args.flag("--status"));
+  if (!status) return problem("--status must be one of " + case_status_names());
   try {
-    const auto update = store.add_update(args.words[2], status, args.flag("--note"));
+    const auto update = store.add_update(args.words[2], *status, args.flag("--note"));
     std::printf("%lld\n", static_cast<long long>(update.update_id));
     return 0;
   } catch (const CentralStoreError& error) {

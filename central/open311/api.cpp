@@ -13,9 +13,6 @@
 #include "central/open311/media.h"
 #include "central/open311/post_fields.h"
 #include "central/open311/xml.h"
-#include "shared/identity.h"
-#include "shared/prepare.h"
-#include "shared/request_json.h"
 #include "shared/text.h"
 
 namespace oneservice::central::open311 {
@@ -55,11 +52,11 @@ std::vector<std::string> split_list(const std::string& text) {
 
 // The POST's fields, from a form body or from a multipart body's plain
 // parts; multipart "media" parts are returned separately.
-Fields post_fields(const httplib::Request& req, std::vector<const httplib::MultipartFormData*>& media) {
+Fields post_fields(const httplib::Request& req, std::vector<std::string_view>& media) {
   Fields fields;
   for (const auto& [name, value] : req.params) fields.emplace(name, value);
   for (const auto& [name, part] : req.files) {
-    if (name == "media") media.push_back(&part);
+    if (name == "media") media.push_back(part.content);
     else fields.emplace(name, part.content);
   }
   return fields;
@@ -75,8 +72,8 @@ struct Api::Cache {
 };
 
 Api::Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, ApiOptions options, Clock clock)
-    : store_(store), catalogue_(catalogue), boundaries_(boundaries), options_(options), clock_(std::move(clock)),
-      cache_(std::make_unique<Cache>()) {
+    : store_(store), catalogue_(catalogue), options_(options), clock_(clock),
+      intake_(store, catalogue, boundaries, std::move(clock)), cache_(std::make_unique<Cache>()) {
   const auto services = services_document(catalogue_);
   cache_->services_json = services.dump();
   cache_->services_xml = to_xml(services, "services", "service");
@@ -165,108 +162,36 @@ void Api::definition(const httplib::Request& req, httplib::Response& res, const 
 
 namespace {
 
-json created_document(const CreateResult& result, bool batch, const std::string& notice) {
-  json created = {{"service_notice", notice}, {"account_id", ""}};
-  if (batch) created["token"] = result.token;
-  else created["service_request_id"] = result.service_request_id;
+json created_document(const IntakeResult& result) {
+  json created = {{"service_notice", result.service_notice}, {"account_id", ""}};
+  if (result.batch) created["token"] = result.created.token;
+  else created["service_request_id"] = result.created.service_request_id;
   return created;
 }
 
-// Photos written for a request that then was not created (a resend, a
-// conflict, a failure) are removed again.
-void remove_media(const std::string& folder, const std::vector<MediaFile>& media) {
-  for (const auto& file : media) std::remove((folder + "/" + file.file_name).c_str());
+int http_status(IntakeOutcome outcome) {
+  switch (outcome) {
+    case IntakeOutcome::Accepted: return 200;
+    case IntakeOutcome::NotAllowed: return 403;
+    case IntakeOutcome::Refused: return 400;
+    case IntakeOutcome::PhotoFailed: return 500;
+    case IntakeOutcome::StoreFailed: return 503;
+  }
+  return 500;
 }
 
 }  // namespace
 
 void Api::create(const httplib::Request& req, httplib::Response& res, const std::string& format) {
-  std::vector<const httplib::MultipartFormData*> media_parts;
-  auto posted = read_post_fields(post_fields(req, media_parts));
-  const auto device = posted.api_key.empty() ? std::nullopt : store_.authenticate(posted.api_key);
-  if (!device)
-    return fail(res, format, 403, {"This device's api_key is missing, unknown or revoked: ask the council for a key"});
-  if (!posted.problems.empty()) return fail(res, format, 400, posted.problems);
-
-  auto& request = posted.request;
-  const auto header_key = req.get_header_value("Idempotency-Key");
-  if (!header_key.empty() && !request.client_id.empty() && header_key != request.client_id)
-    return fail(res, format, 400, {"The Idempotency-Key header and attribute[client_request_id] must be the same"});
-  if (!header_key.empty()) request.client_id = header_key;
-  const bool idempotent = !request.client_id.empty();
-  if (!idempotent) request.client_id = make_uuid_v4();  // an old client: no resend protection
-  if (const auto channel = parse_channel(device->channel)) request.channel = *channel;
-
-  // "The same content" is what the device sent, before the server fills in
-  // anything of its own.
-  const std::string canonical = request_to_json(request);
-  const auto* known_service = catalogue_.find_service(request.service_code);
-  const bool batch = known_service && known_service->type == "batch";
-  // A resend is answered before anything else is judged: the first send was
-  // accepted, and a catalogue change since must not turn it into a refusal.
-  if (idempotent) {
-    if (const auto earlier = store_.existing(request.client_id, canonical)) {
-      if (earlier->outcome == CreateOutcome::Conflict)
-        return fail(res, format, 400,
-                    {"This Idempotency-Key was already used for a different request: make a new key for a new request"});
-      const auto record = store_.find(earlier->service_request_id);
-      return reply(res, format, 200,
-                   json::array({created_document(*earlier, batch, record ? record->service_notice : "")}),
-                   "service_requests", "request");
-    }
-  }
-
-  auto prepared = prepare_request(catalogue_, request, clock_.now(), Wording::english());
-  if (!prepared.ok()) {
-    std::vector<std::string> messages;
-    for (const auto& error : prepared.errors) messages.push_back(error.message);
-    return fail(res, format, 400, messages);
-  }
-  const auto& service = *catalogue_.find_service(prepared.request.service_code);
-
-  NewCase new_case;
-  if (media_parts.size() > kMaxPhotos) return fail(res, format, 400, {kTooManyPhotosMessage});
-  for (const auto* part : media_parts) {
-    if (part->content.size() > kMaxPhotoBytes) return fail(res, format, 400, {kPhotoTooLargeMessage});
-    if (!image_type(part->content)) return fail(res, format, 400, {"Photos must be JPEG, PNG, GIF or WebP images"});
-  }
-  for (const auto* part : media_parts) {
-    // A fresh random name: public URLs reveal nothing of the request, and a
-    // file once served is never replaced.
-    const auto type = *image_type(part->content);
-    const std::string name = make_uuid_v4() + "." + extension_for(type);
-    if (!write_media_file(store_.media_dir(), name, part->content)) {
-      remove_media(store_.media_dir(), new_case.media);
-      return fail(res, format, 500, {"The photo could not be saved: try again later"});
-    }
-    new_case.media.push_back({name, type});
-  }
-
-  const auto decision = route(service, prepared.request.answers, prepared.request.location.lat,
-                              prepared.request.location.lon, boundaries_);
-  new_case.request = prepared.request;
-  new_case.canonical_body = canonical;
-  new_case.device_id = device->id;
-  new_case.channel = device->channel;
-  new_case.agency_responsible = decision.body ? decision.body->name : catalogue_.council_name;
-  new_case.responsible_area_id = decision.body ? decision.body->id : "";
-  new_case.service_notice = decision.notice;
-  new_case.batch = service.type == "batch";
-
-  CreateResult result;
-  try {
-    result = store_.create(new_case);
-  } catch (const CentralStoreError&) {
-    remove_media(store_.media_dir(), new_case.media);
-    return fail(res, format, 503, {"The request could not be saved: try again later"});
-  }
-  // A concurrent twin won the race: its photos are the case's, not ours.
-  if (result.outcome != CreateOutcome::Created) remove_media(store_.media_dir(), new_case.media);
-  if (result.outcome == CreateOutcome::Conflict)
-    return fail(res, format, 400,
-                {"This Idempotency-Key was already used for a different request: make a new key for a new request"});
-  reply(res, format, 200, json::array({created_document(result, new_case.batch, new_case.service_notice)}),
-        "service_requests", "request");
+  Submission submission;
+  auto posted = read_post_fields(post_fields(req, submission.photos));
+  submission.request = std::move(posted.request);
+  submission.api_key = std::move(posted.api_key);
+  submission.problems = std::move(posted.problems);
+  submission.idempotency_key = req.get_header_value("Idempotency-Key");
+  const auto result = intake_.receive(std::move(submission));
+  if (result.outcome != IntakeOutcome::Accepted) return fail(res, format, http_status(result.outcome), result.messages);
+  reply(res, format, 200, json::array({created_document(result)}), "service_requests", "request");
 }
 
 void Api::search(const httplib::Request& req, httplib::Response& res, const std::string& format) const {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "central/case_store.h"
+#include "central/intake/intake.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/routing.h"
@@ -48,9 +49,9 @@ class Api {
 
   CaseStore& store_;
   const Catalogue& catalogue_;
-  const Boundaries& boundaries_;
   ApiOptions options_;
   Clock clock_;
+  Intake intake_;
   std::unique_ptr<Cache> cache_;
 };
 

@@ -56,7 +56,7 @@ json services_document(const Catalogue& catalogue) {
                    {"service_name", s.service_name},
                    {"description", s.description},
                    {"metadata", s.metadata},
-                   {"type", s.type},
+                   {"type", to_string(s.type)},
                    {"keywords", join(s.keywords)},
                    {"group", s.group}});
   return out;
@@ -68,10 +68,10 @@ json definition_document(const Service& service) {
   json out = {{"service_code", service.service_code}, {"attributes", attributes}};
   // The service-level extensions, so a device can rebuild the whole
   // catalogue from Open311 endpoints alone.
-  if (!service.responsible.empty()) out["responsible"] = service.responsible;
+  if (service.responsible) out["responsible"] = to_string(*service.responsible);
   if (!service.routing.empty()) {
     json rules = json::array();
-    for (const auto& rule : service.routing) rules.push_back({{"when", conditions(rule.when)}, {"responsible", rule.responsible}});
+    for (const auto& rule : service.routing) rules.push_back({{"when", conditions(rule.when)}, {"responsible", to_string(rule.responsible)}});
     out["routing"] = rules;
   }
   if (!service.location_question.empty()) out["location_question"] = service.location_question;
@@ -84,8 +84,8 @@ json definition_document(const Service& service) {
 json request_document(const CaseRecord& r, const Catalogue& catalogue, const std::string& media_base) {
   const auto* service = catalogue.find_service(r.service_code);
   json out = {{"service_request_id", r.service_request_id},
-              {"status", is_open_status(r.status) ? "open" : "closed"},
-              {"extended_status", r.status},
+              {"status", is_open(r.status) ? "open" : "closed"},
+              {"extended_status", std::string(to_string(r.status))},
               {"status_notes", r.status_notes},
               {"service_name", service ? service->service_name : r.service_code},
               {"service_code", r.service_code},
@@ -109,7 +109,7 @@ json request_document(const CaseRecord& r, const Catalogue& catalogue, const std
 json update_document(const CaseUpdate& u) {
   return {{"update_id", std::to_string(u.update_id)},
           {"service_request_id", u.service_request_id},
-          {"status", u.status},
+          {"status", std::string(to_string(u.status))},
           {"updated_datetime", u.updated_datetime},
           {"description", u.description},
           {"media_url", u.media_url}};

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "central/case_store.h"
+#include "central/records.h"
 #include "shared/catalogue.h"
 
 namespace oneservice::central::open311 {

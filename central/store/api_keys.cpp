@@ -48,9 +48,7 @@ std::string sha256_hex(std::string_view text) {
   return to_hex(digest.data(), size);
 }
 
-bool is_known_channel(const std::string& channel) {
-  return channel == "kiosk" || channel == "field" || channel == "assisted" || channel == "web";
-}
+bool is_known_channel(const std::string& channel) { return parse_channel(channel).has_value(); }
 
 Device insert_device(sqlite3* db, const std::string& name, const std::string& channel,
                      const std::string& key_sha256, const std::string& now) {

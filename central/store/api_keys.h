@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "central/case_store.h"
+#include "central/records.h"
 #include "db/sqlite.h"
 
 namespace oneservice::central::store {

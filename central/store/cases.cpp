@@ -16,13 +16,19 @@ constexpr std::string_view kCaseSelect =
     "c.updated_datetime, c.address, c.lat, c.lon, c.description, c.channel, coalesce(d.name, ''), "
     "c.request_json FROM cases c LEFT JOIN devices d ON d.id = c.device_id";
 
+CaseStatus stored_status(const std::string& text) {
+  const auto status = parse_case_status(text);
+  if (!status) throw CentralStoreError("The case store holds an unknown status: " + text);
+  return *status;
+}
+
 CaseRecord case_from_row(const sqlite::Statement& row) {
   CaseRecord record;
   record.service_request_id = std::to_string(row.integer(0));
   record.client_id = row.text(1);
   record.token = row.text(2);
   record.service_code = row.text(3);
-  record.status = row.text(4);
+  record.status = stored_status(row.text(4));
   record.status_notes = row.text(5);
   record.agency_responsible = row.text(6);
   record.responsible_area_id = row.text(7);
@@ -104,7 +110,13 @@ std::optional<std::int64_t> parse_case_id(const std::string& text) {
 }
 
 CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string& received) {
-  const auto& request = new_case.request;
+  ServiceRequest request = new_case.request;
+  if (!new_case.channel.empty()) {
+    const auto channel = parse_channel(new_case.channel);
+    if (!channel) throw CentralStoreError(std::string("A case's channel must be ") + kChannelNames + ".");
+    request.channel = *channel;
+  }
+  const auto channel = to_string(request.channel);
   CreateResult result;
 
   // The single writer makes this check-then-insert safe, including for two
@@ -123,7 +135,6 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
   }
 
   if (new_case.batch) result.token = make_uuid_v4();
-  const auto channel = new_case.channel.empty() ? to_string(request.channel) : new_case.channel;
   sqlite::Statement insert(
       db,
       "INSERT INTO cases (client_id, canonical_body, token, service_code, status, is_open, status_notes, "
@@ -172,13 +183,14 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
   return result;
 }
 
-CaseUpdate append_update(sqlite3* db, std::int64_t case_id, const std::string& status, const std::string& note,
+CaseUpdate append_update(sqlite3* db, std::int64_t case_id, CaseStatus status, const std::string& note,
                          const std::string& now) {
+  const std::string word(to_string(status));
   sqlite::Statement move(db,
                          "UPDATE cases SET status = ?1, is_open = ?2, status_notes = ?3, updated_datetime = ?4 "
                          "WHERE id = ?5");
-  move.bind(1, status)
-      .bind(2, std::int64_t{is_open_status(status) ? 1 : 0})
+  move.bind(1, word)
+      .bind(2, std::int64_t{is_open(status) ? 1 : 0})
       .bind(3, note)
       .bind(4, now)
       .bind(5, case_id)
@@ -188,7 +200,7 @@ CaseUpdate append_update(sqlite3* db, std::int64_t case_id, const std::string& s
   sqlite::Statement insert(db,
                            "INSERT INTO case_updates (case_id, status, updated_datetime, description) "
                            "VALUES (?1, ?2, ?3, ?4)");
-  insert.bind(1, case_id).bind(2, status).bind(3, now).bind(4, note).run();
+  insert.bind(1, case_id).bind(2, word).bind(3, now).bind(4, note).run();
 
   CaseUpdate update;
   update.update_id = sqlite::last_insert_id(db);
@@ -275,7 +287,7 @@ std::vector<CaseUpdate> list_updates(sqlite3* db, const UpdateQuery& query) {
     CaseUpdate update;
     update.update_id = select.integer(0);
     update.service_request_id = std::to_string(select.integer(1));
-    update.status = select.text(2);
+    update.status = stored_status(select.text(2));
     update.updated_datetime = select.text(3);
     update.description = select.text(4);
     update.media_url = select.text(5);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "central/case_store.h"
+#include "central/records.h"
 #include "db/sqlite.h"
 
 namespace oneservice::central::store {
@@ -23,8 +23,8 @@ std::optional<std::int64_t> parse_case_id(const std::string& text);
 CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string& received);
 
 // Appends an update and moves the case; throws CentralStoreError for an
-// unknown case. The status is checked by the caller.
-CaseUpdate append_update(sqlite3* db, std::int64_t case_id, const std::string& status, const std::string& note,
+// unknown case.
+CaseUpdate append_update(sqlite3* db, std::int64_t case_id, CaseStatus status, const std::string& note,
                          const std::string& now);
 
 std::optional<CaseRecord> load_case(sqlite3* db, std::int64_t case_id);

@@ -4,7 +4,7 @@
 
 #include <utility>
 
-#include "central/case_store.h"
+#include "central/records.h"
 
 namespace oneservice::central::store {
 
@@ -29,9 +29,19 @@ void GroupCommitWriter::submit(const Work& work, const std::string& what) {
     std::lock_guard lock(mutex_);
     if (stopping_) throw CentralStoreError("The case store " + path_ + " is closing; " + what + " was not done.");
     queue_.push_back(&job);
+    ++waiting_;
   }
   wake_.notify_one();
+  struct Answered {
+    std::atomic<std::size_t>& waiting;
+    ~Answered() { --waiting; }
+  } answered{waiting_};
   done.get();  // rethrows the job's failure
+}
+
+std::size_t GroupCommitWriter::queued() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
 }
 
 void GroupCommitWriter::run() {

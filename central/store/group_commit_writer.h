@@ -39,6 +39,10 @@ class GroupCommitWriter {
   void submit(const Work& work, const std::string& what);
 
   std::uint64_t commits() const { return commits_.load(); }
+  // Submitted and not yet answered (queued or in the batch being written).
+  std::size_t waiting() const { return waiting_.load(); }
+  // Submitted and not yet taken into a batch.
+  std::size_t queued() const;
 
  private:
   struct Job {
@@ -56,11 +60,12 @@ class GroupCommitWriter {
   sqlite::Database db_;
   std::string path_;
   std::size_t max_batch_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job*> queue_;
   bool stopping_ = false;
   std::atomic<std::uint64_t> commits_{0};
+  std::atomic<std::size_t> waiting_{0};
   std::thread thread_;
 };
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "central/case_store.h"
+#include "central/records.h"
 #include "db/sqlite.h"
 
 namespace oneservice::central::store {

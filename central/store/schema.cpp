@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "central/case_store.h"
+#include "central/records.h"
 
 namespace oneservice::central::store {
 namespace {

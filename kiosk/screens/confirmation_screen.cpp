@@ -8,7 +8,7 @@ namespace oneservice::kiosk::screens {
 void draw_confirmation(ScreenContext& screen) {
   auto& journey = screen.journey;
   const auto* service = screen.rules.catalogue.find_service(journey.service_code);
-  const bool application = service && service->type == "batch";
+  const bool application = service && service->type == ServiceType::Batch;
   auto& ui = screen.ui;
   ui::panel(ui, application ? ui.tr("Application saved") : ui.tr("Report saved"),
             ui.tr("Your reference is") + "\n" + journey.reference);

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <stdexcept>
+
 #include "central/listen_socket.h"
+#include "support/deadline.h"
 
 namespace oneservice::central::test {
 
@@ -26,7 +29,11 @@ ApiServer::ApiServer()
   api_->install(server_);
   port_ = bind_server(server_, "127.0.0.1", 0);
   thread_ = std::thread([this] { server_.listen_after_bind(); });
-  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  if (!test_support::wait_until([this] { return server_.is_running(); })) {
+    server_.stop();
+    thread_.join();
+    throw std::runtime_error("The test's Open311 server did not start listening within 30 seconds");
+  }
 }
 
 ApiServer::~ApiServer() {

@@ -257,6 +257,22 @@ TEST_F(Open311Api, ApiKeyIsRequiredAndRevocable) {
   EXPECT_EQ(post(client, "json", fields).status, 403);
 }
 
+// The device's key says how a request came in: the case's channel and the
+// request as stored agree on it, whatever the request claims.
+TEST_F(Open311Api, TheKeysChannelIsTheOnlyOneStored) {
+  for (const std::string channel : {"web", "field"}) {
+    const auto key = server.store().add_key("A " + channel + " device", channel);
+    auto fields = pothole(key);
+    fields.emplace_back("channel", "kiosk");
+    const auto id = create(fields);
+    ASSERT_FALSE(id.empty());
+    const auto record = server.store().find(id);
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->channel, channel);
+    EXPECT_EQ(json::parse(record->request_json).at("channel"), channel) << record->request_json;
+  }
+}
+
 TEST_F(Open311Api, ValidationErrorsAreListedInGovUkWords) {
   Fields fields = {{"api_key", server.key()}, {"service_code", "pothole"}, {"attribute[depth_cm]", "deep"}};
   const auto j = post(client, "json", fields);
@@ -403,7 +419,7 @@ TEST_F(Open311Api, PhotosTravelAsMultipartAndAreServedBack) {
 TEST_F(Open311Api, SearchFiltersAndWindow) {
   const auto pothole_id = create(pothole(server.key()));
   const auto speeding_id = create(speeding(server.key(), "51.20", "-1.82", "40"));
-  server.store().add_update(speeding_id, "FIXED", "Speed checks done.");
+  server.store().add_update(speeding_id, CaseStatus::Fixed, "Speed checks done.");
 
   const auto all = json::parse(get(client, "/open311/v2/requests.json").body);
   EXPECT_EQ(all.size(), 2u);
@@ -432,8 +448,8 @@ TEST_F(Open311Api, SearchFiltersAndWindow) {
 
 TEST_F(Open311Api, UpdatesAreListedInBothFormats) {
   const auto id = create(pothole(server.key()));
-  server.store().add_update(id, "INVESTIGATING", "An inspector will visit.");
-  server.store().add_update(id, "ACTION_SCHEDULED", "Repair booked for Tuesday.");
+  server.store().add_update(id, CaseStatus::Investigating, "An inspector will visit.");
+  server.store().add_update(id, CaseStatus::ActionScheduled, "Repair booked for Tuesday.");
   const auto list = json::parse(get(client, "/open311/v2/servicerequestupdates.json").body);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list.at(0).at("status"), "OPEN");

@@ -8,6 +8,7 @@
 
 #include "central/case_store.h"
 #include "support.h"
+#include "support/deadline.h"
 
 using namespace oneservice;
 using namespace oneservice::central;
@@ -15,6 +16,7 @@ using test::client_id_for;
 using test::RawDb;
 using test::sample_case;
 using test::TempFolder;
+using test_support::wait_until;
 
 // 8 threads x 50 creates: threads t and t+4 send the same 50 client ids at
 // the same moment, as a device retrying a POST whose reply was lost.
@@ -59,9 +61,44 @@ TEST(CaseStoreConcurrency, DuplicatePostsAtOnceMakeOneCaseEachAndShareCommits) {
   RawDb raw(store.path());
   EXPECT_EQ(raw.integer("SELECT count(*) FROM cases"), 200);
   EXPECT_EQ(raw.integer("SELECT count(*) FROM case_updates"), 200);
-  // Group commit: callers waiting together share one transaction.
-  EXPECT_LT(store.commits(), static_cast<std::uint64_t>(kThreads * kPerThread));
-  EXPECT_GT(store.commits(), 0u);
+}
+
+// A store whose writer stalls on its first batch: the test holds the
+// database's write lock from outside until it lets go (COMMIT).
+class StalledWriter : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(raw.exec("BEGIN IMMEDIATE"), SQLITE_OK);
+    before = store.commits();
+  }
+
+  TempFolder folder;
+  CaseStore store{folder.path()};
+  RawDb raw{store.path()};
+  std::uint64_t before = 0;
+};
+
+// Every create sent while the writer is stalled waits in the queue. Once the
+// lock is let go, the first batch commits and the next takes all the others:
+// two commits for forty creates, however the threads were scheduled.
+TEST_F(StalledWriter, CreatesWaitingTogetherShareOneCommit) {
+
+  constexpr std::size_t kCreates = 40;
+  std::vector<CreateOutcome> outcomes(kCreates, CreateOutcome::Conflict);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < kCreates; ++i)
+    threads.emplace_back([&, i] {
+      outcomes[i] = store.create(sample_case(client_id_for(static_cast<int>(i) + 1))).outcome;
+    });
+  const bool all_waiting = wait_until([&] { return store.writes_waiting() == kCreates; });
+  ASSERT_EQ(raw.exec("COMMIT"), SQLITE_OK);
+  for (auto& thread : threads) thread.join();
+  ASSERT_TRUE(all_waiting) << "only " << store.writes_waiting() << " of " << kCreates << " creates were queued";
+
+  EXPECT_LE(store.commits() - before, 2u) << "creates waiting together must share commits";
+  EXPECT_GE(store.commits() - before, 1u);
+  for (const auto outcome : outcomes) EXPECT_EQ(outcome, CreateOutcome::Created);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM cases"), static_cast<long long>(kCreates));
 }
 
 TEST(CaseStoreConcurrency, OneCreateAloneIsOneCommit) {
@@ -74,19 +111,15 @@ TEST(CaseStoreConcurrency, OneCreateAloneIsOneCommit) {
   EXPECT_EQ(store.commits(), before + 2);
 }
 
-// Holding the database's write lock from outside stalls the writer on its
-// first batch, so the creates sent meanwhile all land in the next batch.
-// Within that one batch: the second of two identical creates sees the first,
-// and a create that breaks a constraint is rolled back alone.
-TEST(CaseStoreConcurrency, OneBatchHandlesDuplicatesAndAFailureApart) {
-  TempFolder folder;
-  CaseStore store(folder.path());
-  RawDb raw(store.path());
-  ASSERT_EQ(raw.exec("BEGIN IMMEDIATE"), SQLITE_OK);
-  const auto before = store.commits();
+// With the writer stalled on a first create, the creates sent meanwhile all
+// land in the next batch. Within that one batch: the second of two identical
+// creates sees the first, and a create that breaks a constraint is rolled
+// back alone.
+TEST_F(StalledWriter, OneBatchHandlesDuplicatesAndAFailureApart) {
 
   std::thread first([&] { store.create(sample_case(client_id_for(1))); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the writer takes it and waits for the lock
+  // The writer has taken it into its first batch and waits for the lock.
+  const bool first_taken = wait_until([&] { return store.writes_waiting() == 1 && store.writes_queued() == 0; });
 
   CreateResult twin_a, twin_b, other;
   std::string bad_error;
@@ -103,10 +136,12 @@ TEST(CaseStoreConcurrency, OneBatchHandlesDuplicatesAndAFailureApart) {
     }
   });
   batch.emplace_back([&] { other = store.create(sample_case(client_id_for(4))); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // all four are queued
+  const bool all_queued = wait_until([&] { return store.writes_queued() == 4; });
   ASSERT_EQ(raw.exec("COMMIT"), SQLITE_OK);
   first.join();
   for (auto& thread : batch) thread.join();
+  ASSERT_TRUE(first_taken) << "the writer never took the first create";
+  ASSERT_TRUE(all_queued) << "only " << store.writes_queued() << " of 4 creates were queued";
 
   EXPECT_EQ(store.commits(), before + 2) << "the four creates should share one commit";
   EXPECT_EQ(twin_a.service_request_id, twin_b.service_request_id);

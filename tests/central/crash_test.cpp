@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 
 #include "central/case_store.h"
 #include "support.h"
+#include "support/deadline.h"
 
 using namespace oneservice;
 using namespace oneservice::central;
@@ -69,7 +71,15 @@ TEST(CaseStoreCrash, EveryAcknowledgedCaseIsWholeAfterAKill) {
   const auto complete_lines = [&] { return std::count(received.begin(), received.end(), '\n'); };
   char buffer[4096];
   bool killed = false;
+  bool too_slow = false;
+  const auto deadline = std::chrono::steady_clock::now() + oneservice::test_support::kWaitLimit;
   for (;;) {
+    if (!killed && std::chrono::steady_clock::now() >= deadline) {
+      ::kill(child, SIGKILL);  // it stalled: the pipe's end of file follows
+      killed = too_slow = true;
+    }
+    pollfd readable{fds[0], POLLIN, 0};
+    if (::poll(&readable, 1, 100) == 0) continue;
     const ssize_t got = ::read(fds[0], buffer, sizeof buffer);
     if (got <= 0) break;  // end of file: the child is gone
     received.append(buffer, static_cast<std::size_t>(got));
@@ -81,6 +91,8 @@ TEST(CaseStoreCrash, EveryAcknowledgedCaseIsWholeAfterAKill) {
   ::close(fds[0]);
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_FALSE(too_slow) << "the child acknowledged " << complete_lines() << " of 80 creates in "
+                         << oneservice::test_support::kWaitLimit.count() << " seconds";
   ASSERT_TRUE(WIFSIGNALED(status)) << "the child exited with " << WEXITSTATUS(status);
   ASSERT_EQ(WTERMSIG(status), SIGKILL);
 
@@ -102,7 +114,7 @@ TEST(CaseStoreCrash, EveryAcknowledgedCaseIsWholeAfterAKill) {
     const auto record = store.find(id);
     ASSERT_TRUE(record) << "acknowledged case " << id << " is missing";
     EXPECT_EQ(record->client_id, client_id);
-    EXPECT_EQ(record->status, "OPEN");
+    EXPECT_EQ(record->status, CaseStatus::Open);
     EXPECT_EQ(record->media.size(), 2u);
     UpdateQuery query;
     query.service_request_ids = {id};

@@ -32,7 +32,7 @@ class CaseStoreSearch : public ::testing::Test {
       store.create(sample_case(client_id_for(n + 1), codes[n]));
     }
     clock.set("2026-11-24T08:00:00Z");
-    store.add_update("2", "FIXED", "Cleared.");
+    store.add_update("2", CaseStatus::Fixed, "Cleared.");
   }
 
   TempFolder folder;
@@ -109,28 +109,28 @@ TEST_F(CaseStoreSearch, BadFiltersAreRefused) {
 
 TEST_F(CaseStoreSearch, UpdatesOldestFirstWithinARange) {
   clock.set("2026-11-25T08:00:00Z");
-  store.add_update("1", "INVESTIGATING", "An inspector will visit.");
+  store.add_update("1", CaseStatus::Investigating, "An inspector will visit.");
 
   const auto all = store.updates({});
   ASSERT_EQ(all.size(), 6u);
   for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].update_id, all[i].update_id);
   EXPECT_EQ(all[0].service_request_id, "1");
   EXPECT_EQ(all[4].service_request_id, "2");
-  EXPECT_EQ(all[4].status, "FIXED");
+  EXPECT_EQ(all[4].status, CaseStatus::Fixed);
   EXPECT_EQ(all[4].description, "Cleared.");
-  EXPECT_EQ(all[5].status, "INVESTIGATING");
+  EXPECT_EQ(all[5].status, CaseStatus::Investigating);
 
   UpdateQuery range;
   range.start_date = "2026-11-22T12:00:00Z";
   range.end_date = "2026-11-24T08:00:00Z";
   std::vector<std::string> got;
-  for (const auto& update : store.updates(range)) got.push_back(update.service_request_id + ":" + update.status);
+  for (const auto& update : store.updates(range)) got.push_back(update.service_request_id + ":" + std::string(to_string(update.status)));
   EXPECT_EQ(got, (Ids{"3:OPEN", "4:OPEN", "2:FIXED"}));
 
   UpdateQuery for_case;
   for_case.service_request_ids = {"1"};
   got.clear();
-  for (const auto& update : store.updates(for_case)) got.push_back(update.status + "@" + update.updated_datetime);
+  for (const auto& update : store.updates(for_case)) got.push_back(std::string(to_string(update.status)) + "@" + update.updated_datetime);
   EXPECT_EQ(got, (Ids{"OPEN@2026-11-20T12:00:00Z", "INVESTIGATING@2026-11-25T08:00:00Z"}));
 
   UpdateQuery limited;

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "support/central_process.h"
+#include "support/deadline.h"
 #include "shared/identity.h"
 
 using namespace oneservice::central::test;
@@ -127,14 +128,15 @@ TEST_F(CentralBinary, KillMinus9LosesNothingAcknowledged) {
         }
       });
     // Let creates flow, then pull the plug while they are in flight.
-    while (true) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const bool flowed = oneservice::test_support::wait_until([&] {
       std::lock_guard<std::mutex> guard(lock);
-      if (acknowledged.size() >= 200) break;
-    }
+      return acknowledged.size() >= 200;
+    });
     server.kill_hard();
     stop = true;
     for (auto& sender : senders) sender.join();
+    ASSERT_TRUE(flowed) << "only " << acknowledged.size() << " of 200 creates were acknowledged in "
+                        << oneservice::test_support::kWaitLimit.count() << " seconds";
   }
   ASSERT_GE(acknowledged.size(), 200u);
 

@@ -2,6 +2,7 @@
 add_executable(central_api_tests
   api_fixture.cpp
   api_test.cpp
+  pending_photos_test.cpp
   listen_socket_test.cpp
   server_process_test.cpp)
 target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support oneservice_warnings GTest::gtest_main)

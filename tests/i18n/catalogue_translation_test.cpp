@@ -29,9 +29,10 @@ std::string codes_of(const Catalogue& catalogue) {
   std::ostringstream out;
   out << catalogue.changeset << " " << catalogue.tracking_url << "\n";
   for (const auto& s : catalogue.services) {
-    out << s.service_code << " " << s.metadata << " " << s.type << " " << s.responsible << "\n";
+    out << s.service_code << " " << s.metadata << " " << to_string(s.type) << " "
+        << (s.responsible ? to_string(*s.responsible) : "") << "\n";
     for (const auto& rule : s.routing) {
-      out << "  route to " << rule.responsible;
+      out << "  route to " << to_string(rule.responsible);
       write_conditions(out, rule.when);
       out << "\n";
     }

@@ -76,11 +76,11 @@ TEST(DemoCatalogue, HasTheServicesTheReadmeLists) {
                            "graffiti", "parking_permit"})
     EXPECT_NE(catalogue.find_service(code), nullptr) << code;
   EXPECT_EQ(catalogue.find_service("no_such_service"), nullptr);
-  EXPECT_EQ(demo_service("parking_permit").type, "batch");
+  EXPECT_EQ(demo_service("parking_permit").type, ServiceType::Batch);
   EXPECT_EQ(demo_service("parking_permit").submit_label, "Send application");
-  EXPECT_EQ(demo_service("pothole").type, "realtime");
-  EXPECT_EQ(demo_service("pothole").responsible, "county");
-  EXPECT_EQ(demo_service("missed_bin").responsible, "district");
+  EXPECT_EQ(demo_service("pothole").type, ServiceType::Realtime);
+  EXPECT_EQ(demo_service("pothole").responsible, ResponsibleLevel::County);
+  EXPECT_EQ(demo_service("missed_bin").responsible, ResponsibleLevel::District);
 }
 
 TEST(DemoCatalogue, GroupsInFirstSeenOrder) {
@@ -108,10 +108,10 @@ TEST(DemoCatalogue, SpeedingTrafficHasTheDecidingQuestionsAndRouting) {
   const auto& service = demo_service("speeding_traffic");
   for (const char* code : {"speed_limit", "road_type", "speedwatch"})
     ASSERT_NE(service.find_attribute(code), nullptr) << code;
-  EXPECT_EQ(service.responsible, "district");
+  EXPECT_EQ(service.responsible, ResponsibleLevel::District);
   ASSERT_EQ(service.routing.size(), 1u);
   const auto& rule = service.routing[0];
-  EXPECT_EQ(rule.responsible, "parish");
+  EXPECT_EQ(rule.responsible, ResponsibleLevel::Parish);
   ASSERT_EQ(rule.when.size(), 3u);
   EXPECT_EQ(rule.when[0].code, "speed_limit");
   EXPECT_EQ(rule.when[0].any_of, (std::vector<std::string>{"20", "30"}));
@@ -207,7 +207,7 @@ TEST(CatalogueJson, MinimalCatalogueParses) {
   EXPECT_EQ(catalogue.council_name, "Testshire");
   ASSERT_EQ(catalogue.services.size(), 1u);
   const auto& service = catalogue.services[0];
-  EXPECT_EQ(service.type, "realtime");  // the default
+  EXPECT_EQ(service.type, ServiceType::Realtime);  // the default
   ASSERT_EQ(service.attributes.size(), 2u);
   EXPECT_TRUE(service.attributes[1].variable);  // the default
   EXPECT_FALSE(service.attributes[1].required);
@@ -347,7 +347,7 @@ TEST(CatalogueJson, RoutingRulesAreChecked) {
   document["services"][0]["routing"] = json::parse(R"([{"when": [{"code": "colour", "any_of": ["red"]}], "responsible": "parish"}])");
   const auto catalogue = parse_catalogue(document.dump());
   ASSERT_EQ(catalogue.services[0].routing.size(), 1u);
-  EXPECT_EQ(catalogue.services[0].routing[0].responsible, "parish");
+  EXPECT_EQ(catalogue.services[0].routing[0].responsible, ResponsibleLevel::Parish);
 
   document["services"][0]["routing"][0]["when"][0]["any_of"] = {"purple"};
   EXPECT_THAT(error_for(document), HasSubstr("routing[0] refers to \"purple\", which is not a value of \"colour\""));
@@ -424,6 +424,12 @@ TEST(CatalogueJson, WrongTypesAreNamed) {
   document = minimal_catalogue();
   document["services"][0]["type"] = "sometimes";
   EXPECT_THAT(error_for(document), HasSubstr("service \"svc\".type must be realtime, batch or blackbox"));
+  document = minimal_catalogue();
+  document["services"][0]["responsible"] = "ward";
+  EXPECT_THAT(error_for(document), HasSubstr("service \"svc\".responsible must be county, district or parish"));
+  document = minimal_catalogue();
+  document["services"][0]["routing"] = json::parse(R"([{"when": [], "responsible": "County"}])");
+  EXPECT_THAT(error_for(document), HasSubstr("service \"svc\".routing[0].responsible must be county, district or parish"));
   document = minimal_catalogue();
   document["services"][0]["attributes"] = "colour";
   EXPECT_THAT(error_for(document), HasSubstr("service \"svc\".attributes must be a list"));

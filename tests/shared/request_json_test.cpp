@@ -59,11 +59,12 @@ std::string error_for(const std::string& text) {
 }  // namespace
 
 TEST(RequestChannel, NamesRoundTrip) {
-  for (const auto channel : {Channel::Kiosk, Channel::Field, Channel::Assisted})
+  for (const auto channel : {Channel::Kiosk, Channel::Field, Channel::Assisted, Channel::Web})
     EXPECT_EQ(parse_channel(to_string(channel)), channel);
   EXPECT_EQ(to_string(Channel::Kiosk), "kiosk");
   EXPECT_EQ(to_string(Channel::Field), "field");
   EXPECT_EQ(to_string(Channel::Assisted), "assisted");
+  EXPECT_EQ(to_string(Channel::Web), "web");
   EXPECT_EQ(parse_channel("bus"), std::nullopt);
   EXPECT_EQ(parse_channel("Kiosk"), std::nullopt);
   EXPECT_EQ(parse_channel(""), std::nullopt);
@@ -176,7 +177,7 @@ TEST(RequestJson, DocumentMustBeAnObject) {
 
 TEST(RequestJson, WrongTypesNameTheField) {
   EXPECT_THAT(error_for(R"({"answers": ["a", "b"]})"), HasSubstr("answers must be an object"));
-  EXPECT_THAT(error_for(R"({"channel": "bus"})"), HasSubstr("channel must be kiosk, field or assisted"));
+  EXPECT_THAT(error_for(R"({"channel": "bus"})"), HasSubstr("channel must be kiosk, field, assisted or web"));
   EXPECT_THAT(error_for(R"({"channel": 1})"), HasSubstr("channel must be text"));
   EXPECT_THAT(error_for(R"({"location": {"lat": "north", "long": 0}})"), HasSubstr("location.lat must be a number"));
   EXPECT_THAT(error_for(R"({"location": {"lat": 0, "long": true}})"), HasSubstr("location.long must be a number"));

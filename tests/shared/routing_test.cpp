@@ -19,12 +19,6 @@ using ::testing::StartsWith;
 
 namespace {
 
-const Boundaries& demo_boundaries() {
-  static const Boundaries boundaries =
-      Boundaries::load_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/boundaries.geojson");
-  return boundaries;
-}
-
 // The README's example points.
 constexpr double kLittleHemburyLon = -1.82, kLittleHemburyLat = 51.20;  // parish in Ashcombe
 constexpr double kAshcombeTownLon = -1.75, kAshcombeTownLat = 51.05;    // unparished, Ashcombe
@@ -57,21 +51,21 @@ const char* kCountyNotice =
 TEST(Routing, SpeedwatchVillageIn30GoesToTheParishWithTheClerksContact) {
   const auto decision =
       route_at("speeding_traffic", speeding("30", "village", "yes"), kLittleHemburyLon, kLittleHemburyLat);
-  EXPECT_EQ(decision.level, "parish");
+  EXPECT_EQ(decision.level, ResponsibleLevel::Parish);
   EXPECT_EQ(id_of(decision), "parish-little-hembury");
   EXPECT_EQ(decision.notice, kLittleHemburyNotice);
 }
 
 TEST(Routing, SpeedwatchIn20AlsoGoesToTheParish) {
   const auto decision = route_at("speeding_traffic", speeding("20", "village", "yes"), -1.70, 51.22);
-  EXPECT_EQ(decision.level, "parish");
+  EXPECT_EQ(decision.level, ResponsibleLevel::Parish);
   EXPECT_EQ(id_of(decision), "parish-oakley-magna");
   EXPECT_THAT(decision.notice, StartsWith("Oakley Magna Parish Council will deal with this. Contact: David Okafor"));
 }
 
 TEST(Routing, SpeedwatchAnswersInAnUnparishedAreaGoToTheDistrict) {
   auto decision = route_at("speeding_traffic", speeding("30", "village", "yes"), kAshcombeTownLon, kAshcombeTownLat);
-  EXPECT_EQ(decision.level, "parish");  // what the rule chose
+  EXPECT_EQ(decision.level, ResponsibleLevel::Parish);  // what the rule chose
   EXPECT_EQ(id_of(decision), "district-ashcombe");
   EXPECT_EQ(decision.notice, std::string("There is no parish council for this place, so ") + kAshcombeNotice);
 
@@ -85,7 +79,7 @@ TEST(Routing, OtherSpeedingAnswersGoToTheDistrict) {
   for (const auto& answers : {speeding("40", "village", ""), speeding("30", "main_road", ""),
                               speeding("30", "village", "no"), speeding("not_sure", "village", ""), Answers{}}) {
     const auto decision = route_at("speeding_traffic", answers, kLittleHemburyLon, kLittleHemburyLat);
-    EXPECT_EQ(decision.level, "district");
+    EXPECT_EQ(decision.level, ResponsibleLevel::District);
     EXPECT_EQ(id_of(decision), "district-ashcombe");
     EXPECT_EQ(decision.notice, kAshcombeNotice);
   }
@@ -94,7 +88,7 @@ TEST(Routing, OtherSpeedingAnswersGoToTheDistrict) {
 TEST(Routing, NoLocationGoesToTheCounty) {
   const auto decision = route(demo_service("speeding_traffic"), speeding("30", "village", "yes"), std::nullopt,
                               std::nullopt, demo_boundaries());
-  EXPECT_EQ(decision.level, "parish");
+  EXPECT_EQ(decision.level, ResponsibleLevel::Parish);
   EXPECT_EQ(id_of(decision), "county-wealdshire");
   EXPECT_EQ(decision.notice, std::string("No location was given, so ") + kCountyNotice);
 
@@ -108,7 +102,7 @@ TEST(Routing, PotholeGoesToTheCountyWherever) {
   for (const auto& [lon, lat] : std::vector<std::pair<double, double>>{
            {kLittleHemburyLon, kLittleHemburyLat}, {kAshcombeTownLon, kAshcombeTownLat}, {-1.40, 51.06}}) {
     const auto decision = route_at("pothole", {{"road_or_pavement", std::string("road")}}, lon, lat);
-    EXPECT_EQ(decision.level, "county");
+    EXPECT_EQ(decision.level, ResponsibleLevel::County);
     EXPECT_EQ(id_of(decision), "county-wealdshire");
     EXPECT_EQ(decision.notice, kCountyNotice);
   }
@@ -127,7 +121,7 @@ TEST(Routing, DistrictServicesFollowTheDistrictBoundaries) {
 TEST(Routing, OutsideTheCountyNobodyIsNamed) {
   const auto decision = route_at("speeding_traffic", speeding("30", "village", "yes"), -2.00, 51.10);
   EXPECT_EQ(decision.body, nullptr);
-  EXPECT_EQ(decision.level, "parish");
+  EXPECT_EQ(decision.level, ResponsibleLevel::Parish);
   EXPECT_EQ(decision.notice,
             "This place is outside the area Wealdshire County Council covers. Contact the council for that place.");
 }
@@ -136,20 +130,20 @@ TEST(Routing, ServiceWithNoLevelGoesToTheCounty) {
   Service service;
   service.service_code = "other";
   const auto decision = route(service, {}, kLittleHemburyLat, kLittleHemburyLon, demo_boundaries());
-  EXPECT_EQ(decision.level, "county");
+  EXPECT_EQ(decision.level, ResponsibleLevel::County);
   EXPECT_EQ(id_of(decision), "county-wealdshire");
 }
 
 TEST(Routing, FirstMatchingRuleWins) {
   Service service;
-  service.responsible = "county";
-  service.routing = {RoutingRule{{Condition{"kind", {"a"}}}, "parish"}, RoutingRule{{}, "district"},
-                     RoutingRule{{}, "county"}};
+  service.responsible = ResponsibleLevel::County;
+  service.routing = {RoutingRule{{Condition{"kind", {"a"}}}, ResponsibleLevel::Parish}, RoutingRule{{}, ResponsibleLevel::District},
+                     RoutingRule{{}, ResponsibleLevel::County}};
   EXPECT_EQ(route(service, {{"kind", std::string("a")}}, kLittleHemburyLat, kLittleHemburyLon, demo_boundaries()).level,
-            "parish");
+            ResponsibleLevel::Parish);
   // The second rule has no conditions, so it always holds.
   EXPECT_EQ(route(service, {{"kind", std::string("b")}}, kLittleHemburyLat, kLittleHemburyLon, demo_boundaries()).level,
-            "district");
+            ResponsibleLevel::District);
 }
 
 TEST(Routing, NoticeHoldsNoneOfTheResidentsAnswers) {
@@ -196,7 +190,7 @@ TEST(Routing, ParishOutsideItsDistrictPolygonStillReachesItsDistrict) {
                                   square("district-d", "district", 0, 0, 5, 10, "shire"),
                                   square("parish-p", "parish", 6, 0, 7, 1, "district-d")});
   Service bins;
-  bins.responsible = "district";
+  bins.responsible = ResponsibleLevel::District;
   const auto decision = route(bins, {}, 0.5, 6.5, boundaries);
   EXPECT_EQ(id_of(decision), "district-d");
   EXPECT_EQ(decision.notice, "district-d Council will deal with this.");  // no contact: no "Contact:" sentence
@@ -206,7 +200,7 @@ TEST(Routing, NoParishAndNoDistrictGoesToTheCounty) {
   const auto boundaries = map_of({square("shire", "county", 0, 0, 10, 10, ""),
                                   square("district-d", "district", 0, 0, 5, 10, "shire")});
   Service speedwatch;
-  speedwatch.responsible = "parish";
+  speedwatch.responsible = ResponsibleLevel::Parish;
   const auto decision = route(speedwatch, {}, 5.0, 7.0, boundaries);
   EXPECT_EQ(id_of(decision), "shire");
   EXPECT_EQ(decision.notice, "There is no parish or district council for this place, so shire Council will deal with this.");

@@ -12,6 +12,7 @@
 #include "shared/catalogue.h"
 #include "shared/catalogue_json.h"
 #include "shared/clock.h"
+#include "shared/routing.h"
 #include "shared/validation.h"
 
 namespace oneservice::testing {
@@ -24,6 +25,13 @@ inline std::string demo_catalogue_path() {
 inline const Catalogue& demo_catalogue() {
   static const Catalogue catalogue = load_catalogue_file(demo_catalogue_path());
   return catalogue;
+}
+
+// The demo council's boundaries, loaded once per test binary.
+inline const Boundaries& demo_boundaries() {
+  static const Boundaries boundaries =
+      Boundaries::load_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/boundaries.geojson");
+  return boundaries;
 }
 
 inline const Service& demo_service(const std::string& code) {

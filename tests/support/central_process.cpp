@@ -6,8 +6,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 #include <thread>
+
+#include "support/deadline.h"
 
 namespace oneservice::central::test {
 namespace {
@@ -90,7 +93,14 @@ CentralProcess::~CentralProcess() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGTERM);
   int status = 0;
-  waitpid(pid_, &status, 0);
+  const bool stopped =
+      oneservice::test_support::wait_until([&] { return waitpid(pid_, &status, WNOHANG) == pid_; });
+  if (stopped) return;
+  // A destructor cannot fail the test: say so where ctest shows it, and
+  // leave no server behind.
+  std::fprintf(stderr, "oneservice-central did not stop within %lld seconds of SIGTERM: killed\n",
+               static_cast<long long>(oneservice::test_support::kWaitLimit.count()));
+  kill_hard();
 }
 
 void CentralProcess::kill_hard() {

@@ -1,0 +1,113 @@
+#include "central/intake/intake.h"
+
+#include "central/intake/pending_photos.h"
+#include "shared/identity.h"
+#include "shared/media_type.h"
+#include "shared/photo_limits.h"
+#include "shared/prepare.h"
+#include "shared/request_json.h"
+
+namespace oneservice::central {
+namespace {
+
+constexpr const char* kKeyReused =
+    "This Idempotency-Key was already used for a different request: make a new key for a new request";
+
+IntakeResult failed(IntakeOutcome outcome, std::vector<std::string> messages) {
+  IntakeResult result;
+  result.outcome = outcome;
+  result.messages = std::move(messages);
+  return result;
+}
+
+// The photos' count, size and kind, judged before any of them is written.
+std::optional<std::string> photo_problem(const std::vector<std::string_view>& photos) {
+  if (photos.size() > kMaxPhotos) return kTooManyPhotosMessage;
+  for (const auto bytes : photos) {
+    if (bytes.size() > kMaxPhotoBytes) return kPhotoTooLargeMessage;
+    if (!image_type(bytes)) return "Photos must be JPEG, PNG, GIF or WebP images";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Intake::Intake(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, Clock clock)
+    : store_(store), catalogue_(catalogue), boundaries_(boundaries), clock_(std::move(clock)) {}
+
+IntakeResult Intake::receive(Submission submission) const {
+  const auto device = submission.api_key.empty() ? std::nullopt : store_.authenticate(submission.api_key);
+  if (!device)
+    return failed(IntakeOutcome::NotAllowed,
+                  {"This device's api_key is missing, unknown or revoked: ask the council for a key"});
+  if (!submission.problems.empty()) return failed(IntakeOutcome::Refused, std::move(submission.problems));
+
+  auto& request = submission.request;
+  const auto& header_key = submission.idempotency_key;
+  if (!header_key.empty() && !request.client_id.empty() && header_key != request.client_id)
+    return failed(IntakeOutcome::Refused,
+                  {"The Idempotency-Key header and attribute[client_request_id] must be the same"});
+  if (!header_key.empty()) request.client_id = header_key;
+  const bool idempotent = !request.client_id.empty();
+  if (!idempotent) request.client_id = make_uuid_v4();  // an old client: no resend protection
+  if (const auto channel = parse_channel(device->channel)) request.channel = *channel;
+
+  // "The same content" is what the device sent, before the server fills in
+  // anything of its own.
+  const std::string canonical = request_to_json(request);
+  const auto* known_service = catalogue_.find_service(request.service_code);
+  IntakeResult result;
+  result.batch = known_service && known_service->type == ServiceType::Batch;
+  // A resend is answered before anything else is judged: the first send was
+  // accepted, and a catalogue change since must not turn it into a refusal.
+  if (idempotent) {
+    if (const auto earlier = store_.existing(request.client_id, canonical)) {
+      if (earlier->outcome == CreateOutcome::Conflict) return failed(IntakeOutcome::Refused, {kKeyReused});
+      const auto record = store_.find(earlier->service_request_id);
+      result.created = *earlier;
+      result.service_notice = record ? record->service_notice : "";
+      return result;
+    }
+  }
+
+  auto prepared = prepare_request(catalogue_, request, clock_.now(), Wording::english());
+  if (!prepared.ok()) {
+    std::vector<std::string> messages;
+    for (const auto& error : prepared.errors) messages.push_back(error.message);
+    return failed(IntakeOutcome::Refused, std::move(messages));
+  }
+  if (const auto problem = photo_problem(submission.photos)) return failed(IntakeOutcome::Refused, {*problem});
+
+  PendingPhotos photos(store_.media_dir());
+  for (const auto bytes : submission.photos)
+    if (!photos.add(bytes, *image_type(bytes)))
+      return failed(IntakeOutcome::PhotoFailed, {"The photo could not be saved: try again later"});
+
+  const auto& service = *catalogue_.find_service(prepared.request.service_code);
+  const auto decision = route(service, prepared.request.answers, prepared.request.location.lat,
+                              prepared.request.location.lon, boundaries_);
+  NewCase new_case;
+  new_case.request = std::move(prepared.request);
+  new_case.canonical_body = canonical;
+  new_case.device_id = device->id;
+  new_case.channel = device->channel;
+  new_case.agency_responsible = decision.body ? decision.body->name : catalogue_.council_name;
+  new_case.responsible_area_id = decision.body ? decision.body->id : "";
+  new_case.service_notice = decision.notice;
+  new_case.batch = service.type == ServiceType::Batch;
+  new_case.media = photos.files();
+
+  try {
+    result.created = store_.create(new_case);
+  } catch (const CentralStoreError&) {
+    return failed(IntakeOutcome::StoreFailed, {"The request could not be saved: try again later"});
+  }
+  // A concurrent twin that won the race owns the case and its photos; ours go.
+  if (result.created.outcome == CreateOutcome::Created) photos.keep();
+  if (result.created.outcome == CreateOutcome::Conflict) return failed(IntakeOutcome::Refused, {kKeyReused});
+  result.batch = new_case.batch;
+  result.service_notice = new_case.service_notice;
+  return result;
+}
+
+}  // namespace oneservice::central

@@ -1,0 +1,110 @@
+#pragma once
+// The central store's records: what a create carries in, what a case and its
+// updates are when read back, device keys and report rows. Plain data shared
+// by the store's facade (case_store.h), its SQL (store/) and the intake.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "central/case_status.h"
+#include "shared/request.h"
+
+namespace oneservice::central {
+
+class CentralStoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Device {
+  std::int64_t id = 0;
+  std::string name;     // "Ashcombe Library kiosk 1"
+  std::string channel;  // kiosk | field | assisted | web
+  std::string created_at;
+  std::string revoked_at;  // empty while the key works
+};
+
+struct MediaFile {
+  std::string file_name;     // stored name under the media folder, e.g. "12-1.jpg"
+  std::string content_type;  // image/jpeg ...
+};
+
+struct NewCase {
+  ServiceRequest request;      // validated by the caller with shared/ rules
+  std::string canonical_body;  // what identifies "the same content" for idempotency
+  std::int64_t device_id = 0;
+  // The device key's channel: the only one stored, in the case's column and
+  // in its request JSON alike, whatever request.channel says. Empty: the
+  // request's own (a case with no device).
+  std::string channel;
+  std::string agency_responsible;  // routing decision: body name
+  std::string responsible_area_id;
+  std::string service_notice;
+  bool batch = false;          // Open311 "batch" service: answer with a token
+  std::vector<MediaFile> media;
+};
+
+enum class CreateOutcome { Created, Duplicate, Conflict };
+
+struct CreateResult {
+  CreateOutcome outcome = CreateOutcome::Created;
+  std::string service_request_id;  // set for Created and Duplicate
+  std::string token;               // set for batch services
+};
+
+struct CaseRecord {
+  std::string service_request_id;
+  std::string client_id;
+  std::string token;
+  std::string service_code;
+  CaseStatus status = CaseStatus::Open;
+  std::string status_notes;  // the latest update's public note
+  std::string agency_responsible;
+  std::string responsible_area_id;
+  std::string service_notice;
+  std::string requested_datetime;  // UTC ISO 8601 with Z
+  std::string updated_datetime;
+  std::string address;
+  std::optional<double> lat, lon;
+  std::string description;
+  std::string channel;
+  std::string device_name;
+  std::vector<MediaFile> media;
+  std::string request_json;  // the request as received (shared/request_json)
+};
+
+struct CaseUpdate {
+  std::int64_t update_id = 0;
+  std::string service_request_id;
+  CaseStatus status = CaseStatus::Open;
+  std::string updated_datetime;
+  std::string description;  // public note
+  std::string media_url;    // empty when none
+};
+
+struct CaseQuery {
+  std::vector<std::string> ids;  // when set, the other filters are ignored (Open311)
+  std::string service_code;      // may be a comma list
+  std::string start_date, end_date;  // inclusive bounds on requested_datetime (UTC ISO)
+  std::string status;                // "open" | "closed" | "" (Open311 sense)
+  std::size_t limit = 1000;
+};
+
+struct UpdateQuery {
+  std::string start_date, end_date;  // on updated_datetime
+  std::vector<std::string> service_request_ids;  // optional filter
+  std::size_t limit = 1000;
+};
+
+struct TopIssueRow {
+  std::string service_code, area_id, period;
+  std::int64_t count = 0;
+};
+struct ChannelRow {
+  std::string period, channel;
+  std::int64_t count = 0;
+};
+
+}  // namespace oneservice::central
