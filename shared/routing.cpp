@@ -84,7 +84,7 @@ RoutingDecision route(const Service& service, const Answers& answers, std::optio
       decision.fallback = RoutingFallback::MissingLevels;
     }
   }
-  decision.notice = routing_notice(decision, {});
+  decision.notice = routing_notice(decision, Wording::english());
   return decision;
 }
 
