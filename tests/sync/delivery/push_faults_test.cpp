@@ -161,18 +161,34 @@ INSTANTIATE_TEST_SUITE_P(Faults, PushThroughFaults,
 // Exactly-once rests on two carriers of the client id, the Idempotency-Key
 // header and attribute[client_request_id]: each is checked on its own, so
 // losing one is caught even while the other still protects.
+namespace {
+
+// A device with `requests` potholes queued, pushing to a real central
+// through a proxy set up by `arrange`, until every request settles.
+struct ProxiedPush {
+  Central central;
+  FaultProxy proxy{"127.0.0.1", central.port()};
+  TempDir device;
+  Outbox outbox = Outbox::open(outbox_path(device.path()));
+  std::vector<std::string> ids;
+
+  void run(int requests) {
+    ids = enqueue_potholes(outbox, requests);
+    PushLock lock(device.path());
+    ASSERT_TRUE(lock.held());
+    Pusher pusher(outbox, {Central::base_url_for(proxy.port()), central.key(), ""}, fast_push_options());
+    push_until_settled(outbox, pusher);
+  }
+};
+
+}  // namespace
+
 TEST(PushIdempotency, EveryPostCarriesItsClientIdAsTheIdempotencyKey) {
   constexpr int kRequests = 6;
-  Central central;
-  FaultProxy proxy("127.0.0.1", central.port());
-  proxy.set_plan({{Fault::DropResponse, 2}});  // two resends: they carry the same key again
-  TempDir device;
-  auto outbox = Outbox::open(outbox_path(device.path()));
-  const auto ids = enqueue_potholes(outbox, kRequests);
-  PushLock lock(device.path());
-  ASSERT_TRUE(lock.held());
-  Pusher pusher(outbox, {Central::base_url_for(proxy.port()), central.key(), ""}, fast_push_options());
-  push_until_settled(outbox, pusher);
+  ProxiedPush push;
+  push.proxy.set_plan({{Fault::DropResponse, 2}});  // two resends: they carry the same key again
+  push.run(kRequests);
+  const auto& [central, proxy, device, outbox, ids] = push;
 
   const auto keys = proxy.request_header_values("Idempotency-Key");
   EXPECT_EQ(static_cast<int>(keys.size()), proxy.requests_seen()) << "a POST went without the header";
@@ -185,17 +201,11 @@ TEST(PushIdempotency, EveryPostCarriesItsClientIdAsTheIdempotencyKey) {
 
 TEST(PushIdempotency, WithoutTheHeaderTheFormAttributeStillMakesOneCaseOfAResend) {
   constexpr int kRequests = 8;
-  Central central;
-  FaultProxy proxy("127.0.0.1", central.port());
-  proxy.strip_request_header("Idempotency-Key");  // as a proxy in between might
-  proxy.set_plan({{Fault::DropResponse, 3}});     // the central commits, the device never hears
-  TempDir device;
-  auto outbox = Outbox::open(outbox_path(device.path()));
-  const auto ids = enqueue_potholes(outbox, kRequests);
-  PushLock lock(device.path());
-  ASSERT_TRUE(lock.held());
-  Pusher pusher(outbox, {Central::base_url_for(proxy.port()), central.key(), ""}, fast_push_options());
-  push_until_settled(outbox, pusher);
+  ProxiedPush push;
+  push.proxy.strip_request_header("Idempotency-Key");  // as a proxy in between might
+  push.proxy.set_plan({{Fault::DropResponse, 3}});     // the central commits, the device never hears
+  push.run(kRequests);
+  const auto& [central, proxy, device, outbox, ids] = push;
 
   EXPECT_EQ(proxy.faults_applied(), 3);
   EXPECT_GE(proxy.requests_seen(), kRequests + 3);
