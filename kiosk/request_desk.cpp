@@ -19,7 +19,7 @@ Progress progress_of(sync::RequestState state) {
 TrackedRequest tracked_from(const sync::Outbox& outbox, const sync::OutboxEntry& entry) {
   TrackedRequest tracked;
   tracked.reference = entry.local_ref;
-  tracked.service_code = entry.request.service_code;
+  tracked.service_code = entry.service_code;
   tracked.made_at = entry.created_at;
   tracked.council_reference = entry.server_ref;
   tracked.progress = progress_of(entry.state);

@@ -153,17 +153,19 @@ std::vector<ClaimedRequest> DeliveryQueue::claim_rows(const std::string& now_utc
   // this one.
   sqlite::Statement claim(db(), "UPDATE requests SET state = 'sending', attempts = attempts + 1, "
                                      "updated_at = ?3 WHERE id IN (SELECT id " + std::string(kDue) +
-                                         ") RETURNING " + std::string(kEntryColumns) + ", id");
+                                         ") RETURNING " + std::string(kEntryColumns) + ", id, body");
   claim.bind(1, now_utc).bind(2, static_cast<std::int64_t>(limit)).bind(3, stamp);
   struct Claimed {
     std::string next_attempt_at;
     std::int64_t id;
     OutboxEntry entry;
+    ServiceRequest request;
   };
   std::vector<Claimed> rows;
   while (claim.step()) {
     auto entry = entry_from_row(claim, outbox_->path_);
-    rows.push_back({entry.next_attempt_at, claim.integer(11), std::move(entry)});
+    auto request = detail::request_from_body(claim.text(12), outbox_->path_, entry.local_ref);
+    rows.push_back({entry.next_attempt_at, claim.integer(11), std::move(entry), std::move(request)});
   }
   // RETURNING comes in no particular order: put it back in the due order.
   std::sort(rows.begin(), rows.end(), [](const Claimed& a, const Claimed& b) {
@@ -171,7 +173,7 @@ std::vector<ClaimedRequest> DeliveryQueue::claim_rows(const std::string& now_utc
   });
   std::vector<ClaimedRequest> out;
   out.reserve(rows.size());
-  for (auto& row : rows) out.push_back({std::move(row.entry), {}});
+  for (auto& row : rows) out.push_back({std::move(row.entry), {}, std::move(row.request)});
   attach_media(out);
   return out;
 }

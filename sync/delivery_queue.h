@@ -18,6 +18,7 @@ namespace oneservice::sync {
 struct ClaimedRequest {
   OutboxEntry entry;
   std::vector<MediaAttachment> media;
+  ServiceRequest request;  // what is sent: read from the store only here
 };
 
 // What became of one request sent: applied with others in one transaction,

@@ -29,9 +29,8 @@ std::string describe(net::NetError error) {
 
 }  // namespace
 
-std::vector<net::FormPart> request_form(const OutboxEntry& entry, const std::vector<MediaAttachment>& media,
+std::vector<net::FormPart> request_form(const ServiceRequest& r, const std::vector<MediaAttachment>& media,
                                         const std::string& api_key) {
-  const auto& r = entry.request;
   std::vector<net::FormPart> form;
   const auto field = [&](const std::string& name, const std::string& value) {
     if (!value.empty()) form.push_back({name, value, "", ""});

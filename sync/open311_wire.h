@@ -17,7 +17,7 @@ namespace oneservice::sync {
 // description, contact, attribute[code] or attribute[code][] per answer, and
 // the device's own attributes: client_request_id, catalogue_version,
 // created_at. Photos become multipart "media" parts.
-std::vector<net::FormPart> request_form(const OutboxEntry& entry, const std::vector<MediaAttachment>& media,
+std::vector<net::FormPart> request_form(const ServiceRequest& request, const std::vector<MediaAttachment>& media,
                                         const std::string& api_key);
 
 struct Outcome {

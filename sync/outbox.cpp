@@ -93,12 +93,7 @@ OutboxEntry entry_from_row(const sqlite::Statement& row, const std::string& path
   entry.client_id = row.text(0);
   entry.local_ref = row.text(1);
   entry.state = state_from_column(row.text(2), path);
-  try {
-    entry.request = request_from_json(row.text(3));
-  } catch (const FormatError&) {
-    // The FormatError may quote the body; only the reference is safe to show.
-    throw StoreError(store_message(StoreProblem::Damaged, path, "request " + entry.local_ref + " cannot be read"));
-  }
+  entry.service_code = row.text(3);
   entry.attempts = static_cast<int>(row.integer(4));
   entry.last_error = row.text(5);
   entry.server_ref = row.text(6);
@@ -107,6 +102,15 @@ OutboxEntry entry_from_row(const sqlite::Statement& row, const std::string& path
   entry.next_attempt_at = row.text(9);
   entry.token = row.text(10);
   return entry;
+}
+
+ServiceRequest request_from_body(const std::string& body, const std::string& path, const std::string& local_ref) {
+  try {
+    return request_from_json(body);
+  } catch (const FormatError&) {
+    // The FormatError may quote the body; only the reference is safe to show.
+    throw StoreError(store_message(StoreProblem::Damaged, path, "request " + local_ref + " cannot be read"));
+  }
 }
 
 }  // namespace detail

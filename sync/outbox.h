@@ -24,7 +24,10 @@ namespace oneservice::sync {
 struct OutboxEntry {
   std::string client_id, local_ref;
   RequestState state = RequestState::Draft;
-  ServiceRequest request;
+  // Only the service: a lookup (tracking, counts, the CLI's list) never reads
+  // the request's answers and contact details into memory. The whole request
+  // comes with a claim, the one place that sends it (ClaimedRequest).
+  std::string service_code;
   int attempts = 0;
   std::string last_error;  // last error message (never personal data)
   std::string server_ref;  // council's service_request_id once accepted

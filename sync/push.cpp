@@ -78,13 +78,13 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
     const int room = more_due ? claim_bound - static_cast<int>(in_flight.size()) : 0;
     auto claimed = queue_.settle_and_claim(settled, format_utc(clock_.now()), room);
     if (room > 0 && claimed.empty()) more_due = false;  // none due, or someone else holds them: do not spin
-    for (auto& [entry, media] : claimed) {
+    for (auto& [entry, media, content] : claimed) {
       ++progress.due;
       net::HttpRequest request;
       request.method = "POST";
       request.url = server_.endpoint("requests.json");
       request.headers.emplace_back("Idempotency-Key", entry.client_id);
-      request.form = request_form(entry, media, server_.api_key);
+      request.form = request_form(content, media, server_.api_key);
       request.tag = next_tag++;
       in_flight.emplace(request.tag, Sent{entry.client_id, entry.attempts});
       transport_.submit(std::move(request));

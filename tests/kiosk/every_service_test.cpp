@@ -11,6 +11,7 @@
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 namespace oneservice::kiosk::testing {
 namespace {
@@ -104,10 +105,11 @@ TEST_P(EveryService, GoesFromTheStartPageToTheOutbox) {
 
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
   ASSERT_TRUE(entry.has_value());
+  const auto stored = oneservice::sync::test::stored_request(kiosk.outbox(), *entry);
   EXPECT_EQ(entry->state, sync::RequestState::Queued);
-  EXPECT_EQ(entry->request.service_code, journey.service_code);
-  for (const auto& code : journey.answered) EXPECT_EQ(entry->request.answers.count(code), 1u) << code;
-  EXPECT_EQ(entry->request.location.address_string, "Outside the library, Ashcombe");
+  EXPECT_EQ(stored.service_code, journey.service_code);
+  for (const auto& code : journey.answered) EXPECT_EQ(stored.answers.count(code), 1u) << code;
+  EXPECT_EQ(stored.location.address_string, "Outside the library, Ashcombe");
 }
 
 INSTANTIATE_TEST_SUITE_P(DemoCatalogue, EveryService, ::testing::ValuesIn(journeys()),

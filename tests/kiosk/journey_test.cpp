@@ -8,6 +8,7 @@
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 using namespace oneservice;
 using namespace oneservice::kiosk;
@@ -86,9 +87,10 @@ TEST_F(JourneyTest, SendQueuesTheRequestWithTheChannelAndWipesTheAnswers) {
   EXPECT_TRUE(journey_.client_id.empty());
   const auto entry = outbox.find(client_id);
   ASSERT_TRUE(entry.has_value());
+  const auto stored = oneservice::sync::test::stored_request(outbox, *entry);
   EXPECT_EQ(entry->local_ref, journey_.reference);
-  EXPECT_EQ(entry->request.channel, Channel::Assisted);
-  EXPECT_EQ(entry->request.catalogue_version, catalogue_.changeset);
+  EXPECT_EQ(stored.channel, Channel::Assisted);
+  EXPECT_EQ(stored.catalogue_version, catalogue_.changeset);
   finish(journey_);
   EXPECT_EQ(journey_.page, Page::Attract);
   EXPECT_TRUE(journey_.reference.empty());

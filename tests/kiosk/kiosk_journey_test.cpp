@@ -12,6 +12,7 @@
 #include "shared/clock.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 using namespace oneservice;
 using oneservice::kiosk::Page;
@@ -117,16 +118,17 @@ TEST_F(KioskJourney, PotholeFromStartToOutboxWithAnErrorCorrected) {
   // The request is in the outbox, queued, with what was entered.
   const auto entry = kiosk.outbox().find_by_reference(reference);
   ASSERT_TRUE(entry.has_value());
+  const auto stored = oneservice::sync::test::stored_request(kiosk.outbox(), *entry);
   EXPECT_EQ(entry->state, sync::RequestState::Queued);
-  EXPECT_EQ(entry->request.service_code, "pothole");
-  EXPECT_EQ(entry->request.channel, Channel::Kiosk);
-  EXPECT_EQ(single(entry->request.answers, "road_or_pavement"), "road");
-  EXPECT_EQ(single(entry->request.answers, "pothole_size"), "about_plate");
-  EXPECT_EQ(single(entry->request.answers, "depth_cm"), "7.5");
-  EXPECT_EQ(single(entry->request.answers, "more_details"), "Near the bus stop – by the café");
-  EXPECT_EQ(entry->request.location.address_string, "Outside 12 High Street, Ashcombe");
-  EXPECT_EQ(entry->request.contact.email, "sam@example.org");
-  EXPECT_EQ(entry->request.created_at, "2026-11-22T12:00:00Z");
+  EXPECT_EQ(stored.service_code, "pothole");
+  EXPECT_EQ(stored.channel, Channel::Kiosk);
+  EXPECT_EQ(single(stored.answers, "road_or_pavement"), "road");
+  EXPECT_EQ(single(stored.answers, "pothole_size"), "about_plate");
+  EXPECT_EQ(single(stored.answers, "depth_cm"), "7.5");
+  EXPECT_EQ(single(stored.answers, "more_details"), "Near the bus stop – by the café");
+  EXPECT_EQ(stored.location.address_string, "Outside 12 High Street, Ashcombe");
+  EXPECT_EQ(stored.contact.email, "sam@example.org");
+  EXPECT_EQ(stored.created_at, "2026-11-22T12:00:00Z");
 
   ASSERT_TRUE(kiosk.tap("Finish"));
   EXPECT_EQ(kiosk.journey().page, Page::Attract);
@@ -207,7 +209,8 @@ TEST_F(KioskJourney, SpeedingTrafficConditionalQuestionAndChangeFromCheckPage) {
 
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
   ASSERT_TRUE(entry.has_value());
-  const auto& answers = entry->request.answers;
+  const auto stored = oneservice::sync::test::stored_request(kiosk.outbox(), *entry);
+  const auto& answers = stored.answers;
   EXPECT_EQ(single(answers, "speed_limit"), "30");
   EXPECT_EQ(single(answers, "speedwatch"), "no");
   EXPECT_EQ(answers.count("vehicles_per_hour"), 0u);

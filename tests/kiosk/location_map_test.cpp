@@ -15,6 +15,7 @@
 #include "kiosk_driver.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 using namespace oneservice;
 using oneservice::kiosk::Page;
@@ -105,10 +106,11 @@ TEST_F(KioskMap, TapLittleHemburyOnTheMapAndSendIt) {
   ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
   ASSERT_TRUE(entry.has_value());
-  ASSERT_TRUE(entry->request.location.has_point());
-  EXPECT_NEAR(*entry->request.location.lat, kLittleHembury.lat, 0.01);
-  EXPECT_NEAR(*entry->request.location.lon, kLittleHembury.lon, 0.01);
-  EXPECT_EQ(entry->request.location.address_string, "");
+  const auto stored = oneservice::sync::test::stored_request(kiosk.outbox(), *entry);
+  ASSERT_TRUE(stored.location.has_point());
+  EXPECT_NEAR(*stored.location.lat, kLittleHembury.lat, 0.01);
+  EXPECT_NEAR(*stored.location.lon, kLittleHembury.lon, 0.01);
+  EXPECT_EQ(stored.location.address_string, "");
 }
 
 TEST_F(KioskMap, SearchAPlaceMovesTheMapAndPinsIt) {

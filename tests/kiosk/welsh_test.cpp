@@ -19,6 +19,7 @@
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 namespace oneservice::kiosk::testing {
 namespace {
@@ -80,11 +81,12 @@ TEST(Welsh, AGraffitiReportInWelshFromStartToOutbox) {
   // The same request as in English: codes and keys, never Welsh words.
   const auto entry = kiosk.outbox().find_by_reference(kiosk.journey().reference);
   ASSERT_TRUE(entry.has_value());
-  EXPECT_EQ(std::get<std::string>(entry->request.answers.at("offensive")), "yes");
+  const auto stored = oneservice::sync::test::stored_request(kiosk.outbox(), *entry);
+  EXPECT_EQ(std::get<std::string>(stored.answers.at("offensive")), "yes");
   const auto catalogue = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
-  EXPECT_EQ(entry->request.catalogue_version, catalogue.changeset);
+  EXPECT_EQ(stored.catalogue_version, catalogue.changeset);
   EXPECT_NE(catalogue.find_service("graffiti")->find_attribute("surface")->find_value(
-                std::get<std::string>(entry->request.answers.at("surface"))),
+                std::get<std::string>(stored.answers.at("surface"))),
             nullptr);
 }
 

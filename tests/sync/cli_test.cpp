@@ -12,6 +12,7 @@
 
 #include "support.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 using namespace oneservice::sync;
 using test::read_bytes;
@@ -114,9 +115,10 @@ TEST_F(CliTest, AValidPotholeIsQueuedAndItsReferencePrinted) {
   auto outbox = Outbox::open(outbox_path(data.path()), OpenMode::MustExist);
   const auto entry = outbox.find_by_reference(result.out.substr(0, result.out.size() - 1));
   ASSERT_TRUE(entry);
-  EXPECT_EQ(entry->request.channel, oneservice::Channel::Assisted);
-  EXPECT_EQ(std::get<std::string>(entry->request.answers.at("depth_cm")), "12");
-  EXPECT_EQ(entry->request.catalogue_version, "2026-11-01T09:00:00Z");  // filled from the catalogue
+  const auto stored = oneservice::sync::test::stored_request(outbox, *entry);
+  EXPECT_EQ(stored.channel, oneservice::Channel::Assisted);
+  EXPECT_EQ(std::get<std::string>(stored.answers.at("depth_cm")), "12");
+  EXPECT_EQ(stored.catalogue_version, "2026-11-01T09:00:00Z");  // filled from the catalogue
 }
 
 TEST_F(CliTest, TheSameRequestWithItsOwnClientIdIsQueuedOnce) {

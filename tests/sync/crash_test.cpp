@@ -8,6 +8,7 @@
 
 #include "support.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 using namespace oneservice::sync;
 using test::client_id_for;
@@ -47,7 +48,8 @@ TEST(Crash, RequestsSavedBeforeAKillAreThereAfterReopening) {
   for (const auto& id : ids) {
     const auto entry = outbox.find(id);
     ASSERT_TRUE(entry) << id;
+    const auto stored = oneservice::sync::test::stored_request(outbox, *entry);
     EXPECT_EQ(entry->state, RequestState::Queued);
-    EXPECT_EQ(entry->request.service_code, "pothole");
+    EXPECT_EQ(stored.service_code, "pothole");
   }
 }

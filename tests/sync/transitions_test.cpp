@@ -5,6 +5,7 @@
 #include "support.h"
 #include "sync/delivery_queue.h"
 #include "sync/outbox.h"
+#include "support/stored_request.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
@@ -149,7 +150,9 @@ TEST(TransitionsSql, ARequestIsReadOnlyInEveryStateAfterDraft) {
     EXPECT_EQ(raw.exec("UPDATE requests SET local_ref = 'OS-AAAA-AAAA' WHERE client_id = '" + id + "'"),
               SQLITE_CONSTRAINT);
     const auto after = store.outbox.find(id).value();
-    EXPECT_EQ(request_to_json(after.request), request_to_json(before.request)) << to_string(state);
+    EXPECT_EQ(request_to_json(oneservice::sync::test::stored_request(store.outbox, after)),
+              request_to_json(oneservice::sync::test::stored_request(store.outbox, before)))
+        << to_string(state);
     EXPECT_EQ(raw.text("SELECT service_code || ' ' || catalogue_version FROM requests"),
               "pothole 2026-11-01T09:00:00Z");
     if (state != RequestState::Accepted) {

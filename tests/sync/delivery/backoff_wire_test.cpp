@@ -282,8 +282,7 @@ std::vector<std::string> values_of(const std::vector<net::FormPart>& form, const
 }  // namespace
 
 TEST(RequestForm, CarriesEveryFieldTheWayOpen311WantsIt) {
-  OutboxEntry entry;
-  auto& r = entry.request;
+  ServiceRequest r;
   r.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
   r.service_code = "fly_tipping";
   r.catalogue_version = "2026-11-01T09:00:00Z";
@@ -298,7 +297,7 @@ TEST(RequestForm, CarriesEveryFieldTheWayOpen311WantsIt) {
   r.contact.last_name = "Lovelace";
   r.contact.email = "ada@example.org";
 
-  const auto form = request_form(entry, {}, "KEY123");
+  const auto form = request_form(r, {}, "KEY123");
   EXPECT_EQ(values_of(form, "api_key"), std::vector<std::string>{"KEY123"});
   EXPECT_EQ(values_of(form, "service_code"), std::vector<std::string>{"fly_tipping"});
   ASSERT_EQ(values_of(form, "lat").size(), 1u);
@@ -321,23 +320,23 @@ TEST(RequestForm, CarriesEveryFieldTheWayOpen311WantsIt) {
 }
 
 TEST(RequestForm, NoPointNoCoordinates) {
-  OutboxEntry entry;
-  entry.request.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
-  entry.request.service_code = "missed_bin";
-  entry.request.location.address_string = "1 High Street";
-  const auto form = request_form(entry, {}, "K");
+  ServiceRequest request;
+  request.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
+  request.service_code = "missed_bin";
+  request.location.address_string = "1 High Street";
+  const auto form = request_form(request, {}, "K");
   EXPECT_TRUE(values_of(form, "lat").empty());
   EXPECT_TRUE(values_of(form, "long").empty());
   EXPECT_EQ(values_of(form, "address_string"), std::vector<std::string>{"1 High Street"});
 }
 
 TEST(RequestForm, PhotosBecomeMediaParts) {
-  OutboxEntry entry;
-  entry.request.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
-  entry.request.service_code = "graffiti";
+  ServiceRequest request;
+  request.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
+  request.service_code = "graffiti";
   const std::string png("\x89PNG\r\n\x1a\n\0\0binary", 16);
   const std::vector<MediaAttachment> media = {{"wall.png", "image/png", png}, {"close.jpg", "image/jpeg", "\xff\xd8\xff"}};
-  const auto form = request_form(entry, media, "K");
+  const auto form = request_form(request, media, "K");
   std::vector<const net::FormPart*> parts;
   for (const auto& part : form)
     if (part.name == "media") parts.push_back(&part);

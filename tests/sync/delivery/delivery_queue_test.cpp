@@ -12,6 +12,7 @@
 #include "shared/identity.h"
 #include "shared/photo_limits.h"
 #include "sync/delivery_queue.h"
+#include "sync/store_error.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
@@ -71,6 +72,37 @@ class OutboxDelivery : public ::testing::Test {
 
 }  // namespace
 
+// Lookups read only what they show, so a request whose stored body was
+// damaged can still be tracked; the claim, which needs the body, says the
+// store is damaged, naming the reference and never the content, and leaves
+// the request queued.
+TEST_F(OutboxDelivery, ADamagedBodyLeavesLookupsWorkingAndTheClaimNamesOnlyTheReference) {
+  const auto a = add(1);
+  {
+    const auto db = sqlite::open(outbox.path(), sqlite::Access::ReadWrite);
+    sqlite::exec(db.get(),
+                 "DROP TRIGGER requests_read_only_after_draft;"
+                 "UPDATE requests SET body = '{\"secret\": \"Bloggs' WHERE client_id = '" + a + "'");
+  }
+  const auto entry = outbox.find(a);
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->service_code, "pothole");
+  EXPECT_EQ(entry->state, RequestState::Queued);
+  ASSERT_TRUE(outbox.find_by_reference(entry->local_ref));
+
+  try {
+    claim("2026-11-22T14:00:00Z");
+    ADD_FAILURE() << "a damaged body was claimed";
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("damaged"), std::string::npos) << message;
+    EXPECT_NE(message.find(entry->local_ref), std::string::npos) << message;
+    EXPECT_EQ(message.find("Bloggs"), std::string::npos) << message;
+  }
+  EXPECT_EQ(outbox.find(a)->state, RequestState::Queued) << "the failed claim was rolled back";
+  EXPECT_EQ(outbox.find(a)->attempts, 0);
+}
+
 TEST_F(OutboxDelivery, ClaimTakesWhatIsDueInOrderAndCountsTheAttempt) {
   const auto a = add(1), b = add(2), c = add(3);
   EXPECT_EQ(queue.next_attempt_time(), std::optional<std::string>("")) << "queued and due now";
@@ -87,11 +119,12 @@ TEST_F(OutboxDelivery, ClaimTakesWhatIsDueInOrderAndCountsTheAttempt) {
 
   const auto first = claim("2026-11-22T14:05:00Z", 2);
   EXPECT_EQ(ids_of(first), (std::vector<std::string>{c, b})) << "never-tried first, then retries by due time";
-  for (const auto& [claimed, media] : first) {
+  for (const auto& [claimed, media, request] : first) {
     EXPECT_EQ(claimed.state, RequestState::Sending);
     EXPECT_TRUE(media.empty());
     EXPECT_EQ(claimed.attempts, claimed.client_id == b ? 2 : 1) << "as claimed: this attempt counts";
-    EXPECT_EQ(claimed.request.answers.size(), 1u) << "the request itself comes back readable";
+    EXPECT_EQ(request.answers.size(), 1u) << "the request itself comes back readable, with the claim";
+    EXPECT_EQ(request.client_id, claimed.client_id);
     EXPECT_EQ(outbox.find(claimed.client_id)->state, RequestState::Sending);
   }
   // The waiting one is the earliest next time, and not due before it.
