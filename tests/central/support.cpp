@@ -48,35 +48,4 @@ std::string read_bytes(const std::string& path) {
   return out.str();
 }
 
-RawDb::RawDb(const std::string& path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-    throw std::runtime_error("cannot open " + path);
-  sqlite3_busy_timeout(db_, 5000);
-}
-
-RawDb::~RawDb() { sqlite3_close_v2(db_); }
-
-int RawDb::exec(const std::string& sql) { return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr); }
-
-std::string RawDb::text(const std::string& sql) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-    throw std::runtime_error(sqlite3_errmsg(db_));
-  std::string out;
-  if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-    out = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-  sqlite3_finalize(statement);
-  return out;
-}
-
-long long RawDb::integer(const std::string& sql) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-    throw std::runtime_error(sqlite3_errmsg(db_));
-  long long out = -1;
-  if (sqlite3_step(statement) == SQLITE_ROW) out = sqlite3_column_int64(statement, 0);
-  sqlite3_finalize(statement);
-  return out;
-}
-
 }  // namespace oneservice::central::test

@@ -1,8 +1,6 @@
 #pragma once
 // Helpers for the central store tests: a temporary folder, a clock the test
 // sets, sample cases, and raw SQLite access to check what is on disk.
-#include <sqlite3.h>
-
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -11,6 +9,7 @@
 #include "central/case_store.h"
 #include "shared/clock.h"
 #include "support/sample_request.h"
+#include "support/raw_db.h"
 #include "support/temp_folder.h"
 
 namespace oneservice::central::test {
@@ -39,18 +38,6 @@ NewCase sample_case(const std::string& client_id, const std::string& service_cod
 
 std::string read_bytes(const std::string& path);
 
-class RawDb {
- public:
-  explicit RawDb(const std::string& path);
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-  ~RawDb();
-  int exec(const std::string& sql);  // SQLite result code
-  std::string text(const std::string& sql);
-  long long integer(const std::string& sql);
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using oneservice::test_support::RawDb;
 
 }  // namespace oneservice::central::test

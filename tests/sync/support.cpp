@@ -47,33 +47,4 @@ void write_bytes(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
-RawDb::RawDb(const std::string& path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-    throw std::runtime_error("cannot open " + path);
-}
-
-RawDb::~RawDb() { sqlite3_close_v2(db_); }
-
-int RawDb::exec(const std::string& sql) {
-  char* message = nullptr;
-  const int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
-  last_error_ = message ? message : "";
-  sqlite3_free(message);
-  return code;
-}
-
-std::string RawDb::text(const std::string& sql) {
-  sqlite3_stmt* statement = nullptr;
-  std::string out;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-      sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr)
-    out = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-  else
-    ADD_FAILURE() << "query gave no row: " << sql << ": " << sqlite3_errmsg(db_);
-  sqlite3_finalize(statement);
-  return out;
-}
-
-long long RawDb::integer(const std::string& sql) { return std::stoll(text(sql)); }
-
 }  // namespace oneservice::sync::test

@@ -1,8 +1,6 @@
 #pragma once
 // Helpers shared by the sync tests: a temporary folder per test, sample
 // requests, and raw SQLite access for checking what is really on disk.
-#include <sqlite3.h>
-
 #include <string>
 #include <vector>
 
@@ -10,6 +8,7 @@
 #include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 #include "support/sample_request.h"
+#include "support/raw_db.h"
 #include "support/temp_folder.h"
 
 namespace oneservice::sync::test {
@@ -34,23 +33,6 @@ void settle(Outbox& outbox, const Settlement& settlement);
 std::string read_bytes(const std::string& path);
 void write_bytes(const std::string& path, const std::string& bytes);
 
-// A plain SQLite connection, outside Outbox, to inspect or tamper with a file.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path);
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-  ~RawDb();
-
-  // Returns the SQLite result code; the message is kept in last_error().
-  int exec(const std::string& sql);
-  std::string text(const std::string& sql);  // first column of first row
-  long long integer(const std::string& sql);
-  const std::string& last_error() const { return last_error_; }
-
- private:
-  sqlite3* db_ = nullptr;
-  std::string last_error_;
-};
+using oneservice::test_support::RawDb;
 
 }  // namespace oneservice::sync::test
