@@ -162,7 +162,10 @@ void App::watch_inactivity(ui::Context& ui) {
   bool input = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                !io.InputQueueCharacters.empty();
   for (const bool key : io.KeysDown) input = input || key;
-  if (input || journey_.page == Page::Attract) inactivity_.touch(now);
+  // While "Do you need more time?" is up, a touch is an answer to it: only
+  // its buttons act, so "No, finish now" is not undone by its own press.
+  const bool asking = inactivity_.stage(now, setup_.inactivity) == InactivityStage::Warning;
+  if ((input && !asking) || journey_.page == Page::Attract) inactivity_.touch(now);
   switch (inactivity_.stage(now, setup_.inactivity)) {
     case InactivityStage::Active:
       return;
@@ -201,6 +204,13 @@ void App::watch_inactivity(ui::Context& ui) {
                                  {{"count", std::to_string(left)}}));
     }
     if (ui::primary_button(ui, ui.tr("Yes, I need more time"), "Yes, I need more time")) inactivity_.touch(now);
+    // A resident who has finished should not have to wait out the countdown
+    // for their details to go.
+    if (ui::secondary_button(ui, ui.tr("No, finish now"), "No, finish now")) {
+      finish(journey_);
+      inactivity_.touch(now);
+      frames_requested_ = std::max(frames_requested_, 3);  // show the start page now
+    }
   }
 }
 

@@ -323,3 +323,28 @@ TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
     EXPECT_EQ(kiosk.outbox().counts().at(sync::RequestState::Queued), 0) << "nothing half-made was sent";
   }
 }
+
+TEST(KioskInactivity, FinishNowOnTheWarningForgetsEverythingAtOnce) {
+  test_support::TempFolder folder;
+  auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
+  KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivityFinishNow",
+                    clock_at(now));
+  kiosk.start();
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  ASSERT_TRUE(kiosk.tap("In the road"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "12"));
+
+  *now += std::chrono::seconds(95);
+  kiosk.settle();
+  ASSERT_TRUE(kiosk.shows("Do you need more time?"));
+  ASSERT_TRUE(kiosk.tap("No, finish now"));
+  EXPECT_EQ(kiosk.journey().page, Page::Attract) << "no waiting for the countdown";
+  EXPECT_TRUE(kiosk.journey().answers.empty());
+  EXPECT_TRUE(kiosk.journey().fields.text.empty());
+  EXPECT_FALSE(kiosk.shows("Do you need more time?"));
+  EXPECT_TRUE(kiosk.shows("Touch to start"));
+  kiosk.screenshot("finished-now");
+}
