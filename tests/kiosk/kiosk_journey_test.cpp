@@ -276,18 +276,27 @@ TEST(KioskTouchTargets, EveryKindOfPageHas44PixelControls) {
   kiosk.expect_touch_targets("the contact page with an error");
 }
 
+namespace {
+
+// A pothole report half-way: "12" typed on the depth question, not sent.
+void type_pothole_depth(KioskDriver& kiosk) {
+  kiosk.start();
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  ASSERT_TRUE(kiosk.tap("In the road"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "12"));
+}
+
+}  // namespace
+
 TEST(KioskInactivity, AQuietKioskAsksThenForgetsEverything) {
   test_support::TempFolder folder;
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
   {
     KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivity", clock_at(now));
-    kiosk.start();
-    ASSERT_TRUE(kiosk.tap("Report a pothole"));
-    ASSERT_TRUE(kiosk.tap("In the road"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.fill("field:depth_cm", "12"));
+    ASSERT_NO_FATAL_FAILURE(type_pothole_depth(kiosk));
 
     *now += std::chrono::seconds(60);
     kiosk.settle();
@@ -329,13 +338,7 @@ TEST(KioskInactivity, FinishNowOnTheWarningForgetsEverythingAtOnce) {
   auto now = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
   KioskDriver kiosk(folder.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/KioskInactivityFinishNow",
                     clock_at(now));
-  kiosk.start();
-  ASSERT_TRUE(kiosk.tap("Report a pothole"));
-  ASSERT_TRUE(kiosk.tap("In the road"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:depth_cm", "12"));
+  ASSERT_NO_FATAL_FAILURE(type_pothole_depth(kiosk));
 
   *now += std::chrono::seconds(95);
   kiosk.settle();
