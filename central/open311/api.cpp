@@ -3,9 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
-#include <cstdio>
 #include <exception>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
