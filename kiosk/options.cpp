@@ -1,64 +1,10 @@
 #include "kiosk/options.h"
 
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-
-#include "kiosk/operator/pin_check.h"
+#include "kiosk/config_file.h"
 #include "platform/paths.h"
 
 namespace oneservice::kiosk {
 namespace {
-
-// Reads the config file into options; returns an error message or "".
-std::string apply_config(const std::string& path, KioskOptions& options) {
-  std::ifstream in(path);
-  if (!in) return "Cannot read the config file " + path + ". Check the path given to --config.";
-  nlohmann::json config;
-  try {
-    config = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& error) {
-    return "The config file " + path + " is not valid JSON: " + error.what();
-  }
-  if (!config.is_object()) return "The config file " + path + " must hold a JSON object.";
-  try {
-    if (config.contains("data_dir")) options.data_dir = config["data_dir"].get<std::string>();
-    if (config.contains("assets_dir")) options.assets_dir = config["assets_dir"].get<std::string>();
-    if (config.contains("council")) options.council = config["council"].get<std::string>();
-    if (config.contains("council_name")) options.council_name = config["council_name"].get<std::string>();
-    if (config.contains("logo")) options.logo = config["logo"].get<std::string>();
-    if (config.contains("fullscreen")) options.fullscreen = config["fullscreen"].get<bool>();
-    if (config.contains("software_renderer")) options.software_renderer = config["software_renderer"].get<bool>();
-    if (config.contains("server_url")) options.server_url = config["server_url"].get<std::string>();
-    if (config.contains("api_key")) options.api_key = config["api_key"].get<std::string>();
-    if (config.contains("ca_bundle")) options.ca_bundle = config["ca_bundle"].get<std::string>();
-    if (config.contains("tracking_url")) options.tracking_url = config["tracking_url"].get<std::string>();
-    if (config.contains("languages")) options.languages = config["languages"].get<std::vector<std::string>>();
-    if (config.contains("warn_after_seconds")) options.warn_after_seconds = config["warn_after_seconds"].get<int>();
-    if (config.contains("clear_after_seconds")) options.clear_after_seconds = config["clear_after_seconds"].get<int>();
-    for (const auto& language : options.languages)
-      if (language != "en" && language != "cy") return "In " + path + ", languages may hold \"en\" and \"cy\".";
-    if (options.languages.empty()) return "In " + path + ", languages must name at least one language.";
-    if (options.warn_after_seconds < 10 || options.clear_after_seconds <= options.warn_after_seconds)
-      return "In " + path + ", warn_after_seconds must be 10 or more and clear_after_seconds larger than it.";
-    if (config.contains("operator_pin")) {
-      // Never quoted back in a message: it may be the real PIN, mistyped.
-      const auto& pin = config["operator_pin"];
-      if (!pin.is_string() || !is_valid_pin(pin.get<std::string>()))
-        return "In " + path + ", operator_pin must be 4 to 8 digits written as text, in quotes.";
-      options.operator_pin = pin.get<std::string>();
-    }
-    if (config.contains("channel")) {
-      const auto channel = parse_channel(config["channel"].get<std::string>());
-      if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
-      options.channel = *channel;
-    }
-  } catch (const nlohmann::json::exception&) {
-    return "In " + path + ", a setting has the wrong type: names are text, fullscreen and software_renderer are true or "
-           "false, languages is a list of text, timeouts are whole seconds.";
-  }
-  return {};
-}
 
 bool parse_size(const std::string& text, int& width, int& height) {
   const auto x = text.find('x');
@@ -106,7 +52,7 @@ ParsedOptions parse_options(const std::vector<std::string>& arguments) {
   // The config file is applied first, so flags on the command line win.
   for (std::size_t i = 0; i + 1 < arguments.size(); ++i)
     if (arguments[i] == "--config") {
-      parsed.error = apply_config(arguments[i + 1], options);
+      parsed.error = apply_config_file(arguments[i + 1], options);
       if (!parsed.error.empty()) return parsed;
     }
   for (std::size_t i = 0; i < arguments.size(); ++i) {

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config ccache
+  clang libclang-rt-14-dev
   libsdl2-dev libx11-dev libimgui-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libgeos-dev libgtest-dev libssl-dev
   libcpp-httplib-dev libpugixml-dev libutf8proc-dev openssl wrk curl

@@ -21,17 +21,23 @@ std::chrono::milliseconds backoff_delay(const BackoffPolicy& policy, int attempt
 }
 
 std::optional<std::chrono::seconds> parse_retry_after(const std::string& value, TimePoint now) {
+  // Longer than any cap: a wait this long is "a very long time", whatever was written.
+  constexpr long long kLongest = 999999999;
   if (value.empty()) return std::nullopt;
   if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    if (value.size() > 9) return std::chrono::seconds(999999999);
+    if (value.size() > 9) return std::chrono::seconds(kLongest);
     return std::chrono::seconds(std::stoll(value));
   }
   std::tm parts{};
   const char* end = strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parts);
   if (!end || *end != '\0') return std::nullopt;
-  const auto when = std::chrono::system_clock::from_time_t(timegm(&parts));
-  if (when <= now) return std::chrono::seconds(0);
-  return std::chrono::duration_cast<std::chrono::seconds>(when - now);
+  // Compared as time_t first: system_clock counts nanoseconds, and a year
+  // before 1678 or after 2261 overflows it (found by fuzz/retry_after).
+  const std::time_t when = timegm(&parts);
+  const std::time_t at = std::chrono::system_clock::to_time_t(now);
+  if (when <= at) return std::chrono::seconds(0);
+  if (when - at > kLongest) return std::chrono::seconds(kLongest);
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::from_time_t(when) - now);
 }
 
 }  // namespace oneservice::sync

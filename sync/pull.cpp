@@ -7,6 +7,7 @@
 
 #include "shared/catalogue_json.h"
 #include "shared/format_error.h"
+#include "sync/open311_answers.h"
 
 namespace oneservice::sync {
 namespace {
@@ -23,22 +24,6 @@ constexpr auto kCursorOverlap = std::chrono::minutes(10);
 std::string failure_of(const net::HttpResponse& response, const std::string& what) {
   if (response.error != net::NetError::None) return "could not fetch " + what + ": " + response.error_message;
   return "could not fetch " + what + ": HTTP " + std::to_string(response.status);
-}
-
-json keywords_list(const json& value) {
-  json out = json::array();
-  if (value.is_array()) return value;
-  if (!value.is_string()) return out;
-  std::string item;
-  for (const char c : value.get<std::string>() + ",") {
-    if (c == ',') {
-      if (!item.empty()) out.push_back(item);
-      item.clear();
-    } else if (c != ' ' || !item.empty()) {
-      item += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -60,8 +45,7 @@ CataloguePull Puller::pull_catalogue() {
   }
   json cached;
   try {
-    const auto doc = json::parse(discovery.body);
-    result.changeset = doc.at("changeset").get<std::string>();
+    result.changeset = read_discovery_changeset(discovery.body);
     if (const auto text = outbox_.cached_catalogue_json()) cached = json::parse(*text);
     if (cached.is_object() && cached.value("changeset", "") == result.changeset) return result;  // up to date
   } catch (const json::exception&) {
@@ -88,9 +72,7 @@ CataloguePull Puller::pull_catalogue() {
     if (cached.is_object() && cached.contains("council")) document["council"] = cached["council"];
     json list = list_unchanged ? cached["services"] : json::parse(services.body);
     for (auto service : list) {
-      service.erase("attributes");
-      const std::string code = service.at("service_code").get<std::string>();
-      service["keywords"] = keywords_list(service.value("keywords", json()));
+      const std::string code = prepare_service(service);
       if (service.value("metadata", false)) {
         net::HttpRequest definition_request;
         definition_request.url = server_.endpoint("services/" + net::url_encode(code) + ".json");
@@ -99,11 +81,7 @@ CataloguePull Puller::pull_catalogue() {
           result.error = failure_of(definition, "the questions of " + code);
           return result;
         }
-        // Named, not a temporary: items() refers to the document, and a
-        // temporary in a range-for initialiser's call chain dies before the loop.
-        const auto definition_doc = json::parse(definition.body);
-        for (const auto& [key, value] : definition_doc.items())
-          if (key != "service_code") service[key] = value;
+        add_definition(service, definition.body);
       }
       document["services"].push_back(service);
     }
@@ -153,21 +131,13 @@ UpdatesPull Puller::pull_updates() {
         return false;  // the cursor stays: nothing is skipped
       }
       try {
-        const auto page = json::parse(response.body);
+        auto page = read_status_updates(response.body);
         std::string page_newest;
-        for (const auto& item : page) {
-          StatusUpdate update;
-          update.update_id =
-              item.at("update_id").is_string() ? item["update_id"].get<std::string>() : item["update_id"].dump();
-          update.service_request_id = item.at("service_request_id").get<std::string>();
-          update.status = item.value("status", "");
-          update.updated_datetime = item.value("updated_datetime", "");
-          update.description = item.value("description", "");
-          page_newest = std::max(page_newest, update.updated_datetime);
-          received.push_back(std::move(update));
-        }
+        for (const auto& update : page) page_newest = std::max(page_newest, update.updated_datetime);
+        const auto page_size = page.size();
+        received.insert(received.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
         newest = std::max(newest, page_newest);
-        if (page.size() >= kServerPageLimit && (!truncated_at || page_newest < *truncated_at)) truncated_at = page_newest;
+        if (page_size >= kServerPageLimit && (!truncated_at || page_newest < *truncated_at)) truncated_at = page_newest;
       } catch (const json::exception&) {
         result.error = "the council's status updates cannot be read";
         return false;

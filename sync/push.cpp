@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/identity.h"
+#include "sync/open311_answers.h"
 #include "sync/open311_wire.h"
 
 namespace oneservice::sync {
@@ -155,12 +156,8 @@ void Pusher::resolve_tokens(PushProgress& progress) {
     const auto response = transport_.perform(std::move(request));
     if (response.error != net::NetError::None || response.status != 200) continue;  // ask again next pass
     try {
-      const auto doc = nlohmann::json::parse(response.body);
-      const auto& first = doc.is_array() && !doc.empty() ? doc[0] : doc;
-      if (!first.is_object() || !first.contains("service_request_id")) continue;
-      const auto& id = first["service_request_id"];
-      const std::string reference = id.is_string() ? id.get<std::string>() : id.dump();
-      if (reference.empty() || reference == "null") continue;
+      const std::string reference = read_token_answer(response.body);
+      if (reference.empty()) continue;
       resolved.push_back({entry.client_id, Settlement::Kind::Accepted, reference, "", ""});
       ++progress.accepted;
     } catch (const nlohmann::json::exception&) {

@@ -126,6 +126,25 @@ TEST(OperatorPinSetting, AnythingElseIsRefusedWithoutQuotingIt) {
   }
 }
 
+TEST(TimeoutSettings, WholeSecondsAreTaken) {
+  test_support::TempFolder folder;
+  const auto parsed = with_config(folder, R"({"warn_after_seconds": 60, "clear_after_seconds": 90.0})");
+  EXPECT_EQ(parsed.error, "");
+  EXPECT_EQ(parsed.options.warn_after_seconds, 60);
+  EXPECT_EQ(parsed.options.clear_after_seconds, 90);
+}
+
+// Found by fuzz/kiosk_config: 1e300 was undefined behaviour (a float cast to
+// int) and 4294967386 wrapped round to 90, a timeout nobody wrote.
+TEST(TimeoutSettings, NumbersNoTimeoutCanHoldAreRefused) {
+  test_support::TempFolder folder;
+  for (const std::string seconds : {"1e300", "4294967386", "-1e300", "2147483648", "90.5", R"("90")", "null"}) {
+    const auto parsed = with_config(folder, R"({"warn_after_seconds": 60, "clear_after_seconds": )" + seconds + "}");
+    EXPECT_NE(parsed.error.find("clear_after_seconds must be a whole number of seconds"), std::string::npos)
+        << seconds << ": " << parsed.error;
+  }
+}
+
 TEST(RendererSetting, UnsetLeavesTheChoiceToTheKioskAndEitherValueForcesIt) {
   test_support::TempFolder folder;
   EXPECT_FALSE(with_config(folder, "{}").options.software_renderer.has_value())

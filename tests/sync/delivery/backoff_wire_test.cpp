@@ -155,6 +155,17 @@ TEST(RetryAfter, HttpDateInThePastMeansNow) {
   EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), seconds(0));
 }
 
+// Found by fuzz/retry_after: a year system_clock cannot hold overflowed it
+// (signed overflow, undefined behaviour) instead of meaning "now" or "long".
+TEST(RetryAfter, DatesBeyondTheClocksRangeAreNowOrAVeryLongWait) {
+  const auto now = fixed_now();
+  EXPECT_EQ(parse_retry_after("Wed, 18 Nov 1013 07:28:00 GMT", now), seconds(0));
+  EXPECT_EQ(parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now), seconds(0));
+  const auto far = parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now);
+  ASSERT_TRUE(far.has_value());
+  EXPECT_EQ(*far, seconds(999999999));
+}
+
 TEST(RetryAfter, GarbageIsIgnored) {
   const auto now = fixed_now();
   for (const char* text : {"", "soon", "12abc", "-5", "1.5", " 30", "Wed, 21 Oct 2026", "Wed, 21 Foo 2026 07:28:00 GMT",

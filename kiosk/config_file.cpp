@@ -1,0 +1,90 @@
+#include "kiosk/config_file.h"
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include "kiosk/operator/pin_check.h"
+
+namespace oneservice::kiosk {
+namespace {
+
+// A timeout: a whole number of seconds an int holds. nlohmann's get<int>()
+// casts any number, so 1e300 was undefined behaviour and 4294967386 wrapped
+// round to 90 (found by fuzz/kiosk_config).
+std::optional<int> whole_seconds(const nlohmann::json& value) {
+  if (!value.is_number()) return std::nullopt;
+  const double number = value.get<double>();
+  if (!(number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max()) ||
+      std::trunc(number) != number)
+    return std::nullopt;
+  return static_cast<int>(number);
+}
+
+}  // namespace
+
+std::string apply_config_file(const std::string& path, KioskOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "Cannot read the config file " + path + ". Check the path given to --config.";
+  std::ostringstream text;
+  text << in.rdbuf();
+  return apply_config_text(text.str(), path, options);
+}
+
+std::string apply_config_text(const std::string& text, const std::string& path, KioskOptions& options) {
+  nlohmann::json config;
+  try {
+    config = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& error) {
+    return "The config file " + path + " is not valid JSON: " + error.what();
+  }
+  if (!config.is_object()) return "The config file " + path + " must hold a JSON object.";
+  try {
+    if (config.contains("data_dir")) options.data_dir = config["data_dir"].get<std::string>();
+    if (config.contains("assets_dir")) options.assets_dir = config["assets_dir"].get<std::string>();
+    if (config.contains("council")) options.council = config["council"].get<std::string>();
+    if (config.contains("council_name")) options.council_name = config["council_name"].get<std::string>();
+    if (config.contains("logo")) options.logo = config["logo"].get<std::string>();
+    if (config.contains("fullscreen")) options.fullscreen = config["fullscreen"].get<bool>();
+    if (config.contains("software_renderer")) options.software_renderer = config["software_renderer"].get<bool>();
+    if (config.contains("server_url")) options.server_url = config["server_url"].get<std::string>();
+    if (config.contains("api_key")) options.api_key = config["api_key"].get<std::string>();
+    if (config.contains("ca_bundle")) options.ca_bundle = config["ca_bundle"].get<std::string>();
+    if (config.contains("tracking_url")) options.tracking_url = config["tracking_url"].get<std::string>();
+    if (config.contains("languages")) options.languages = config["languages"].get<std::vector<std::string>>();
+    for (const auto& [key, slot] : {std::pair{"warn_after_seconds", &options.warn_after_seconds},
+                                    std::pair{"clear_after_seconds", &options.clear_after_seconds}}) {
+      if (!config.contains(key)) continue;
+      const auto seconds = whole_seconds(config[key]);
+      if (!seconds) return "In " + path + ", " + key + " must be a whole number of seconds.";
+      *slot = *seconds;
+    }
+    for (const auto& language : options.languages)
+      if (language != "en" && language != "cy") return "In " + path + ", languages may hold \"en\" and \"cy\".";
+    if (options.languages.empty()) return "In " + path + ", languages must name at least one language.";
+    if (options.warn_after_seconds < 10 || options.clear_after_seconds <= options.warn_after_seconds)
+      return "In " + path + ", warn_after_seconds must be 10 or more and clear_after_seconds larger than it.";
+    if (config.contains("operator_pin")) {
+      // Never quoted back in a message: it may be the real PIN, mistyped.
+      const auto& pin = config["operator_pin"];
+      if (!pin.is_string() || !is_valid_pin(pin.get<std::string>()))
+        return "In " + path + ", operator_pin must be 4 to 8 digits written as text, in quotes.";
+      options.operator_pin = pin.get<std::string>();
+    }
+    if (config.contains("channel")) {
+      const auto channel = parse_channel(config["channel"].get<std::string>());
+      if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
+      options.channel = *channel;
+    }
+  } catch (const nlohmann::json::exception&) {
+    return "In " + path + ", a setting has the wrong type: names are text, fullscreen and software_renderer are true or "
+           "false, languages is a list of text, timeouts are whole seconds.";
+  }
+  return {};
+}
+
+}  // namespace oneservice::kiosk
