@@ -1,7 +1,9 @@
 #include "shared/catalogue_json.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -42,6 +44,18 @@ std::optional<double> get_number(const json& object, const char* key, const std:
   if (found == object.end() || found->is_null()) return std::nullopt;
   if (!found->is_number()) fail(where + "." + key, "must be a number.");
   return found->get<double>();
+}
+
+// A position or a length: a whole number an int holds. Casting the double
+// instead was undefined behaviour for 1e300 (found by fuzz/catalogue_json)
+// and quietly took 2.5 as 2.
+std::optional<int> get_whole_number(const json& object, const char* key, const std::string& where) {
+  const auto number = get_number(object, key, where);
+  if (!number) return std::nullopt;
+  if (!(*number >= std::numeric_limits<int>::min() && *number <= std::numeric_limits<int>::max()) ||
+      std::trunc(*number) != *number)
+    fail(where + "." + key, "must be a whole number.");
+  return static_cast<int>(*number);
 }
 
 const json& get_array(const json& object, const char* key, const std::string& where) {
@@ -86,7 +100,7 @@ Attribute parse_attribute(const json& node, const std::string& where) {
   a.code = get_string(node, "code", where, true);
   a.datatype = parse_datatype(get_string(node, "datatype", where, true), where);
   a.required = get_bool(node, "required", where, false);
-  if (const auto order = get_number(node, "order", where)) a.order = static_cast<int>(*order);
+  if (const auto order = get_whole_number(node, "order", where)) a.order = *order;
   a.description = get_string(node, "description", where, true);
   a.datatype_description = get_string(node, "datatype_description", where);
   for (const auto& value : get_array(node, "values", where)) {
@@ -115,7 +129,7 @@ Attribute parse_attribute(const json& node, const std::string& where) {
   a.min = get_number(node, "min", where);
   a.max = get_number(node, "max", where);
   a.integer = get_bool(node, "integer", where, false);
-  if (const auto length = get_number(node, "max_length", where)) {
+  if (const auto length = get_whole_number(node, "max_length", where)) {
     if (*length < 1) fail(where + ".max_length", "must be 1 or more.");
     a.max_length = static_cast<std::size_t>(*length);
   }

@@ -405,6 +405,22 @@ TEST(CatalogueJson, MissingRequiredFields) {
   EXPECT_THAT(error_for(document), HasSubstr("attributes[1] has no \"datatype\""));
 }
 
+// Found by fuzz/catalogue_json: 1e300 was cast to int and size_t (undefined
+// behaviour) and 2.5 quietly became 2.
+TEST(CatalogueJson, OrderAndMaxLengthAreWholeNumbers) {
+  for (const char* key : {"order", "max_length"}) {
+    for (const json& number : {json(1e300), json(-1e300), json(2.5), json(2147483648.0)}) {
+      auto document = minimal_catalogue();
+      first_attributes(document)[1][key] = number;
+      EXPECT_THAT(error_for(document), HasSubstr(std::string("attributes[1].") + key + " must be a whole number"))
+          << key << " " << number.dump();
+    }
+  }
+  auto document = minimal_catalogue();
+  first_attributes(document)[1]["max_length"] = 80.0;
+  EXPECT_EQ(parse_catalogue(document.dump()).services[0].attributes[1].max_length, 80u);
+}
+
 TEST(CatalogueJson, WrongTypesAreNamed) {
   auto document = minimal_catalogue();
   first_attributes(document)[1]["required"] = "yes";
