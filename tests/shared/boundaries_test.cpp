@@ -215,6 +215,13 @@ TEST(BoundariesErrors, NotJson) {
   EXPECT_NE(message.find("not valid JSON"), std::string::npos) << message;
 }
 
+// Found by fuzz/boundaries: a number too large for a double is nlohmann's
+// out_of_range, not a parse_error, and escaped the FormatError promise.
+TEST(BoundariesErrors, NumberTooLargeIsNotJson) {
+  const auto message = error_of(R"({"type": "FeatureCollection", "features": [1e400]})");
+  EXPECT_NE(message.find("not valid JSON"), std::string::npos) << message;
+}
+
 TEST(BoundariesErrors, NotAFeatureCollection) {
   EXPECT_NE(error_of(R"({"type": "Feature"})").find("not a GeoJSON FeatureCollection"), std::string::npos);
   EXPECT_NE(error_of("[]").find("not a GeoJSON FeatureCollection"), std::string::npos);

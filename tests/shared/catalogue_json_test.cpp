@@ -253,6 +253,11 @@ TEST(CatalogueJson, MalformedJsonNamesLineAndColumn) {
   EXPECT_THAT(message, HasSubstr("column"));
 }
 
+// Found by fuzz/catalogue_json: 1e400 escaped as nlohmann's out_of_range.
+TEST(CatalogueJson, NumberTooLargeIsNotJson) {
+  EXPECT_THAT(error_for_text(R"({"changeset": "x", "services": [], "n": 1e400})"), HasSubstr("not valid JSON"));
+}
+
 TEST(CatalogueJson, EmptyTextIsNotJson) {
   EXPECT_THAT(error_for_text(""), HasSubstr("not valid JSON"));
 }

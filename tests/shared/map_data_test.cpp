@@ -115,6 +115,12 @@ TEST(MapDataShapes, MultiPolygonsAndMultiLineStringsKeepEveryPart) {
   EXPECT_DOUBLE_EQ(map.bounds.north, 4);
 }
 
+// Found by fuzz/map_data: 1e400 escaped as nlohmann's out_of_range.
+TEST(MapDataErrors, NumberTooLargeIsNotJson) {
+  EXPECT_NE(error_of(R"({"type": "FeatureCollection", "features": [], "x": 77777777777777773e863})").find("not valid JSON"),
+            std::string::npos);
+}
+
 TEST(MapDataErrors, NameTheFeatureAndSayWhatToDo) {
   EXPECT_NE(error_of("{").find("not valid JSON"), std::string::npos);
   EXPECT_NE(error_of(R"({"type": "Feature"})").find("not a GeoJSON FeatureCollection"), std::string::npos);

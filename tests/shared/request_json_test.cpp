@@ -162,6 +162,14 @@ TEST(RequestJson, MalformedJson) {
   EXPECT_THAT(error_for("{\"a\": 1} trailing"), HasSubstr("not valid JSON"));
 }
 
+// Found by fuzz/request_json: 1e400 escaped as nlohmann's out_of_range; the
+// message does not quote the number either.
+TEST(RequestJson, NumberTooLargeIsNotJson) {
+  const auto message = error_for(R"({"answers": {"count": 123456789e400}})");
+  EXPECT_THAT(message, HasSubstr("not valid JSON: a number in it is too large"));
+  EXPECT_EQ(message.find("123456789"), std::string::npos) << message;
+}
+
 TEST(RequestJson, MalformedJsonMessageDoesNotQuoteWhatWasTyped) {
   // The message may be logged: nothing a resident typed may appear in it.
   const auto message = error_for(R"({"description": "Mrs Jones at 4 Elm Row", "answers": {"a": }})");
