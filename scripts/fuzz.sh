@@ -9,7 +9,8 @@
 # Starts from fuzz/corpus/TARGET/ (never written to); what the run finds new
 # goes to build/fuzz/found/TARGET/ and a crash's input to
 # build/fuzz/crashes/TARGET/. To keep what was found, minimised:
-#   build/fuzz/fuzz/fuzz-TARGET -merge=1 fuzz/corpus/TARGET build/fuzz/found/TARGET
+#   build/fuzz/fuzz/fuzz-TARGET -merge=1 -use_counters=0 -max_len=1024 \
+#     fuzz/corpus/TARGET build/fuzz/found/TARGET
 # A crash's file goes into fuzz/corpus/TARGET/ too, where ctest replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
