@@ -37,18 +37,6 @@ std::optional<LonLat> place_search(ScreenContext& screen, const MapData& map, fl
   return std::nullopt;
 }
 
-// The areas at the pin, smallest first, leaving out the county when the pin
-// is in a smaller area: "Little Hembury Parish Council and Ashcombe District
-// Council".
-std::string area_names(const std::vector<const Area*>& areas) {
-  std::vector<std::string> names;
-  for (const Area* area : areas)
-    if (area->kind != "county" || names.empty()) names.push_back(area->name);
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return out;
-}
-
 // The area to highlight: the one that deals with it, unless that is the
 // whole county; then the smallest area holding the pin.
 std::string highlight_for(const RoutingDecision& decision, const std::vector<const Area*>& areas) {
@@ -83,8 +71,7 @@ void map_and_decision(ScreenContext& screen, const Service& service, const Place
     ui::FontScope font(screen.ui.fonts.heading);
     ui::paragraph(screen.ui, describe_point(*pin, &*places.map, &*places.boundaries, screen.rules.wording));
   }
-  if (!areas.empty())
-    ui::paragraph(screen.ui, format(screen.ui.tr("This place is in the area of {areas}."), {{"areas", area_names(areas)}}));
+  draw_area_list(screen.ui, areas);
   if (decision) ui::paragraph(screen.ui, routing_notice(screen.ui, *decision));
 }
 
@@ -96,6 +83,7 @@ void draw_location(ScreenContext& screen) {
   if (!service) return;
   const float width = ImGui::GetContentRegionAvail().x;
   back_link(screen);
+  ui::reveal_here(screen.ui, journey.reveal_frames);
   ui::error_summary(screen.ui, journey.errors);
   ui::hint(screen.ui, service->service_name);
   ui::heading(screen.ui, service->location_question.empty() ? screen.ui.tr("Where is it?") : service->location_question);

@@ -336,6 +336,32 @@ void KioskDriver::press_key(int scancode) {
   }
 }
 
+std::vector<std::string> KioskDriver::drawn_lines() const {
+  return testing::drawn_lines(*ImGui::GetDrawData());
+}
+
+std::vector<std::string> KioskDriver::read_page() {
+  const float page_x = static_cast<float>(options_.width) / 2;
+  // A page stops scrolling when what it shows stops changing (bounded, as
+  // a page is never 30 screens long).
+  auto before = drawn_lines();
+  for (int step = 0; step < 30; ++step) {
+    scroll(10, page_x, (100 + page_bottom()) / 2);
+    const auto shown = drawn_lines();
+    if (shown == before) break;
+    before = shown;
+  }
+  std::vector<std::string> lines = before;
+  for (int step = 0; step < 30; ++step) {
+    scroll(-2, page_x, (100 + page_bottom()) / 2);
+    const auto shown = drawn_lines();
+    if (shown == before) break;
+    lines.insert(lines.end(), shown.begin(), shown.end());
+    before = shown;
+  }
+  return lines;
+}
+
 std::string KioskDriver::screenshot(const std::string& name) {
   char prefix[16];
   std::snprintf(prefix, sizeof prefix, "%02d-", ++shots_);

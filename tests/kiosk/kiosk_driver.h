@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
@@ -83,6 +84,11 @@ class KioskDriver {
   // (tests/kiosk/drawn_text.h), below 7:1 (WCAG AAA), naming `where`.
   // Returns how many glyphs it judged.
   std::size_t expect_readable_text(const std::string& where) const;
+  // The text of the last frame as drawn, line by line (drawn_text.h).
+  std::vector<std::string> drawn_lines() const;
+  // Every line the page draws from its top to its bottom: scrolls it to the
+  // top, then down a little at a time, reading the screen at each step.
+  std::vector<std::string> read_page();
   // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
   std::string screenshot(const std::string& name);
 
