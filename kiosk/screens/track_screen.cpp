@@ -55,7 +55,8 @@ void draw_track(ScreenContext& screen) {
   back_link(screen);
   ui::heading(ui, ui.tr("Check the progress of a request"));
   ui::hint(ui, ui.tr("Enter the reference you were given, for example OS-7K3M-Q9TX."));
-  ui::text_field(ui, "field:reference", &journey.fields.text, false, ImGui::GetContentRegionAvail().x);
+  ui::text_field(ui, "field:reference", &journey.fields.text, false, ImGui::GetContentRegionAvail().x,
+                 ui::FieldKind::Reference);
   if (ui::primary_button(ui, ui.tr("Check"), "Check")) {
     look_up_reference(journey);
     screen.desk.forget();  // Check reads afresh, even for the same reference

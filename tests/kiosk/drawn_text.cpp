@@ -102,7 +102,10 @@ void visit_text_and_fills(const ImDrawData& data, OnFill on_fill, OnGlyph on_gly
                            std::min(cmd.ClipRect.w, data.DisplayPos.y + data.DisplaySize.y));
         const ImVec2 min = v[0]->pos, max = v[2]->pos;
         if (max.x <= shown.x || min.x >= shown.z || max.y <= shown.y || min.y >= shown.w) continue;  // hidden
-        const bool whole = min.x >= shown.x && max.x <= shown.z && min.y >= shown.y && max.y <= shown.w;
+        // A letter may overhang its box by a pixel ("T" at the left edge).
+        constexpr float kOverhang = 2.0f;
+        const bool whole = min.x >= shown.x - kOverhang && max.x <= shown.z + kOverhang &&
+                           min.y >= shown.y - kOverhang && max.y <= shown.w + kOverhang;
         on_glyph(*v[0], *v[2], centre, inside(shown, centre), whole);
       }
     }
