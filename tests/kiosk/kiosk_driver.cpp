@@ -2,6 +2,7 @@
 
 #include "drawn_text.h"
 #include "kiosk/theme.h"
+#include "sync/delivery_queue.h"
 
 #include <SDL.h>
 #include <gtest/gtest.h>
@@ -40,6 +41,18 @@ OperatorSetup with_pin() {
   OperatorSetup setup;
   setup.pin = kTestPin;
   return setup;
+}
+
+void council_takes(sync::Outbox& outbox, const std::string& reference, const std::string& council_reference,
+                   const std::vector<sync::StatusUpdate>& updates) {
+  const auto entry = outbox.find_by_reference(reference);
+  ASSERT_TRUE(entry.has_value());
+  sync::DeliveryQueue queue(outbox);
+  const auto claimed = queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10);
+  ASSERT_EQ(claimed.size(), 1u);
+  ASSERT_EQ(claimed[0].entry.client_id, entry->client_id);
+  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, council_reference, "", ""}}, "", 0);
+  outbox.store_updates(updates);
 }
 
 void reach_pothole_location(KioskDriver& kiosk) {

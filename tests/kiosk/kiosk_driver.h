@@ -16,6 +16,7 @@
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
 #include "platform/speech.h"
+#include "sync/outbox.h"
 #include "sync/sync_engine.h"
 
 namespace oneservice::kiosk::testing {
@@ -121,6 +122,11 @@ class KioskDriver {
   std::string folder_;
   int shots_ = 0;
 };
+
+// What the sync worker does when the council takes the request this kiosk
+// gave `reference` (as `council_reference`) and later sends `updates` back.
+void council_takes(sync::Outbox& outbox, const std::string& reference, const std::string& council_reference,
+                   const std::vector<sync::StatusUpdate>& updates = {});
 
 // The operator PIN of kiosks made by with_pin().
 inline constexpr const char* kTestPin = "4821";

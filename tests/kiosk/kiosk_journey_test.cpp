@@ -360,16 +360,10 @@ TEST(KioskInactivity, FinishNowOnTheWarningForgetsEverythingAtOnce) {
 // and the question in error has GOV.UK's red bar down its left.
 TEST_F(KioskJourney, AMistakeBringsTheSummaryIntoViewAndMarksTheQuestion) {
   auto& kiosk = *driver_;
-  ASSERT_TRUE(kiosk.tap("Report speeding traffic"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("30mph"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("A road through a village or housing estate"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Yes"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Morning rush hour"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
+  for (const char* label : {"Report speeding traffic", "Continue", "30mph", "Continue",
+                            "A road through a village or housing estate", "Continue", "Yes", "Continue",
+                            "Morning rush hour", "Continue"})
+    ASSERT_TRUE(kiosk.tap(label)) << label;
   ASSERT_TRUE(kiosk.fill("field:vehicles_per_hour", "12.5"));
   ASSERT_NE(kiosk.probe().find("key:done"), nullptr) << "typed on the on-screen keyboard";
   ASSERT_TRUE(kiosk.tap("Continue"));

@@ -11,7 +11,6 @@
 #include "kiosk_driver.h"
 #include "shared/clock.h"
 #include "support/temp_folder.h"
-#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 
 namespace oneservice::kiosk::testing {
@@ -100,15 +99,9 @@ TEST_F(Resident, ChecksProgressOfARequestOfflineWithEitherReference) {
 
   // The worker delivered it and brought an update back while this page was
   // closed: the page reads it from the store, with no network.
-  auto& outbox = kiosk.outbox();
-  const auto entry = outbox.find_by_reference(reference);
-  ASSERT_TRUE(entry.has_value());
-  sync::DeliveryQueue queue(outbox);
-  const auto claimed = queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10);
-  ASSERT_EQ(claimed.size(), 1u);
-  ASSERT_EQ(claimed[0].entry.client_id, entry->client_id);
-  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, "WC-2026-000123", "", ""}}, "", 0);
-  outbox.store_updates({{"u-1", "WC-2026-000123", "open", "2026-11-23T09:00:00Z", "A crew will collect it on Friday."}});
+  ASSERT_NO_FATAL_FAILURE(council_takes(
+      kiosk.outbox(), reference, "WC-2026-000123",
+      {{"u-1", "WC-2026-000123", "open", "2026-11-23T09:00:00Z", "A crew will collect it on Friday."}}));
   ASSERT_TRUE(kiosk.tap("Back"));
   ASSERT_TRUE(kiosk.tap("Check progress"));
   ASSERT_TRUE(kiosk.fill("field:reference", "WC-2026-000123"));
@@ -130,14 +123,10 @@ TEST_F(Resident, CheckProgressTakesATapACharacterAndShowsTheResultInPlainWords) 
   const auto reference = report_missed_bin();
   ASSERT_FALSE(reference.empty());
   auto& kiosk = *driver_;
-  auto& outbox = kiosk.outbox();
-  const auto entry = outbox.find_by_reference(reference);
-  ASSERT_TRUE(entry.has_value());
-  sync::DeliveryQueue queue(outbox);
-  ASSERT_EQ(queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10).size(), 1u);
-  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, "WC-2026-000123", "", ""}}, "", 0);
-  outbox.store_updates({{"u-1", "WC-2026-000123", "OPEN", "2026-11-22T12:00:00Z", ""},
-                        {"u-2", "WC-2026-000123", "INVESTIGATING", "2026-12-03T12:00:00Z", "A crew will look on Friday."}});
+  ASSERT_NO_FATAL_FAILURE(council_takes(
+      kiosk.outbox(), reference, "WC-2026-000123",
+      {{"u-1", "WC-2026-000123", "OPEN", "2026-11-22T12:00:00Z", ""},
+       {"u-2", "WC-2026-000123", "INVESTIGATING", "2026-12-03T12:00:00Z", "A crew will look on Friday."}}));
 
   kiosk.start();
   ASSERT_TRUE(kiosk.tap("Check progress"));

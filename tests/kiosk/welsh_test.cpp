@@ -26,7 +26,6 @@
 #include "kiosk_driver.h"
 #include "shared/catalogue_json.h"
 #include "support/temp_folder.h"
-#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 #include "support/stored_request.h"
 
@@ -383,15 +382,10 @@ TEST(Welsh, EveryWordDrawnOnAWelshJourneyIsWelsh) {
   ASSERT_TRUE(kiosk.tap("Finish"));
 
   // The council has it, is looking into it, and wrote a note in English.
-  auto& outbox = kiosk.outbox();
-  const auto entry = outbox.find_by_reference(reference);
-  ASSERT_TRUE(entry.has_value());
-  sync::DeliveryQueue queue(outbox);
-  ASSERT_EQ(queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10).size(), 1u);
-  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, "77", "", ""}}, "", 0);
   const std::string note = "Our traffic team will put a speed camera on Church Lane next week.";
-  outbox.store_updates({{"u-1", "77", "OPEN", "2026-11-22T12:00:00Z", ""},
-                        {"u-2", "77", "INVESTIGATING", "2026-12-03T09:30:00Z", note}});
+  ASSERT_NO_FATAL_FAILURE(council_takes(kiosk.outbox(), reference, "77",
+                                        {{"u-1", "77", "OPEN", "2026-11-22T12:00:00Z", ""},
+                                         {"u-2", "77", "INVESTIGATING", "2026-12-03T09:30:00Z", note}}));
   kiosk.start("cy");
   ASSERT_TRUE(kiosk.tap("Check progress"));
   ASSERT_TRUE(kiosk.fill("field:reference", reference));
