@@ -38,8 +38,8 @@ void draw_queue_chart(OperatorContext& context, const QueueChart& history, ImVec
                            {{"count", std::to_string(hours)}}));
   const ImU32 made_colour = theme::palette().primary;
   const ImU32 waiting_colour = theme::palette().border;
+  // One line each: side by side, the Welsh runs off the panel.
   key(ui, made_colour, ui.tr("Made in the hour"));
-  ImGui::SameLine(0, 32);
   key(ui, waiting_colour, ui.tr("Most waiting to send"));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
