@@ -30,7 +30,12 @@ std::optional<LonLat> place_search(ScreenContext& screen, const MapData& map, fl
   if (!search_words(fields.place_search).empty() && matches.empty())
     ui::paragraph(screen.ui, screen.ui.tr("No places found with that name. Try another name, or find the place on the map."));
   for (const auto& match : matches) {
-    if (!ui::secondary_button(screen.ui, match.name, "place:" + match.name)) continue;
+    // An area is a body, named as the council translates it; a landmark or
+    // road keeps its name.
+    const std::string shown = match.kind == "landmark" || match.kind == "road" || !screen.ui.translator
+                                  ? match.name
+                                  : screen.ui.translator->catalogue(match.name);
+    if (!ui::secondary_button(screen.ui, shown, "place:" + match.name)) continue;
     fields.place_search.clear();
     return match.point;
   }

@@ -366,6 +366,7 @@ TEST(Welsh, EveryWordDrawnOnAWelshJourneyIsWelsh) {
 
   ASSERT_EQ(kiosk.journey().page, Page::Location);
   ASSERT_TRUE(kiosk.fill("field:place-search", "hemb"));
+  expect_every_word_welsh(kiosk, "the place search's results", {"hemb"});
   ASSERT_TRUE(kiosk.tap("place:Little Hembury Parish Council"));
   expect_every_word_welsh(kiosk, "the map with a place chosen");
   kiosk.screenshot("location");
