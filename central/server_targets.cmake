@@ -2,6 +2,9 @@
 # command line and the executable, on top of oneservice_central_store.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(pugixml REQUIRED)
+# Thumbnails of case photos for officers' devices (central/media); GLOBAL:
+# the tests make and read JPEGs with it too.
+pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET GLOBAL libturbojpeg)
 
 add_library(oneservice_central_intake STATIC
   intake/intake.cpp
@@ -17,6 +20,8 @@ add_library(oneservice_central_api STATIC
   open311/media.cpp
   open311/post_fields.cpp
   open311/xml.cpp
+  media/thumbnail.cpp
+  media/thumbnail_cache.cpp
   listen_socket.cpp
   report_format.cpp
   server.cpp
@@ -26,7 +31,7 @@ target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 target_link_libraries(oneservice_central_api
   PUBLIC oneservice_central_intake oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
-  PRIVATE oneservice_warnings)
+  PRIVATE PkgConfig::TURBOJPEG oneservice_warnings)
 
 add_executable(oneservice-central main.cpp)
 target_link_libraries(oneservice-central PRIVATE oneservice_central_api oneservice_warnings)

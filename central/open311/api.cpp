@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "central/media/thumbnail_cache.h"
 #include "central/open311/documents.h"
 #include "central/open311/media.h"
 #include "central/open311/post_fields.h"
@@ -116,7 +117,7 @@ void Api::install(httplib::Server& server) {
     updates(req, res, req.matches[1]);
   });
   server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
-    media(res, req.matches[1]);
+    media(req, res, req.matches[1]);
   });
   // An exception escaping a handler would otherwise reach httplib, which
   // puts its text in a response header: answer Open311's way, say nothing
@@ -252,10 +253,18 @@ void Api::updates(const httplib::Request& req, httplib::Response& res, const std
   reply(res, format, 200, list, "service_request_updates", "request_update");
 }
 
-void Api::media(httplib::Response& res, const std::string& name) const {
-  if (!is_safe_media_name(name)) return fail(res, "xml", 404, {"There is no such photo"});
+void Api::media(const httplib::Request& req, httplib::Response& res, const std::string& name) const {
+  const auto size = req.get_param_value("size");
+  if (!size.empty() && size != "thumb" && size != "full") return fail(res, "xml", 400, {kPhotoSizeMessage});
+  if (!is_safe_media_name(name)) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
+  if (size == "thumb") {
+    const auto photo = thumbnail_or_original(store_.media_dir(), name);
+    if (!photo) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
+    const auto type = image_type(photo->bytes);
+    return res.set_content(photo->bytes, type.value_or("application/octet-stream"));
+  }
   std::ifstream in(store_.media_dir() + "/" + name, std::ios::binary);
-  if (!in) return fail(res, "xml", 404, {"There is no such photo"});
+  if (!in) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
   std::ostringstream bytes;
   bytes << in.rdbuf();
   const auto type = image_type(bytes.str());

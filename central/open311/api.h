@@ -44,7 +44,8 @@ class Api {
            const std::string& format) const;
   void token(httplib::Response& res, const std::string& token, const std::string& format) const;
   void updates(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
-  void media(httplib::Response& res, const std::string& name) const;
+  // ?size=thumb: a small JPEG (central/media), or the original when none can be made.
+  void media(const httplib::Request& req, httplib::Response& res, const std::string& name) const;
   std::string base_url(const httplib::Request& req) const;
 
   CaseStore& store_;

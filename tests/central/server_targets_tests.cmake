@@ -2,10 +2,13 @@
 add_executable(central_api_tests
   api_fixture.cpp
   api_test.cpp
+  jpeg_sample.cpp
+  thumbnail_test.cpp
   pending_photos_test.cpp
   listen_socket_test.cpp
   server_process_test.cpp)
-target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support oneservice_warnings GTest::gtest_main)
+target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support PkgConfig::TURBOJPEG
+  oneservice_warnings GTest::gtest_main)
 target_compile_definitions(central_api_tests PRIVATE
   ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 add_dependencies(central_api_tests oneservice-central)
