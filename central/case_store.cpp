@@ -1,15 +1,19 @@
 #include "central/case_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
 
 #include "central/store/api_keys.h"
 #include "central/store/cases.h"
 #include "central/store/group_commit_writer.h"
+#include "central/store/password_hash.h"
+#include "central/store/pin_verifiers.h"
 #include "central/store/read_pool.h"
 #include "central/store/reports.h"
 #include "central/store/schema.h"
+#include "central/store/staff.h"
 
 namespace oneservice::central {
 
@@ -39,6 +43,7 @@ std::string normalised_time(const std::string& text, const char* field) {
 struct CaseStore::Impl {
   Impl(const std::string& data_dir, Clock clock_in)
       : path(data_dir + "/central.sqlite3"), media(data_dir + "/media"), clock(std::move(clock_in)) {
+    store::start_sodium();
     make_folder(data_dir);
     make_folder(media);
     auto db = store::open_writer(path);  // migrates before anything else runs
@@ -61,6 +66,8 @@ struct CaseStore::Impl {
   std::string path;
   std::string media;
   Clock clock;
+  store::HashLimits secret_limits = store::kSecretLimits;
+  store::HashLimits pin_limits = store::kPinLimits;
   std::unique_ptr<store::ReadPool> readers;
   // Declared last so it is destroyed first: the writer drains its queue while
   // everything it may use is still alive.
@@ -180,6 +187,129 @@ std::optional<Device> CaseStore::authenticate(const std::string& plain_key) cons
   if (plain_key.empty()) return std::nullopt;
   const auto hash = store::sha256_hex(plain_key);
   return impl_->read("checking a device key", [&](sqlite3* db) { return store::find_working_device(db, hash); });
+}
+
+StaffMember CaseStore::add_staff(const std::string& name, StaffRole role, const std::string& team,
+                                 const std::string& secret) {
+  store::check_staff_name(name);
+  store::check_team(team);
+  store::check_secret(secret);
+  const auto hash = store::argon2id_hash(secret, impl_->secret_limits);
+  StaffMember member;
+  impl_->writer->submit(
+      [&](sqlite3* db) { member = store::insert_staff(db, name, role, team, hash, impl_->now()); },
+      "a new member of staff");
+  return member;
+}
+
+std::vector<StaffMember> CaseStore::list_staff() const {
+  return impl_->read("listing staff", [](sqlite3* db) { return store::list_staff(db); });
+}
+
+std::optional<StaffMember> CaseStore::find_staff(const std::string& name) const {
+  if (name.empty()) return std::nullopt;
+  return impl_->read("looking up a member of staff", [&](sqlite3* db) -> std::optional<StaffMember> {
+    auto row = store::find_staff_row(db, name);
+    if (!row) return std::nullopt;
+    return row->member;
+  });
+}
+
+bool CaseStore::disable_staff(const std::string& name) {
+  bool disabled = false;
+  impl_->writer->submit([&](sqlite3* db) { disabled = store::disable_staff(db, name, impl_->now()); },
+                        "disabling a member of staff");
+  return disabled;
+}
+
+bool CaseStore::reset_staff_secret(const std::string& name, const std::string& secret) {
+  store::check_secret(secret);
+  const auto hash = store::argon2id_hash(secret, impl_->secret_limits);
+  bool reset = false;
+  impl_->writer->submit([&](sqlite3* db) { reset = store::set_staff_secret(db, name, hash, impl_->now()); },
+                        "a new secret for a member of staff");
+  return reset;
+}
+
+SignInResult CaseStore::sign_in(const SignIn& attempt) {
+  SignInResult result;
+  const auto row = attempt.name.empty()
+                       ? std::nullopt
+                       : impl_->read("looking up a member of staff",
+                                     [&](sqlite3* db) { return store::find_staff_row(db, attempt.name); });
+  // An unknown name costs the same Argon2id work as a wrong secret, so the
+  // answer's time does not say whether the name exists.
+  if (!row) {
+    store::argon2id_hash(attempt.secret, impl_->secret_limits);
+    return result;
+  }
+  if (!store::argon2id_verify(row->secret_hash, attempt.secret)) return result;
+  if (!row->member.disabled_at.empty()) {
+    result.outcome = SignInOutcome::Disabled;
+    return result;
+  }
+  const bool staff_tablet = attempt.device_channel == "field" || attempt.device_channel == "assisted";
+  if (!attempt.pin.empty() && (!staff_tablet || !store::is_acceptable_pin(attempt.pin))) {
+    result.outcome = SignInOutcome::PinRefused;
+    return result;
+  }
+  const auto now_point = impl_->clock.now();
+  const auto now = format_utc(now_point);
+  result.token = store::new_plain_key();
+  result.session = {row->member, attempt.device_id,
+                    format_utc(now_point + std::chrono::hours(store::kSessionHours))};
+  if (!attempt.pin.empty()) {
+    PinVerifier verifier;
+    verifier.staff = row->member;
+    verifier.verifier = store::argon2id_hash(attempt.pin, impl_->pin_limits);
+    verifier.fingerprint = store::sha256_hex(verifier.verifier);
+    verifier.issued_at = now;
+    verifier.expires_at = format_utc(now_point + std::chrono::hours(24 * store::kVerifierDays));
+    result.verifier = std::move(verifier);
+  }
+  const auto token_hash = store::sha256_hex(result.token);
+  impl_->writer->submit(
+      [&](sqlite3* db) {
+        store::insert_session(db, row->member.id, attempt.device_id, token_hash, now, result.session.expires_at);
+        if (result.verifier)
+          result.verifier->id = store::issue_verifier(db, row->member.id, attempt.device_id,
+                                                      result.verifier->fingerprint, now, result.verifier->expires_at);
+      },
+      "a staff sign-in");
+  result.outcome = SignInOutcome::SignedIn;
+  return result;
+}
+
+std::optional<StaffSession> CaseStore::staff_session(const std::string& token, std::int64_t device_id) const {
+  if (token.empty()) return std::nullopt;
+  const auto hash = store::sha256_hex(token);
+  return impl_->read("checking a staff session",
+                     [&](sqlite3* db) { return store::find_live_session(db, hash, device_id, impl_->now()); });
+}
+
+bool CaseStore::sign_out(const std::string& token, std::int64_t device_id) {
+  if (token.empty()) return false;
+  const auto hash = store::sha256_hex(token);
+  bool ended = false;
+  impl_->writer->submit([&](sqlite3* db) { ended = store::end_session(db, hash, device_id, impl_->now()); },
+                        "a staff sign-out");
+  return ended;
+}
+
+std::optional<StaffMember> CaseStore::session_owner(const std::string& token, std::int64_t device_id) const {
+  if (token.empty()) return std::nullopt;
+  const auto hash = store::sha256_hex(token);
+  return impl_->read("checking a staff session", [&](sqlite3* db) { return store::session_owner(db, hash, device_id); });
+}
+
+std::vector<PinVerifier> CaseStore::pin_verifiers(std::int64_t device_id) const {
+  return impl_->read("listing PIN verifiers",
+                     [&](sqlite3* db) { return store::verifiers_for_device(db, device_id, impl_->now()); });
+}
+
+void CaseStore::use_hash_limits(store::HashLimits secret, store::HashLimits pin) {
+  impl_->secret_limits = secret;
+  impl_->pin_limits = pin;
 }
 
 std::vector<TopIssueRow> CaseStore::top_issues(const std::string& since, const std::string& period) const {

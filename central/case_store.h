@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "central/records.h"
+#include "central/staff_records.h"
+#include "central/store/password_hash.h"
 #include "shared/clock.h"
 
 namespace oneservice::central {
@@ -58,6 +60,34 @@ class CaseStore {
   std::vector<Device> list_keys() const;
   bool revoke_key(std::int64_t device_id);  // false when unknown or already revoked
   std::optional<Device> authenticate(const std::string& plain_key) const;  // null: unknown or revoked
+
+  // Staff accounts (central/store/staff.h). Secrets are hashed with Argon2id
+  // before they reach the writer thread and never stored in clear. add and
+  // reset throw CentralStoreError (a staff_messages text) for a bad name,
+  // team or secret, or a name already in use.
+  StaffMember add_staff(const std::string& name, StaffRole role, const std::string& team, const std::string& secret);
+  std::vector<StaffMember> list_staff() const;  // by name, disabled ones too
+  std::optional<StaffMember> find_staff(const std::string& name) const;
+  // Both end the member's sessions and withdraw their PIN verifiers at once;
+  // false when there is no working account of that name.
+  bool disable_staff(const std::string& name);
+  bool reset_staff_secret(const std::string& name, const std::string& secret);
+
+  // Sessions: the token is 256 random bits, returned once, stored as its
+  // SHA-256, bound to the device it was made on, kSessionHours long.
+  SignInResult sign_in(const SignIn& attempt);
+  // null when unknown, expired, signed out, made on another device, the
+  // account disabled or the device key revoked.
+  std::optional<StaffSession> staff_session(const std::string& token, std::int64_t device_id) const;
+  bool sign_out(const std::string& token, std::int64_t device_id);  // false: no live session
+  // Who a session issued to this device belongs to, live or not: the member
+  // of staff behind a report the device queued while they were signed in.
+  std::optional<StaffMember> session_owner(const std::string& token, std::int64_t device_id) const;
+  // The offline PIN verifiers in force on a device (fingerprints, no verifier).
+  std::vector<PinVerifier> pin_verifiers(std::int64_t device_id) const;
+  // Tests only: cheaper Argon2id limits for secrets and PINs hashed from now
+  // on. Without this call a store uses store::kSecretLimits and kPinLimits.
+  void use_hash_limits(store::HashLimits secret, store::HashLimits pin);
 
   // Counts since a UTC ISO date/time (inclusive), grouped by period:
   // "day" (2026-11-22), "week" (2026-W47) or "month" (2026-11).

@@ -26,6 +26,25 @@ struct Device {
   std::string revoked_at;  // empty while the key works
 };
 
+// Staff accounts (central/store/staff.h). The secret is never here: only the
+// store sees its hash.
+enum class StaffRole { Officer, Helper, Manager };
+
+struct StaffMember {
+  std::int64_t id = 0;
+  std::string name;  // unique, as typed at sign-in
+  StaffRole role = StaffRole::Officer;
+  std::string team;         // may be empty
+  std::string disabled_at;  // empty while the account works
+};
+
+// A signed-in member of staff on one enrolled device.
+struct StaffSession {
+  StaffMember staff;
+  std::int64_t device_id = 0;
+  std::string expires_at;  // UTC ISO
+};
+
 struct MediaFile {
   std::string file_name;     // stored name under the media folder, e.g. "12-1.jpg"
   std::string content_type;  // image/jpeg ...

@@ -19,6 +19,9 @@ add_library(oneservice_central_api STATIC
   open311/documents.cpp
   open311/media.cpp
   open311/post_fields.cpp
+  open311/reply.cpp
+  open311/staff_api.cpp
+  open311/staff_auth.cpp
   open311/xml.cpp
   media/thumbnail.cpp
   media/thumbnail_cache.cpp
@@ -26,7 +29,8 @@ add_library(oneservice_central_api STATIC
   report_format.cpp
   server.cpp
   cli/arguments.cpp
-  cli/commands.cpp)
+  cli/commands.cpp
+  cli/staff_command.cpp)
 target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 target_link_libraries(oneservice_central_api

@@ -6,6 +6,7 @@
 
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
+#include "central/cli/staff_command.h"
 #include "central/report_format.h"
 #include "central/server.h"
 #include "shared/clock.h"
@@ -130,12 +131,15 @@ std::string usage() {
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
          "  case update ID --status STATUS --note TEXT\n"
+         "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"
+         "                                     prints a new secret, or reads one line from stdin\n"
+         "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"
          "  report top-issues|channels [--since DATE] [--period day|week|month] [--format json|csv]\n"
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 
 int run(const std::vector<std::string>& argv) {
-  const auto args = parse_arguments(argv, {"--help"});
+  const auto args = parse_arguments(argv, {"--help", kSecretFromStdin});
   if (args.has("--help") || args.words.empty()) {
     std::fputs(usage().c_str(), args.words.empty() && !args.has("--help") ? stderr : stdout);
     return args.has("--help") ? 0 : 2;
@@ -143,11 +147,12 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error.empty()) return problem(args.error + "\n" + usage());
   const auto& command = args.words[0];
   if (command == "serve") return serve_command(args);
-  if (command != "key" && command != "case" && command != "report") return problem("unknown command " + command + "\n" + usage());
+  if (command != "key" && command != "case" && command != "report" && command != "staff") return problem("unknown command " + command + "\n" + usage());
   try {
     CaseStore store(args.flag("--data", default_data_dir()));
     if (command == "key") return key_command(args, store);
     if (command == "case") return case_command(args, store);
+    if (command == "staff") return staff_command(args, store);
     return report_command(args, store);
   } catch (const CentralStoreError& error) {
     return problem(error.what());

@@ -11,6 +11,7 @@
 #include "central/open311/documents.h"
 #include "central/open311/media.h"
 #include "central/open311/post_fields.h"
+#include "central/open311/reply.h"
 #include "central/open311/xml.h"
 #include "shared/text.h"
 
@@ -21,24 +22,6 @@ using nlohmann::json;
 
 constexpr auto kMaxSearchWindow = std::chrono::hours(24 * 90);
 constexpr const char* kFormats = "(json|xml)";
-
-std::string content_type(const std::string& format) {
-  return format == "json" ? "application/json; charset=utf-8" : "text/xml; charset=utf-8";
-}
-
-void reply(httplib::Response& res, const std::string& format, int status, const json& document,
-           const std::string& root, const std::string& item) {
-  res.status = status;
-  res.set_content(format == "json" ? document.dump(-1, ' ', false, json::error_handler_t::replace)
-                                   : to_xml(document, root, item),
-                  content_type(format));
-}
-
-void fail(httplib::Response& res, const std::string& format, int status, const std::vector<std::string>& messages) {
-  std::vector<Error> errors;
-  for (const auto& message : messages) errors.push_back({status, message});
-  reply(res, format, status, errors_document(errors), "errors", "error");
-}
 
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
@@ -72,7 +55,7 @@ struct Api::Cache {
 
 Api::Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, ApiOptions options, Clock clock)
     : store_(store), catalogue_(catalogue), options_(options), clock_(clock),
-      intake_(store, catalogue, boundaries, std::move(clock)), cache_(std::make_unique<Cache>()) {
+      intake_(store, catalogue, boundaries, std::move(clock)), staff_api_(store), cache_(std::make_unique<Cache>()) {
   const auto services = services_document(catalogue_);
   cache_->services_json = services.dump();
   cache_->services_xml = to_xml(services, "services", "service");
@@ -116,6 +99,7 @@ void Api::install(httplib::Server& server) {
   server.Get(v2 + "servicerequestupdates\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
     updates(req, res, req.matches[1]);
   });
+  staff_api_.install(server, v2);
   server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
     media(req, res, req.matches[1]);
   });

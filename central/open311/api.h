@@ -6,6 +6,7 @@
 
 #include "central/case_store.h"
 #include "central/intake/intake.h"
+#include "central/open311/staff_api.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/routing.h"
@@ -53,6 +54,7 @@ class Api {
   ApiOptions options_;
   Clock clock_;
   Intake intake_;
+  StaffApi staff_api_;
   std::unique_ptr<Cache> cache_;
 };
 
