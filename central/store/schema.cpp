@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "central/records.h"
+#include "central/store/schema_v2_updates.h"
 
 namespace oneservice::central::store {
 namespace {
@@ -114,6 +115,7 @@ void migrate(sqlite3* db, const std::string& path) {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
       {1, kVersion1},
+      {2, kVersion2Updates},
   };
   return steps;
 }
