@@ -14,6 +14,7 @@
 #include "central/store/reports.h"
 #include "central/store/schema.h"
 #include "central/store/staff.h"
+#include "central/store/updates.h"
 
 namespace oneservice::central {
 
@@ -147,16 +148,22 @@ std::vector<CaseUpdate> CaseStore::updates(const UpdateQuery& query) const {
   return impl_->read("listing updates", [&](sqlite3* db) { return store::list_updates(db, normalised); });
 }
 
-CaseUpdate CaseStore::add_update(const std::string& service_request_id, CaseStatus status, const std::string& note) {
+UpdateResult CaseStore::add_update(const NewUpdate& update) {
+  const auto id = store::parse_case_id(update.service_request_id);
+  if (!id) return {UpdateOutcome::UnknownCase, {}};
+  const auto received = impl_->now();
+  UpdateResult result;
+  // Ids only in the name: the update's text may be personal.
+  impl_->writer->submit([&](sqlite3* db) { result = store::append_update(db, *id, update, received); },
+                        "an update to case " + std::to_string(*id));
+  return result;
+}
+
+std::vector<CaseUpdate> CaseStore::history(const std::string& service_request_id) const {
   const auto id = store::parse_case_id(service_request_id);
-  // Only a well-formed id is repeated in the message: anything else might be
-  // text someone typed.
-  if (!id) throw CentralStoreError("There is no case with that id.");
-  CaseUpdate update;
-  impl_->writer->submit(
-      [&](sqlite3* db) { update = store::append_update(db, *id, status, note, impl_->now()); },
-      "an update to case " + service_request_id);
-  return update;
+  if (!id) return {};
+  return impl_->read("reading the history of case " + std::to_string(*id),
+                     [&](sqlite3* db) { return store::case_history(db, *id); });
 }
 
 std::string CaseStore::add_key(const std::string& name, const std::string& channel, Device* created) {

@@ -49,11 +49,21 @@ class CaseStore {
   // reference back even if the catalogue or its key changed since.
   std::optional<CreateResult> existing(const std::string& client_id, const std::string& canonical_body) const;
   std::vector<CaseRecord> search(const CaseQuery& query) const;  // newest first
-  std::vector<CaseUpdate> updates(const UpdateQuery& query) const;  // oldest first
+  // The public feed: applied updates only (never a case's creation), oldest first.
+  std::vector<CaseUpdate> updates(const UpdateQuery& query) const;
+  // Every update of one case, applied or not, private fields included: for
+  // staff only. Empty for an unknown case.
+  std::vector<CaseUpdate> history(const std::string& service_request_id) const;
 
-  // An officer moves a case: a new update with the time and a public note.
-  // Throws CentralStoreError for an unknown case.
-  CaseUpdate add_update(const std::string& service_request_id, CaseStatus status, const std::string& note);
+  // The one write path for every update (the command line, FixMyStreet's
+  // POST servicerequestupdates, an officer's device). Blocks until durable;
+  // thread-safe. Exactly once: the same (device_id, client_update_id) with
+  // the same canonical_body is a Duplicate answering the first update, with
+  // another body KeyReused; the single writer decides, so concurrent
+  // duplicates make one update. An update whose base_version is older than
+  // the case's version is kept but not applied, and flags the case (Flagged).
+  // Every applied update moves the case's version on by one.
+  UpdateResult add_update(const NewUpdate& update);
 
   // Keys are stored as SHA-256 hashes; the plain key is returned once.
   std::string add_key(const std::string& name, const std::string& channel, Device* created = nullptr);

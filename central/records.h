@@ -63,6 +63,7 @@ struct NewCase {
   std::string service_notice;
   bool batch = false;          // Open311 "batch" service: answer with a token
   std::vector<MediaFile> media;
+  std::vector<std::string> media_urls;  // photo links sent instead of files (Open311 media_url)
 };
 
 enum class CreateOutcome { Created, Duplicate, Conflict };
@@ -91,16 +92,63 @@ struct CaseRecord {
   std::string channel;
   std::string device_name;
   std::vector<MediaFile> media;
+  std::vector<std::string> media_urls;  // links sent with the create, in order
   std::string request_json;  // the request as received (shared/request_json)
+  std::int64_t version = 1;  // moves on with every change to the case
+  bool needs_review = false; // a manager should look (review_reason says why)
+  std::string review_reason;
 };
 
+// One entry in a case's history. The public feed shows only applied
+// updates, and only their public fields (status, description, media).
 struct CaseUpdate {
   std::int64_t update_id = 0;
   std::string service_request_id;
-  CaseStatus status = CaseStatus::Open;
-  std::string updated_datetime;
-  std::string description;  // public note
-  std::string media_url;    // empty when none
+  CaseStatus status = CaseStatus::Open;  // the case's status after it (or as it stayed)
+  std::string updated_datetime;          // the server's receive time
+  std::string description;               // public note
+  std::vector<std::string> media_urls;   // every link sent with it
+  std::vector<MediaFile> media;          // photo files sent with it
+  bool applied = true;                   // false: kept, but it did not move the case
+  // Private: never in a public document or feed.
+  std::int64_t device_id = 0;
+  std::string client_update_id;
+  std::string private_note;
+  std::int64_t staff_id = 0;
+  std::optional<std::int64_t> base_version;
+  std::string sent_at;
+  std::string author_name, author_email;
+};
+
+// The one write path for every update: the command line's `case update`,
+// FixMyStreet's POST servicerequestupdates and an officer's update alike.
+struct NewUpdate {
+  std::string service_request_id;
+  std::int64_t device_id = 0;          // 0: the command line / back office
+  std::string client_update_id;        // FixMyStreet's update_id or a device's UUID; empty: no resend protection
+  std::string canonical_body;          // same (device, client_update_id) + same body = Duplicate; other body = KeyReused
+  std::optional<CaseStatus> status;    // nullopt: a note, the status stays
+  std::string public_note;             // shown to the public (status_notes, the feed)
+  std::string private_note;            // staff only: never in a public document or feed
+  std::string sent_at;                 // the sender's own clock (updated_datetime as sent), UTC ISO; may be empty
+  std::vector<std::string> media_urls; // photo links sent with the update
+  std::vector<MediaFile> media;        // photo files already written (PendingPhotos)
+  std::int64_t staff_id = 0;           // 0: not a member of staff (filled by the staff part's session)
+  std::optional<std::int64_t> base_version;  // the case version the sender started from
+  std::string author_name, author_email;     // private; FixMyStreet sends them
+};
+
+enum class UpdateOutcome {
+  Added,        // stored and applied to the case
+  Duplicate,    // a resend: `update` is the first one, nothing new was stored
+  KeyReused,    // the same client_update_id with other content: nothing stored
+  Flagged,      // stored in the history, the case unchanged and flagged for a manager
+  UnknownCase,  // no such case: nothing stored
+};
+
+struct UpdateResult {
+  UpdateOutcome outcome = UpdateOutcome::Added;
+  CaseUpdate update;  // set for Added, Duplicate and Flagged
 };
 
 struct CaseQuery {

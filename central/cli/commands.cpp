@@ -91,12 +91,22 @@ int key_command(const Arguments& args, CaseStore& store) {
 
 int case_command(const Arguments& args, CaseStore& store) {
   if (args.words.size() < 3 || args.words[1] != "update")
-    return problem("use: case update ID --status STATUS --note TEXT");
-  const auto status = parse_case_status(args.flag("--status"));
-  if (!status) return problem("--status must be one of " + case_status_names());
+    return problem("use: case update ID --status STATUS --note TEXT [--private-note TEXT]");
+  NewUpdate update;
+  update.service_request_id = args.words[2];
+  if (args.has("--status")) {
+    update.status = parse_case_status(args.flag("--status"));
+    if (!update.status) return problem("--status must be one of " + case_status_names());
+  }
+  update.public_note = args.flag("--note");
+  update.private_note = args.flag("--private-note");
+  if (!update.status && update.public_note.empty() && update.private_note.empty())
+    return problem("case update needs --status, --note or --private-note");
   try {
-    const auto update = store.add_update(args.words[2], *status, args.flag("--note"));
-    std::printf("%lld\n", static_cast<long long>(update.update_id));
+    const auto result = store.add_update(update);
+    // Only a well-formed id is repeated: anything else might be text someone typed.
+    if (result.outcome == UpdateOutcome::UnknownCase) return problem("There is no case with that id.", 1);
+    std::printf("%lld\n", static_cast<long long>(result.update.update_id));
     return 0;
   } catch (const CentralStoreError& error) {
     return problem(error.what(), 1);
@@ -130,7 +140,7 @@ std::string usage() {
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
-         "  case update ID --status STATUS --note TEXT\n"
+         "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n"
          "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"
          "                                     prints a new secret, or reads one line from stdin\n"
          "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"

@@ -233,7 +233,8 @@ void Api::updates(const httplib::Request& req, httplib::Response& res, const std
   if (req.has_param("service_request_id"))
     query.service_request_ids = split_list(req.get_param_value("service_request_id"));
   json list = json::array();
-  for (const auto& update : store_.updates(query)) list.push_back(update_document(update));
+  const auto media_base = base_url(req) + "/media/";
+  for (const auto& update : store_.updates(query)) list.push_back(update_document(update, media_base));
   reply(res, format, 200, list, "service_request_updates", "request_update");
 }
 

@@ -49,6 +49,14 @@ json attribute_document(const Attribute& a) {
 
 }  // namespace
 
+std::vector<std::string> media_links(const std::vector<MediaFile>& files, const std::vector<std::string>& urls,
+                                     const std::string& media_base) {
+  std::vector<std::string> out;
+  for (const auto& file : files) out.push_back(media_base + file.file_name);
+  out.insert(out.end(), urls.begin(), urls.end());
+  return out;
+}
+
 json services_document(const Catalogue& catalogue) {
   json out = json::array();
   for (const auto& s : catalogue.services)
@@ -106,13 +114,14 @@ json request_document(const CaseRecord& r, const Catalogue& catalogue, const std
   return out;
 }
 
-json update_document(const CaseUpdate& u) {
+json update_document(const CaseUpdate& u, const std::string& media_base) {
+  const auto links = media_links(u.media, u.media_urls, media_base);
   return {{"update_id", std::to_string(u.update_id)},
           {"service_request_id", u.service_request_id},
           {"status", std::string(to_string(u.status))},
           {"updated_datetime", u.updated_datetime},
           {"description", u.description},
-          {"media_url", u.media_url}};
+          {"media_url", links.empty() ? "" : links.front()}};
 }
 
 json errors_document(const std::vector<Error>& errors) {

@@ -25,7 +25,12 @@ nlohmann::json definition_document(const Service& service);
 // Never holds contact details: GET requests is public.
 nlohmann::json request_document(const CaseRecord& record, const Catalogue& catalogue, const std::string& media_base);
 // GET servicerequestupdates: root "service_request_updates", item "request_update".
-nlohmann::json update_document(const CaseUpdate& update);
+// Public fields only: never the private note, the author or the device.
+nlohmann::json update_document(const CaseUpdate& update, const std::string& media_base);
+// Every photo link of a case or an update: our own stored files first (under
+// media_base), then the links the sender gave.
+std::vector<std::string> media_links(const std::vector<MediaFile>& files, const std::vector<std::string>& urls,
+                                     const std::string& media_base);
 // Errors: root "errors", item "error".
 nlohmann::json errors_document(const std::vector<Error>& errors);
 // GET discovery: root "discovery".

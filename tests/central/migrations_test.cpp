@@ -5,6 +5,7 @@
 
 #include "central/case_store.h"
 #include "central/store/schema.h"
+#include "status_update.h"
 #include "support.h"
 
 using namespace oneservice;
@@ -67,9 +68,53 @@ TEST(CaseStoreMigrations, AFileThatIsNotADatabaseIsRefused) {
 TEST(CaseStoreMigrations, UpdatesCannotBeRewritten) {
   TempFolder folder;
   CaseStore store(folder.path());
-  store.create(sample_case(client_id_for(1)));
+  const auto id = store.create(sample_case(client_id_for(1))).service_request_id;
+  store.add_update(test::status_update(id, CaseStatus::Investigating, "An inspector will visit."));
   RawDb raw(store.path());
   EXPECT_NE(raw.exec("UPDATE case_updates SET description = 'changed'"), SQLITE_OK);
   EXPECT_NE(raw.exec("DELETE FROM case_updates"), SQLITE_OK);
-  EXPECT_EQ(store.updates({}).at(0).description, "Your request has been received.");
+  EXPECT_EQ(store.updates({}).at(0).description, "An inspector will visit.");
+}
+
+// A file written by a version 1 server (its own SQL, as released) with one
+// case, its "received" row and one real update.
+TEST(CaseStoreMigrations, AVersion1FileKeepsItsRowsAndLosesTheReceivedRowFromTheFeed) {
+  TempFolder folder;
+  const auto path = folder.path() + "/central.sqlite3";
+  {
+    RawDb raw(path);
+    ASSERT_EQ(raw.exec(std::string(store::migrations().at(0).sql)), SQLITE_OK) << raw.last_error();
+    ASSERT_EQ(raw.exec("PRAGMA user_version = 1"), SQLITE_OK);
+    ASSERT_EQ(raw.exec("INSERT INTO cases (client_id, canonical_body, service_code, status, is_open, status_notes, "
+                       "agency_responsible, responsible_area_id, service_notice, requested_datetime, "
+                       "updated_datetime, device_created_at, address, description, channel, request_json) VALUES "
+                       "('c1', '{}', 'pothole', 'INVESTIGATING', 1, 'Looking', 'County', '', '', "
+                       "'2026-11-20T10:00:00Z', '2026-11-21T10:00:00Z', '', '', 'Hole', 'kiosk', '{}')"),
+              SQLITE_OK)
+        << raw.last_error();
+    ASSERT_EQ(raw.exec("INSERT INTO case_updates (case_id, status, updated_datetime, description) VALUES "
+                       "(1, 'OPEN', '2026-11-20T10:00:00Z', 'Your request has been received.'), "
+                       "(1, 'INVESTIGATING', '2026-11-21T10:00:00Z', 'Looking')"),
+              SQLITE_OK)
+        << raw.last_error();
+  }
+  CaseStore store(folder.path());
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), store::latest_schema_version());
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM case_updates"), 2) << "history is kept";
+  const auto feed = store.updates({});
+  ASSERT_EQ(feed.size(), 1u);
+  EXPECT_EQ(feed[0].description, "Looking");
+  EXPECT_EQ(store.history("1").size(), 2u);
+  const auto record = store.find("1");
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->status, CaseStatus::Investigating);
+  EXPECT_EQ(record->version, 1);
+  EXPECT_FALSE(record->needs_review);
+  EXPECT_TRUE(record->media_urls.empty());
+  // The append-only rule is back after the migration.
+  EXPECT_NE(raw.exec("UPDATE case_updates SET description = 'changed'"), SQLITE_OK);
+  // And the new layout works on the old rows.
+  EXPECT_EQ(store.add_update(test::status_update("1", CaseStatus::Fixed, "Done.")).outcome, UpdateOutcome::Added);
+  EXPECT_EQ(store.find("1")->version, 2);
 }

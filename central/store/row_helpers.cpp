@@ -1,0 +1,35 @@
+#include "central/store/row_helpers.h"
+
+#include "central/records.h"
+#include "central/store/cases.h"
+
+namespace oneservice::central::store {
+
+CaseStatus stored_status(const std::string& text) {
+  const auto status = parse_case_status(text);
+  if (!status) throw CentralStoreError("The case store holds an unknown status: " + text);
+  return *status;
+}
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+  std::vector<std::string> out;
+  const auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (!parsed.is_array()) return out;
+  for (const auto& item : parsed)
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
+
+std::vector<std::int64_t> parse_case_ids(const std::vector<std::string>& ids) {
+  std::vector<std::int64_t> out;
+  for (const auto& id : ids)
+    if (const auto parsed = parse_case_id(id)) out.push_back(*parsed);
+  return out;
+}
+
+std::int64_t limit_of(std::size_t limit) {
+  constexpr auto kMax = static_cast<std::size_t>(INT64_MAX);
+  return static_cast<std::int64_t>(limit > kMax ? kMax : limit);
+}
+
+}  // namespace oneservice::central::store
