@@ -10,6 +10,7 @@
 #include "central/store/group_commit_writer.h"
 #include "central/store/password_hash.h"
 #include "central/store/pin_verifiers.h"
+#include "central/store/jobs.h"
 #include "central/store/read_pool.h"
 #include "central/store/reports.h"
 #include "central/store/schema.h"
@@ -329,6 +330,52 @@ std::vector<ChannelRow> CaseStore::channels(const std::string& since, const std:
   store::period_format(period);
   const auto from = normalised_time(since, "since");
   return impl_->read("counting channels", [&](sqlite3* db) { return store::count_channels(db, from, period); });
+}
+
+AssignResult CaseStore::assign(const std::string& service_request_id, const std::string& officer,
+                               std::int64_t by_staff_id) {
+  AssignResult result;
+  result.service_request_id = service_request_id;
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return result;  // UnknownCase
+  impl_->writer->submit(
+      [&](sqlite3* db) { result = store::assign_case(db, *id, officer, by_staff_id, impl_->now()); },
+      "assigning case " + service_request_id);
+  return result;
+}
+
+UnassignResult CaseStore::unassign(const std::string& service_request_id) {
+  UnassignResult result;
+  result.service_request_id = service_request_id;
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return result;  // UnknownCase
+  impl_->writer->submit([&](sqlite3* db) { result = store::unassign_case(db, *id); },
+                        "unassigning case " + service_request_id);
+  return result;
+}
+
+JobsPage CaseStore::jobs(std::int64_t staff_id, std::int64_t cursor, std::size_t limit) const {
+  const auto page_size = std::clamp<std::size_t>(limit, 1, store::kMaxJobsPage);
+  return impl_->read("reading an officer's jobs", [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::jobs_after(db, staff_id, cursor, page_size);
+  });
+}
+
+std::vector<FlaggedCase> CaseStore::flagged() const {
+  return impl_->read("listing flagged cases", [](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::flagged_cases(db);
+  });
+}
+
+bool CaseStore::clear_flag(const std::string& service_request_id) {
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return false;
+  bool cleared = false;
+  impl_->writer->submit([&](sqlite3* db) { cleared = store::clear_case_flag(db, *id); },
+                        "clearing the flag of case " + service_request_id);
+  return cleared;
 }
 
 const std::string& CaseStore::path() const { return impl_->path; }

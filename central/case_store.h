@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "central/job_records.h"
 #include "central/records.h"
 #include "central/staff_records.h"
 #include "central/store/password_hash.h"
@@ -103,6 +104,20 @@ class CaseStore {
   // "day" (2026-11-22), "week" (2026-W47) or "month" (2026-11).
   std::vector<TopIssueRow> top_issues(const std::string& since, const std::string& period) const;
   std::vector<ChannelRow> channels(const std::string& since, const std::string& period) const;
+
+  // Field officers' jobs (central/store/jobs.h). Assigning refuses an
+  // unknown case or officer, a helper or manager, a disabled account and a
+  // closed case (the outcome says which); assigning or unassigning moves
+  // the case's version on. `by_staff_id` 0: the command line.
+  AssignResult assign(const std::string& service_request_id, const std::string& officer, std::int64_t by_staff_id = 0);
+  UnassignResult unassign(const std::string& service_request_id);
+  // An officer's jobs changed after `cursor` (0: the whole list), at most
+  // `limit` cases, read in one snapshot.
+  JobsPage jobs(std::int64_t staff_id, std::int64_t cursor, std::size_t limit) const;
+  // Cases an update that started from an older version flagged, oldest
+  // first; clearing is a manager's "seen": false when not flagged or unknown.
+  std::vector<FlaggedCase> flagged() const;
+  bool clear_flag(const std::string& service_request_id);
 
   const std::string& path() const;
   // Transactions the writer thread has committed since open: fewer than the

@@ -17,6 +17,8 @@ target_link_libraries(oneservice_central_intake
 add_library(oneservice_central_api STATIC
   open311/api.cpp
   open311/documents.cpp
+  open311/job_documents.cpp
+  open311/jobs_api.cpp
   open311/media.cpp
   open311/post_fields.cpp
   open311/reply.cpp
@@ -30,7 +32,8 @@ add_library(oneservice_central_api STATIC
   server.cpp
   cli/arguments.cpp
   cli/commands.cpp
-  cli/staff_command.cpp)
+  cli/staff_command.cpp
+  cli/job_commands.cpp)
 target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 target_link_libraries(oneservice_central_api

@@ -7,6 +7,7 @@
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
 #include "central/cli/staff_command.h"
+#include "central/cli/job_commands.h"
 #include "central/report_format.h"
 #include "central/server.h"
 #include "shared/clock.h"
@@ -90,6 +91,7 @@ int key_command(const Arguments& args, CaseStore& store) {
 }
 
 int case_command(const Arguments& args, CaseStore& store) {
+  if (is_job_command(args)) return job_command(args, store);
   if (args.words.size() < 3 || args.words[1] != "update")
     return problem("use: case update ID --status STATUS --note TEXT [--private-note TEXT]");
   NewUpdate update;
@@ -140,10 +142,11 @@ std::string usage() {
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
-         "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n"
          "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"
          "                                     prints a new secret, or reads one line from stdin\n"
          "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"
+         "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
+         std::string(kJobUsage) +
          "  report top-issues|channels [--since DATE] [--period day|week|month] [--format json|csv]\n"
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }

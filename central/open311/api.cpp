@@ -55,7 +55,8 @@ struct Api::Cache {
 
 Api::Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, ApiOptions options, Clock clock)
     : store_(store), catalogue_(catalogue), options_(options), clock_(clock),
-      intake_(store, catalogue, boundaries, std::move(clock)), staff_api_(store), cache_(std::make_unique<Cache>()) {
+      intake_(store, catalogue, boundaries, std::move(clock)), staff_api_(store),
+      jobs_api_(store, catalogue, options.https), cache_(std::make_unique<Cache>()) {
   const auto services = services_document(catalogue_);
   cache_->services_json = services.dump();
   cache_->services_xml = to_xml(services, "services", "service");
@@ -68,10 +69,7 @@ Api::Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundar
 
 Api::~Api() = default;
 
-std::string Api::base_url(const httplib::Request& req) const {
-  const auto host = req.get_header_value("Host");
-  return std::string(options_.https ? "https://" : "http://") + (host.empty() ? "localhost" : host);
-}
+std::string Api::base_url(const httplib::Request& req) const { return public_base_url(req, options_.https); }
 
 void Api::install(httplib::Server& server) {
   const std::string v2 = "/open311/v2/";
@@ -100,6 +98,7 @@ void Api::install(httplib::Server& server) {
     updates(req, res, req.matches[1]);
   });
   staff_api_.install(server, v2);
+  jobs_api_.install(server, v2);
   server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
     media(req, res, req.matches[1]);
   });

@@ -7,6 +7,7 @@
 #include "central/case_store.h"
 #include "central/intake/intake.h"
 #include "central/open311/staff_api.h"
+#include "central/open311/jobs_api.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/routing.h"
@@ -55,6 +56,7 @@ class Api {
   Clock clock_;
   Intake intake_;
   StaffApi staff_api_;
+  JobsApi jobs_api_;
   std::unique_ptr<Cache> cache_;
 };
 

@@ -5,6 +5,7 @@
 #include "central/records.h"
 #include "central/store/schema_v2_updates.h"
 #include "central/store/schema_v3_staff.h"
+#include "central/store/schema_v4_jobs.h"
 
 namespace oneservice::central::store {
 namespace {
@@ -118,6 +119,7 @@ const std::vector<Migration>& migrations() {
       {1, kVersion1},
       {2, kVersion2Updates},
       {3, kVersion3Staff},
+      {4, kVersion4Jobs},
   };
   return steps;
 }
