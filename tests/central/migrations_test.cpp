@@ -118,3 +118,37 @@ TEST(CaseStoreMigrations, AVersion1FileKeepsItsRowsAndLosesTheReceivedRowFromThe
   EXPECT_EQ(store.add_update(test::status_update("1", CaseStatus::Fixed, "Done.")).outcome, UpdateOutcome::Added);
   EXPECT_EQ(store.find("1")->version, 2);
 }
+
+// A file written by a version 3 server (steps 1 to 3 as released) with a
+// case and an officer: step 4 adds assignments and the jobs log, keeps the
+// rows, and the triggers work on them at once.
+TEST(CaseStoreMigrations, AVersion3FileKeepsItsRowsAndTakesAssignments) {
+  TempFolder folder;
+  {
+    CaseStore store(folder.path());
+    store.create(sample_case(client_id_for(1)));
+  }
+  const auto path = folder.path() + "/central.sqlite3";
+  {
+    // Back to version 3: step 4's objects go, as if never made.
+    RawDb raw(path);
+    for (const auto* drop : {"DROP TRIGGER job_assigned", "DROP TRIGGER job_reassigned", "DROP TRIGGER job_unassigned",
+                             "DROP TRIGGER job_case_changed", "DROP TRIGGER job_case_updated",
+                             "DROP TABLE job_changes", "DROP TABLE assignments", "PRAGMA user_version = 3"})
+      ASSERT_EQ(raw.exec(drop), SQLITE_OK) << drop << ": " << raw.last_error();
+    ASSERT_EQ(raw.exec("INSERT INTO staff (name, role, secret_hash, created_at, secret_set_at) VALUES "
+                       "('Ann Officer', 'officer', '$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA', "
+                       "'2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')"),
+              SQLITE_OK)
+        << raw.last_error();
+  }
+  CaseStore store(folder.path());
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("PRAGMA user_version"), store::latest_schema_version());
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM cases"), 1);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM staff"), 1);
+  EXPECT_EQ(store.assign("1", "Ann Officer").outcome, AssignOutcome::Assigned);
+  const auto officer = store.find_staff("Ann Officer");
+  ASSERT_TRUE(officer);
+  EXPECT_EQ(store.jobs(officer->id, 0, 10).jobs.size(), 1u);
+}
