@@ -1,11 +1,13 @@
 #pragma once
 // The Open311 GeoReport v2 endpoints under /open311/v2/, in .xml and .json,
-// with the UK servicerequestupdates extension, on a cpp-httplib server.
+// with the UK servicerequestupdates extension (GET and POST), on a
+// cpp-httplib server.
 #include <memory>
 #include <string>
 
 #include "central/case_store.h"
 #include "central/intake/intake.h"
+#include "central/intake/update_intake.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/routing.h"
@@ -44,6 +46,7 @@ class Api {
            const std::string& format) const;
   void token(httplib::Response& res, const std::string& token, const std::string& format) const;
   void updates(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void post_update(const httplib::Request& req, httplib::Response& res, const std::string& format);
   void media(httplib::Response& res, const std::string& name) const;
   std::string base_url(const httplib::Request& req) const;
 
@@ -52,6 +55,7 @@ class Api {
   ApiOptions options_;
   Clock clock_;
   Intake intake_;
+  UpdateIntake update_intake_;
   std::unique_ptr<Cache> cache_;
 };
 
