@@ -8,7 +8,9 @@ pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET GLOBAL libturbojpeg)
 
 add_library(oneservice_central_intake STATIC
   intake/intake.cpp
-  intake/pending_photos.cpp)
+  intake/media_links.cpp
+  intake/pending_photos.cpp
+  intake/update_intake.cpp)
 target_include_directories(oneservice_central_intake PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(oneservice_central_intake
   PUBLIC oneservice_central_store oneservice_shared
@@ -17,9 +19,11 @@ target_link_libraries(oneservice_central_intake
 add_library(oneservice_central_api STATIC
   open311/api.cpp
   open311/documents.cpp
+  open311/form_parts.cpp
   open311/job_documents.cpp
   open311/jobs_api.cpp
   open311/media.cpp
+  open311/update_fields.cpp
   open311/post_fields.cpp
   open311/reply.cpp
   open311/staff_api.cpp

@@ -22,6 +22,7 @@ struct Submission {
   std::vector<std::string> problems;  // fields that could not be read; for a resident
   std::string idempotency_key;        // the Idempotency-Key header; empty when not sent
   std::vector<std::string_view> photos;  // each photo's bytes, as sent
+  std::vector<std::string> media_urls;   // photo links (Open311 media_url), as sent
 };
 
 enum class IntakeOutcome {

@@ -9,9 +9,11 @@
 
 #include "central/media/thumbnail_cache.h"
 #include "central/open311/documents.h"
+#include "central/open311/form_parts.h"
 #include "central/open311/media.h"
 #include "central/open311/post_fields.h"
 #include "central/open311/reply.h"
+#include "central/open311/update_fields.h"
 #include "central/open311/xml.h"
 #include "shared/text.h"
 
@@ -32,18 +34,6 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
-// The POST's fields, from a form body or from a multipart body's plain
-// parts; multipart "media" parts are returned separately.
-Fields post_fields(const httplib::Request& req, std::vector<std::string_view>& media) {
-  Fields fields;
-  for (const auto& [name, value] : req.params) fields.emplace(name, value);
-  for (const auto& [name, part] : req.files) {
-    if (name == "media") media.push_back(part.content);
-    else fields.emplace(name, part.content);
-  }
-  return fields;
-}
-
 }  // namespace
 
 // Responses that never change while the server runs (the catalogue's) are
@@ -55,7 +45,7 @@ struct Api::Cache {
 
 Api::Api(CaseStore& store, const Catalogue& catalogue, const Boundaries& boundaries, ApiOptions options, Clock clock)
     : store_(store), catalogue_(catalogue), options_(options), clock_(clock),
-      intake_(store, catalogue, boundaries, std::move(clock)), staff_api_(store),
+      intake_(store, catalogue, boundaries, std::move(clock)), update_intake_(store), staff_api_(store),
       jobs_api_(store, catalogue, options.https), cache_(std::make_unique<Cache>()) {
   const auto services = services_document(catalogue_);
   cache_->services_json = services.dump();
@@ -99,6 +89,9 @@ void Api::install(httplib::Server& server) {
   });
   staff_api_.install(server, v2);
   jobs_api_.install(server, v2);
+  server.Post(v2 + "servicerequestupdates\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
+    post_update(req, res, req.matches[1]);
+  });
   server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
     media(req, res, req.matches[1]);
   });
@@ -166,14 +159,50 @@ int http_status(IntakeOutcome outcome) {
 
 void Api::create(const httplib::Request& req, httplib::Response& res, const std::string& format) {
   Submission submission;
-  auto posted = read_post_fields(post_fields(req, submission.photos));
+  auto form = read_form(req);
+  auto posted = read_post_fields(form.fields);
+  submission.photos = std::move(form.photos);
   submission.request = std::move(posted.request);
   submission.api_key = std::move(posted.api_key);
+  submission.media_urls = std::move(posted.media_urls);
   submission.problems = std::move(posted.problems);
   submission.idempotency_key = req.get_header_value("Idempotency-Key");
   const auto result = intake_.receive(std::move(submission));
   if (result.outcome != IntakeOutcome::Accepted) return fail(res, format, http_status(result.outcome), result.messages);
   reply(res, format, 200, json::array({created_document(result)}), "service_requests", "request");
+}
+
+namespace {
+
+int http_status(UpdateIntakeOutcome outcome) {
+  switch (outcome) {
+    case UpdateIntakeOutcome::Accepted: return 200;
+    case UpdateIntakeOutcome::NotAllowed: return 403;
+    case UpdateIntakeOutcome::UnknownCase: return 404;
+    case UpdateIntakeOutcome::Refused: return 400;
+    case UpdateIntakeOutcome::PhotoFailed: return 500;
+    case UpdateIntakeOutcome::StoreFailed: return 503;
+  }
+  return 500;
+}
+
+}  // namespace
+
+void Api::post_update(const httplib::Request& req, httplib::Response& res, const std::string& format) {
+  auto form = read_form(req);
+  auto submission = read_update_fields(form.fields);
+  submission.photos = std::move(form.photos);
+  // The staff hook: a staff endpoint (or this one, given a checked staff
+  // session) sets submission.staff_id and then calls
+  // read_staff_fields(form.fields, submission). Nobody else's private_note
+  // or base_version is ever read.
+  const auto result = update_intake_.receive(submission);
+  if (result.outcome != UpdateIntakeOutcome::Accepted)
+    return fail(res, format, http_status(result.outcome), result.messages);
+  // FixMyStreet reads $obj->{request_update}->[0]->{update_id}.
+  json item = {{"update_id", std::to_string(result.stored.update.update_id)}};
+  if (result.stored.outcome == UpdateOutcome::Flagged) item["needs_review"] = true;
+  reply(res, format, 200, json::array({item}), "service_request_updates", "request_update");
 }
 
 void Api::search(const httplib::Request& req, httplib::Response& res, const std::string& format) const {

@@ -1,6 +1,7 @@
 #pragma once
 // The Open311 GeoReport v2 endpoints under /open311/v2/, in .xml and .json,
-// with the UK servicerequestupdates extension, on a cpp-httplib server.
+// with the UK servicerequestupdates extension (GET and POST), on a
+// cpp-httplib server.
 #include <memory>
 #include <string>
 
@@ -8,6 +9,7 @@
 #include "central/intake/intake.h"
 #include "central/open311/staff_api.h"
 #include "central/open311/jobs_api.h"
+#include "central/intake/update_intake.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
 #include "shared/routing.h"
@@ -46,6 +48,7 @@ class Api {
            const std::string& format) const;
   void token(httplib::Response& res, const std::string& token, const std::string& format) const;
   void updates(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void post_update(const httplib::Request& req, httplib::Response& res, const std::string& format);
   // ?size=thumb: a small JPEG (central/media), or the original when none can be made.
   void media(const httplib::Request& req, httplib::Response& res, const std::string& name) const;
   std::string base_url(const httplib::Request& req) const;
@@ -55,6 +58,7 @@ class Api {
   ApiOptions options_;
   Clock clock_;
   Intake intake_;
+  UpdateIntake update_intake_;
   StaffApi staff_api_;
   JobsApi jobs_api_;
   std::unique_ptr<Cache> cache_;

@@ -91,6 +91,7 @@ json definition_document(const Service& service) {
 
 json request_document(const CaseRecord& r, const Catalogue& catalogue, const std::string& media_base) {
   const auto* service = catalogue.find_service(r.service_code);
+  const auto links = media_links(r.media, r.media_urls, media_base);
   json out = {{"service_request_id", r.service_request_id},
               {"status", is_open(r.status) ? "open" : "closed"},
               {"extended_status", std::string(to_string(r.status))},
@@ -108,7 +109,8 @@ json request_document(const CaseRecord& r, const Catalogue& catalogue, const std
               {"zipcode", ""},
               {"lat", r.lat ? json(*r.lat) : json("")},
               {"long", r.lon ? json(*r.lon) : json("")},
-              {"media_url", r.media.empty() ? "" : media_base + r.media.front().file_name},
+              {"media_url", links.empty() ? "" : links.front()},
+              {"media_urls", links},
               {"channel", r.channel}};
   if (!r.token.empty()) out["token"] = r.token;
   return out;

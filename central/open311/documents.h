@@ -22,7 +22,8 @@ nlohmann::json services_document(const Catalogue& catalogue);
 // ignore what they do not know, our kiosks need them to ask the same way.
 nlohmann::json definition_document(const Service& service);
 // GET requests, GET requests/{id}: root "service_requests", item "request".
-// Never holds contact details: GET requests is public.
+// Never holds contact details: GET requests is public. media_url is the
+// first photo link; the extension media_urls lists them all (media_links).
 nlohmann::json request_document(const CaseRecord& record, const Catalogue& catalogue, const std::string& media_base);
 // GET servicerequestupdates: root "service_request_updates", item "request_update".
 // Public fields only: never the private note, the author or the device.
