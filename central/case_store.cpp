@@ -369,6 +369,11 @@ std::vector<FlaggedCase> CaseStore::flagged() const {
   });
 }
 
+std::optional<std::int64_t> CaseStore::version_after_update(std::int64_t update_id) const {
+  return impl_->read("reading an update's version",
+                     [&](sqlite3* db) { return store::version_after_update(db, update_id); });
+}
+
 bool CaseStore::clear_flag(const std::string& service_request_id) {
   const auto id = store::parse_case_id(service_request_id);
   if (!id) return false;

@@ -118,6 +118,9 @@ class CaseStore {
   // first; clearing is a manager's "seen": false when not flagged or unknown.
   std::vector<FlaggedCase> flagged() const;
   bool clear_flag(const std::string& service_request_id);
+  // The case's version just after this update was stored: the base for the
+  // sender's next update of the case when the update was applied.
+  std::optional<std::int64_t> version_after_update(std::int64_t update_id) const;
 
   const std::string& path() const;
   // Transactions the writer thread has committed since open: fewer than the

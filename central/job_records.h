@@ -43,6 +43,7 @@ struct Job {
   CaseRecord record;
   std::vector<CaseUpdate> history;  // oldest first, applied or not
   std::map<std::int64_t, std::string> staff_names;  // who made the updates that name a staff_id
+  std::map<std::int64_t, std::int64_t> update_versions;  // update_id -> the case's version just after it
   std::string assigned_at;
 };
 

@@ -23,6 +23,7 @@ add_library(oneservice_central_api STATIC
   open311/job_documents.cpp
   open311/jobs_api.cpp
   open311/media.cpp
+  open311/officer_update.cpp
   open311/update_fields.cpp
   open311/post_fields.cpp
   open311/reply.cpp

@@ -11,6 +11,7 @@
 #include "central/open311/documents.h"
 #include "central/open311/form_parts.h"
 #include "central/open311/media.h"
+#include "central/open311/officer_update.h"
 #include "central/open311/post_fields.h"
 #include "central/open311/reply.h"
 #include "central/open311/update_fields.h"
@@ -192,16 +193,17 @@ void Api::post_update(const httplib::Request& req, httplib::Response& res, const
   auto form = read_form(req);
   auto submission = read_update_fields(form.fields);
   submission.photos = std::move(form.photos);
-  // The staff hook: a staff endpoint (or this one, given a checked staff
-  // session) sets submission.staff_id and then calls
-  // read_staff_fields(form.fields, submission). Nobody else's private_note
-  // or base_version is ever read.
+  // The staff hook: only a checked staff session (an officer's device) gets
+  // its private_note and base_version read (central/open311/officer_update.h).
+  const bool staff = is_staff_update(req);
+  if (staff && !take_staff_fields(store_, req, res, format, form.fields, submission)) return;
   const auto result = update_intake_.receive(submission);
   if (result.outcome != UpdateIntakeOutcome::Accepted)
     return fail(res, format, http_status(result.outcome), result.messages);
   // FixMyStreet reads $obj->{request_update}->[0]->{update_id}.
   json item = {{"update_id", std::to_string(result.stored.update.update_id)}};
   if (result.stored.outcome == UpdateOutcome::Flagged) item["needs_review"] = true;
+  if (staff) add_staff_answer(store_, result.stored, item);
   reply(res, format, 200, json::array({item}), "service_request_updates", "request_update");
 }
 

@@ -58,7 +58,9 @@ json answers(const CaseRecord& record, const Catalogue& catalogue) {
 
 json history_entry(const CaseUpdate& update, const Job& job, const std::string& media_base) {
   const auto author = job.staff_names.find(update.staff_id);
+  const auto version = job.update_versions.find(update.update_id);
   return {{"update_id", std::to_string(update.update_id)},
+          {"version", version == job.update_versions.end() ? json("") : json(version->second)},
           {"status", std::string(to_string(update.status))},
           {"updated_datetime", update.updated_datetime},
           {"sent_at", update.sent_at},

@@ -178,6 +178,9 @@ JobsPage jobs_after(sqlite3* db, std::int64_t staff_id, std::int64_t after, std:
       job.record = *record;
       job.history = case_history(db, case_id);
       job.staff_names = staff_names(db, job.history);
+      for (const auto& update : job.history)
+        if (const auto version = version_after_update(db, update.update_id))
+          job.update_versions[update.update_id] = *version;
       job.assigned_at = current->assigned_at;
       page.jobs.push_back(std::move(job));
       continue;
@@ -203,6 +206,13 @@ std::vector<FlaggedCase> flagged_cases(sqlite3* db) {
     out.push_back({std::move(*record), current ? current->officer : std::string()});
   }
   return out;
+}
+
+std::optional<std::int64_t> version_after_update(sqlite3* db, std::int64_t update_id) {
+  sqlite::Statement select(db, "SELECT version FROM update_versions WHERE update_id = ?1");
+  select.bind(1, update_id);
+  if (!select.step()) return std::nullopt;
+  return select.integer(0);
 }
 
 }  // namespace store

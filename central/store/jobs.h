@@ -5,6 +5,7 @@
 // readers on a pooled read connection inside one snapshot.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,8 @@ bool clear_case_flag(sqlite3* db, std::int64_t case_id);
 // from a backup): the officer's whole list (JobsPage's `full`).
 JobsPage jobs_after(sqlite3* db, std::int64_t staff_id, std::int64_t after, std::size_t limit);
 std::vector<FlaggedCase> flagged_cases(sqlite3* db);
+// The case's version just after the update was stored; nullopt for an
+// update older than schema step 4 or unknown.
+std::optional<std::int64_t> version_after_update(sqlite3* db, std::int64_t update_id);
 
 }  // namespace oneservice::central::store

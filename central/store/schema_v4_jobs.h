@@ -54,6 +54,21 @@ BEGIN
   INSERT INTO job_changes (staff_id, case_id) SELECT staff_id, case_id FROM assignments WHERE case_id = new.id;
 END;
 
+-- The case's version just after each update was stored (for a kept but
+-- unapplied one, the version it was not applied to). An officer's device
+-- sends its next update for the case from this version: any change by
+-- anyone else since shows as a newer version and flags that update.
+-- Updates made before this step have no row.
+CREATE TABLE update_versions (
+  update_id INTEGER PRIMARY KEY REFERENCES case_updates (update_id),
+  version INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER update_version_kept AFTER INSERT ON case_updates
+BEGIN
+  INSERT INTO update_versions (update_id, version) SELECT new.update_id, version FROM cases WHERE id = new.case_id;
+END;
+
 -- A new entry in its history, applied or not (a stale update changes no
 -- column of the case it is kept for).
 CREATE TRIGGER job_case_updated AFTER INSERT ON case_updates

@@ -134,7 +134,8 @@ TEST(CaseStoreMigrations, AVersion3FileKeepsItsRowsAndTakesAssignments) {
     RawDb raw(path);
     for (const auto* drop : {"DROP TRIGGER job_assigned", "DROP TRIGGER job_reassigned", "DROP TRIGGER job_unassigned",
                              "DROP TRIGGER job_case_changed", "DROP TRIGGER job_case_updated",
-                             "DROP TABLE job_changes", "DROP TABLE assignments", "PRAGMA user_version = 3"})
+                             "DROP TRIGGER update_version_kept", "DROP TABLE update_versions", "DROP TABLE job_changes",
+                             "DROP TABLE assignments", "PRAGMA user_version = 3"})
       ASSERT_EQ(raw.exec(drop), SQLITE_OK) << drop << ": " << raw.last_error();
     ASSERT_EQ(raw.exec("INSERT INTO staff (name, role, secret_hash, created_at, secret_set_at) VALUES "
                        "('Ann Officer', 'officer', '$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA', "

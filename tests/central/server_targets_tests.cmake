@@ -2,7 +2,9 @@
 add_executable(central_api_tests
   api_fixture.cpp
   api_test.cpp
+  jobs_api_test.cpp
   jpeg_sample.cpp
+  support.cpp
   thumbnail_test.cpp
   pending_photos_test.cpp
   listen_socket_test.cpp
