@@ -3,6 +3,7 @@ add_executable(central_api_tests
   api_fixture.cpp
   api_test.cpp
   jobs_api_test.cpp
+  jobs_cli_test.cpp
   jpeg_sample.cpp
   support.cpp
   thumbnail_test.cpp
