@@ -73,9 +73,12 @@ void Api::install(httplib::Server& server) {
   server.Get(v2 + "services/([^/]+)\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
     definition(req, res, req.matches[1], req.matches[2]);
   });
-  server.Post(v2 + "requests\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
-    create(req, res, req.matches[1]);
-  });
+  // POSTs read their own bodies (form_parts.h): httplib's library would
+  // refuse an urlencoded body over 8 KB, a long FixMyStreet report.
+  server.Post(v2 + "requests\\." + kFormats,
+              [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content) {
+                create(req, res, content, req.matches[1]);
+              });
   server.Get(v2 + "requests\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
     search(req, res, req.matches[1]);
   });
@@ -90,9 +93,10 @@ void Api::install(httplib::Server& server) {
   });
   staff_api_.install(server, v2);
   jobs_api_.install(server, v2);
-  server.Post(v2 + "servicerequestupdates\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
-    post_update(req, res, req.matches[1]);
-  });
+  server.Post(v2 + "servicerequestupdates\\." + kFormats,
+              [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content) {
+                post_update(req, res, content, req.matches[1]);
+              });
   server.Get("/media/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
     media(req, res, req.matches[1]);
   });
@@ -158,11 +162,12 @@ int http_status(IntakeOutcome outcome) {
 
 }  // namespace
 
-void Api::create(const httplib::Request& req, httplib::Response& res, const std::string& format) {
+void Api::create(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
+                 const std::string& format) {
   Submission submission;
-  auto form = read_form(req);
+  const auto form = read_form(req, content);
   auto posted = read_post_fields(form.fields);
-  submission.photos = std::move(form.photos);
+  submission.photos = form.photo_views();
   submission.request = std::move(posted.request);
   submission.api_key = std::move(posted.api_key);
   submission.media_urls = std::move(posted.media_urls);
@@ -189,10 +194,11 @@ int http_status(UpdateIntakeOutcome outcome) {
 
 }  // namespace
 
-void Api::post_update(const httplib::Request& req, httplib::Response& res, const std::string& format) {
-  auto form = read_form(req);
+void Api::post_update(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
+                      const std::string& format) {
+  const auto form = read_form(req, content);
   auto submission = read_update_fields(form.fields);
-  submission.photos = std::move(form.photos);
+  submission.photos = form.photo_views();
   // The staff hook: only a checked staff session (an officer's device) gets
   // its private_note and base_version read (central/open311/officer_update.h).
   const bool staff = is_staff_update(req);

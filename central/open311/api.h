@@ -16,6 +16,7 @@
 
 namespace httplib {
 class Server;
+class ContentReader;
 struct Request;
 struct Response;
 }  // namespace httplib
@@ -42,13 +43,15 @@ class Api {
   void services(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
   void definition(const httplib::Request& req, httplib::Response& res, const std::string& code,
                   const std::string& format) const;
-  void create(const httplib::Request& req, httplib::Response& res, const std::string& format);
+  void create(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
+              const std::string& format);
   void search(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
   void one(const httplib::Request& req, httplib::Response& res, const std::string& id,
            const std::string& format) const;
   void token(httplib::Response& res, const std::string& token, const std::string& format) const;
   void updates(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
-  void post_update(const httplib::Request& req, httplib::Response& res, const std::string& format);
+  void post_update(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
+                   const std::string& format);
   // ?size=thumb: a small JPEG (central/media), or the original when none can be made.
   void media(const httplib::Request& req, httplib::Response& res, const std::string& name) const;
   std::string base_url(const httplib::Request& req) const;

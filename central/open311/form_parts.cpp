@@ -39,21 +39,47 @@ bool sent_before(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-PostedForm read_form(const httplib::Request& req) {
+std::vector<std::string_view> PostedForm::photo_views() const { return {photos.begin(), photos.end()}; }
+
+PostedForm read_form(const httplib::Request& req, const httplib::ContentReader& content) {
   PostedForm form;
   for (const auto& [name, value] : req.params) form.fields.emplace(name, value);
-  std::vector<const httplib::MultipartFormData*> files;
-  for (const auto& [name, part] : req.files) {
-    if (name == kMediaPart || is_file(part))
+  if (!req.is_multipart_form_data()) {
+    std::string body;
+    content([&](const char* data, std::size_t size) {
+      body.append(data, size);
+      return true;
+    });
+    if (req.get_header_value("Content-Type").find("application/x-www-form-urlencoded") == 0) {
+      httplib::Params params;
+      httplib::detail::parse_query_text(body, params);
+      for (auto& [name, value] : params) form.fields.emplace(name, std::move(value));
+    }
+    return form;
+  }
+
+  httplib::MultipartFormDataItems parts;
+  content(
+      [&](const httplib::MultipartFormData& header) {
+        parts.push_back(header);
+        return true;
+      },
+      [&](const char* data, std::size_t size) {
+        parts.back().content.append(data, size);
+        return true;
+      });
+  std::vector<httplib::MultipartFormData*> files;
+  for (auto& part : parts) {
+    if (part.name == kMediaPart || is_file(part))
       files.push_back(&part);
     else
-      form.fields.emplace(name, part.content);
+      form.fields.emplace(part.name, std::move(part.content));
   }
   std::stable_sort(files.begin(), files.end(),
                    [](const auto* a, const auto* b) { return sent_before(a->name, b->name); });
-  for (const auto* part : files) {
+  for (auto* part : files) {
     if (part->name == kMediaPart || image_type(part->content))
-      form.photos.push_back(part->content);
+      form.photos.push_back(std::move(part->content));
     else
       ++form.ignored_files;
   }

@@ -10,14 +10,15 @@
 // Other files (FixMyStreet's file_KEY enquiry files) are not kept and do not
 // refuse the request: they are counted in ignored_files.
 #include <cstddef>
-#include <string_view>
+#include <string>
 #include <vector>
 
 #include "central/open311/post_fields.h"
 
 namespace httplib {
 struct Request;
-}
+class ContentReader;
+}  // namespace httplib
 
 namespace oneservice::central::open311 {
 
@@ -26,11 +27,16 @@ struct PostedForm {
   // Bytes of each photo in the order sent (photo2 before photo10). Parts
   // named "media" are always here, image or not, so the intake can tell our
   // own devices that a photo is not one.
-  std::vector<std::string_view> photos;
+  std::vector<std::string> photos;
   std::size_t ignored_files = 0;
+
+  std::vector<std::string_view> photo_views() const;
 };
 
-// Views into req's body: valid while req is.
-PostedForm read_form(const httplib::Request& req);
+// Reads the body through the handler's content reader, so httplib's own
+// 8,192-byte cap on urlencoded bodies (compiled into Debian's library) never
+// refuses a long report; the server's payload cap still applies. Fields in
+// the address's query string count too.
+PostedForm read_form(const httplib::Request& req, const httplib::ContentReader& content);
 
 }  // namespace oneservice::central::open311

@@ -2,6 +2,9 @@
 add_executable(central_api_tests
   api_fixture.cpp
   api_test.cpp
+  fixmystreet_updates_test.cpp
+  fixmystreet_wire.cpp
+  fixmystreet_wire_test.cpp
   jobs_api_test.cpp
   jobs_cli_test.cpp
   jpeg_sample.cpp
