@@ -93,6 +93,10 @@ class CaseStore {
   // "day" (2026-11-22), "week" (2026-W47) or "month" (2026-11).
   std::vector<TopIssueRow> top_issues(const std::string& since, const std::string& period) const;
   std::vector<ChannelRow> channels(const std::string& since, const std::string& period) const;
+  // Cases by channel and member of staff (empty name: nobody signed in), and
+  // the assisted channel's by reported_for and assisted_via (empty: not said).
+  std::vector<StaffReportRow> staff_report(const std::string& since, const std::string& period) const;
+  std::vector<AssistedReportRow> assisted_report(const std::string& since, const std::string& period) const;
 
   const std::string& path() const;
   // Transactions the writer thread has committed since open: fewer than the

@@ -5,7 +5,8 @@ find_package(pugixml REQUIRED)
 
 add_library(oneservice_central_intake STATIC
   intake/intake.cpp
-  intake/pending_photos.cpp)
+  intake/pending_photos.cpp
+  intake/provenance_rules.cpp)
 target_include_directories(oneservice_central_intake PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(oneservice_central_intake
   PUBLIC oneservice_central_store oneservice_shared
@@ -16,12 +17,14 @@ add_library(oneservice_central_api STATIC
   open311/documents.cpp
   open311/media.cpp
   open311/post_fields.cpp
+  open311/provenance_fields.cpp
   open311/reply.cpp
   open311/staff_api.cpp
   open311/staff_auth.cpp
   open311/xml.cpp
   listen_socket.cpp
   report_format.cpp
+  staff_report_format.cpp
   server.cpp
   cli/arguments.cpp
   cli/commands.cpp
