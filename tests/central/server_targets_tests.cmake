@@ -7,6 +7,7 @@ add_executable(central_api_tests
   server_process_test.cpp
   staff_api_test.cpp
   staff_cli_test.cpp
+  staff_http.cpp
   staff_provenance_test.cpp)
 target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support PkgConfig::SODIUM oneservice_warnings GTest::gtest_main)
 target_compile_definitions(central_api_tests PRIVATE

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "api_fixture.h"
+#include "staff_http.h"
 #include "central/open311/staff_auth.h"
 #include "central/staff_messages.h"
 #include "central/store/password_hash.h"
@@ -22,46 +23,13 @@ namespace msg = staff_messages;
 
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
+using test::Answer;
+using test::answer_of;
+using test::error_texts;
+using test::Fields;
 
-constexpr const char* kSecret = "correct horse battery";
+constexpr const char* kSecret = test::kStaffSecret;
 constexpr const char* kPin = "480213";
-
-struct Answer {
-  int status = 0;
-  std::string body;
-  httplib::Headers headers;
-
-  std::string header(const std::string& name) const {
-    const auto found = headers.find(name);
-    return found == headers.end() ? "" : found->second;
-  }
-};
-
-Answer answer_of(const httplib::Result& result) {
-  if (!result) return {0, "no answer: " + httplib::to_string(result.error()), {}};
-  return {result->status, result->body, result->headers};
-}
-
-// The error texts of an Open311 error list in either format, each checked to
-// carry the HTTP status as its code.
-std::vector<std::string> error_texts(const Answer& answer, const std::string& format) {
-  std::vector<std::string> out;
-  if (format == "json") {
-    for (const auto& error : json::parse(answer.body)) {
-      EXPECT_EQ(error.at("code").get<int>(), answer.status);
-      out.push_back(error.at("description").get<std::string>());
-    }
-    return out;
-  }
-  pugi::xml_document doc;
-  EXPECT_TRUE(doc.load_string(answer.body.c_str())) << answer.body;
-  for (auto error : doc.child("errors").children("error")) {
-    EXPECT_EQ(error.child("code").text().as_int(), answer.status);
-    out.push_back(error.child("description").text().get());
-  }
-  return out;
-}
 
 // The first item of a JSON list, or of an XML root's first child, as flat
 // name -> text pairs (nested elements as "parent.child").

@@ -134,3 +134,15 @@ TEST_F(StaffCommands, DisableAndResetTakeEffectOnARunningServer) {
   const auto list = staff({"list"});
   EXPECT_NE(list.out.find("Z "), std::string::npos) << "the disabled time shows: " << list.out;
 }
+
+TEST_F(StaffCommands, ReportsCountByStaffAndByWhomAnAssistedReportWasFor) {
+  const auto staff_csv = run_central({"report", "staff", "--format", "csv", "--data", data});
+  ASSERT_EQ(staff_csv.exit_code, 0) << staff_csv.err;
+  EXPECT_EQ(staff_csv.out, "period,channel,staff,team,count\r\n");
+  const auto assisted = run_central({"report", "assisted", "--period", "week", "--data", data});
+  ASSERT_EQ(assisted.exit_code, 0) << assisted.err;
+  EXPECT_EQ(json::parse(assisted.out), json::array());
+  const auto unknown = run_central({"report", "helpers", "--data", data});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("staff or assisted"), std::string::npos) << unknown.err;
+}

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <pugixml.hpp>
 
 #include "api_fixture.h"
+#include "staff_http.h"
 #include "central/staff_messages.h"
 #include "central/staff_report_format.h"
 #include "central/store/password_hash.h"
@@ -20,9 +20,12 @@ namespace msg = staff_messages;
 
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
+using test::Answer;
+using test::answer_of;
+using test::error_texts;
+using test::Fields;
 
-constexpr const char* kSecret = "correct horse battery";
+constexpr const char* kSecret = test::kStaffSecret;
 
 Fields pothole(const std::string& key, const std::string& client_id) {
   return {{"api_key", key},
@@ -39,11 +42,6 @@ Fields with(Fields fields, const Fields& more) {
   fields.insert(fields.end(), more.begin(), more.end());
   return fields;
 }
-
-struct Answer {
-  int status = 0;
-  std::string body;
-};
 
 std::string uuid(int n) {
   char text[40];
@@ -72,18 +70,13 @@ class StaffProvenance : public ::testing::Test {
     client.set_read_timeout(30);
     httplib::Headers headers;
     if (!bearer.empty()) headers.emplace("Authorization", "Bearer " + bearer);
-    const auto result = client.Post(("/open311/v2/requests." + format).c_str(), headers, form(fields),
-                                    "application/x-www-form-urlencoded");
-    if (!result) return {0, "no answer"};
-    return {result->status, result->body};
+    return answer_of(client.Post(("/open311/v2/requests." + format).c_str(), headers, form(fields),
+                                 "application/x-www-form-urlencoded"));
   }
 
-  // The first error's text in either format.
   static std::string first_error(const Answer& answer, const std::string& format) {
-    if (format == "json") return json::parse(answer.body).at(0).at("description").get<std::string>();
-    pugi::xml_document doc;
-    doc.load_string(answer.body.c_str());
-    return doc.child("errors").child("error").child("description").text().get();
+    const auto texts = error_texts(answer, format);
+    return texts.empty() ? "(no error)" : texts.front();
   }
 
   // staff name, reported_for, assisted_via of the only case made from `client_id`.
