@@ -11,6 +11,7 @@
 #include "central/store/password_hash.h"
 #include "central/store/pin_verifiers.h"
 #include "central/store/jobs.h"
+#include "central/store/provenance.h"
 #include "central/store/read_pool.h"
 #include "central/store/reports.h"
 #include "central/store/schema.h"
@@ -91,7 +92,10 @@ CreateResult CaseStore::create(const NewCase& new_case) {
   const auto received = impl_->now();
   CreateResult result;
   impl_->writer->submit(
-      [&](sqlite3* db) { result = store::create_case(db, new_case, received); },
+      [&](sqlite3* db) {
+        result = store::create_case(db, new_case, received);
+        if (result.outcome == CreateOutcome::Created) store::record_provenance(db, result.service_request_id, new_case);
+      },
       "the case for client id " + client_id);
   return result;
 }
@@ -330,6 +334,18 @@ std::vector<ChannelRow> CaseStore::channels(const std::string& since, const std:
   store::period_format(period);
   const auto from = normalised_time(since, "since");
   return impl_->read("counting channels", [&](sqlite3* db) { return store::count_channels(db, from, period); });
+}
+
+std::vector<StaffReportRow> CaseStore::staff_report(const std::string& since, const std::string& period) const {
+  store::period_format(period);
+  const auto from = normalised_time(since, "since");
+  return impl_->read("counting cases by staff", [&](sqlite3* db) { return store::count_by_staff(db, from, period); });
+}
+
+std::vector<AssistedReportRow> CaseStore::assisted_report(const std::string& since, const std::string& period) const {
+  store::period_format(period);
+  const auto from = normalised_time(since, "since");
+  return impl_->read("counting assisted cases", [&](sqlite3* db) { return store::count_assisted(db, from, period); });
 }
 
 AssignResult CaseStore::assign(const std::string& service_request_id, const std::string& officer,

@@ -104,6 +104,10 @@ class CaseStore {
   // "day" (2026-11-22), "week" (2026-W47) or "month" (2026-11).
   std::vector<TopIssueRow> top_issues(const std::string& since, const std::string& period) const;
   std::vector<ChannelRow> channels(const std::string& since, const std::string& period) const;
+  // Cases by channel and member of staff (empty name: nobody signed in), and
+  // the assisted channel's by reported_for and assisted_via (empty: not said).
+  std::vector<StaffReportRow> staff_report(const std::string& since, const std::string& period) const;
+  std::vector<AssistedReportRow> assisted_report(const std::string& since, const std::string& period) const;
 
   // Field officers' jobs (central/store/jobs.h). Assigning refuses an
   // unknown case or officer, a helper or manager, a disabled account and a

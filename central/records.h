@@ -54,6 +54,7 @@ struct NewCase {
   ServiceRequest request;      // validated by the caller with shared/ rules
   std::string canonical_body;  // what identifies "the same content" for idempotency
   std::int64_t device_id = 0;
+  std::int64_t staff_id = 0;  // the member of staff signed in on the device; 0: nobody
   // The device key's channel: the only one stored, in the case's column and
   // in its request JSON alike, whatever request.channel says. Empty: the
   // request's own (a case with no device).

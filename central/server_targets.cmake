@@ -10,6 +10,7 @@ add_library(oneservice_central_intake STATIC
   intake/intake.cpp
   intake/media_links.cpp
   intake/pending_photos.cpp
+  intake/provenance_rules.cpp
   intake/update_intake.cpp)
 target_include_directories(oneservice_central_intake PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(oneservice_central_intake
@@ -26,6 +27,7 @@ add_library(oneservice_central_api STATIC
   open311/officer_update.cpp
   open311/update_fields.cpp
   open311/post_fields.cpp
+  open311/provenance_fields.cpp
   open311/reply.cpp
   open311/staff_api.cpp
   open311/staff_auth.cpp
@@ -34,6 +36,7 @@ add_library(oneservice_central_api STATIC
   media/thumbnail_cache.cpp
   listen_socket.cpp
   report_format.cpp
+  staff_report_format.cpp
   server.cpp
   cli/arguments.cpp
   cli/commands.cpp

@@ -31,4 +31,15 @@ inline constexpr const char* kSessionEnded = "Your sign-in has ended: sign in ag
 inline constexpr const char* kRoleNotAllowed = "Your role cannot do this: ask your manager";
 inline constexpr const char* kNotUtf8 = "The sign-in holds text that is not UTF-8: send all text as UTF-8";
 
+// Who made a report (POST requests).
+inline constexpr const char* kReportedForValues = "reported_for must be resident or anonymous";
+inline constexpr const char* kAssistedViaValues = "assisted_via must be phone or in_person";
+inline constexpr const char* kProvenanceOnlyAssisted =
+    "reported_for and assisted_via are for the assisted service's devices only";
+inline constexpr const char* kAnonymousWithContact =
+    "A report made anonymously cannot carry the resident's name, email or phone: remove them or "
+    "report it on the resident's behalf";
+inline constexpr const char* kUnknownStaffSession =
+    "This device has no such staff sign-in: sign in again, or send the report without Authorization";
+
 }  // namespace oneservice::central::staff_messages

@@ -9,6 +9,7 @@
 #include "central/cli/staff_command.h"
 #include "central/cli/job_commands.h"
 #include "central/report_format.h"
+#include "central/staff_report_format.h"
 #include "central/server.h"
 #include "shared/clock.h"
 
@@ -127,7 +128,10 @@ int report_command(const Arguments& args, CaseStore& store) {
     std::string out;
     if (kind == "top-issues") out = format_top_issues(store.top_issues(format_utc(*since), period), format);
     else if (kind == "channels") out = format_channels(store.channels(format_utc(*since), period), format);
-    else return problem("report takes top-issues or channels");
+    else if (kind == "staff") out = format_staff_report(store.staff_report(format_utc(*since), period), format);
+    else if (kind == "assisted")
+      out = format_assisted_report(store.assisted_report(format_utc(*since), period), format);
+    else return problem("report takes top-issues, channels, staff or assisted");
     std::fputs(out.c_str(), stdout);
     return 0;
   } catch (const CentralStoreError& error) {
@@ -147,7 +151,7 @@ std::string usage() {
          "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"
          "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
          std::string(kJobUsage) +
-         "  report top-issues|channels [--since DATE] [--period day|week|month] [--format json|csv]\n"
+         "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n"
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 

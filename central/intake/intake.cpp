@@ -4,6 +4,8 @@
 #include "central/intake/media_links.h"
 #include "central/intake/messages.h"
 #include "central/intake/pending_photos.h"
+#include "central/intake/provenance_rules.h"
+#include "central/staff_messages.h"
 #include "shared/identity.h"
 #include "shared/media_type.h"
 #include "shared/photo_limits.h"
@@ -42,6 +44,17 @@ IntakeResult Intake::receive(Submission submission) const {
   if (!device)
     return failed(IntakeOutcome::NotAllowed, {messages::kBadKey});
   if (!submission.problems.empty()) return failed(IntakeOutcome::Refused, std::move(submission.problems));
+  // Who made it. A session that has since expired or ended still names its
+  // member of staff: a report queued offline while they were signed in is
+  // theirs whenever it arrives. Only one this device was never given is refused.
+  std::int64_t staff_id = 0;
+  if (!submission.staff_token.empty()) {
+    const auto owner = store_.session_owner(submission.staff_token, device->id);
+    if (!owner) return failed(IntakeOutcome::NotSignedIn, {staff_messages::kUnknownStaffSession});
+    staff_id = owner->id;
+  }
+  if (const auto problem = provenance_problem(submission.request, device->channel))
+    return failed(IntakeOutcome::Refused, {*problem});
 
   auto& request = submission.request;
   const auto& header_key = submission.idempotency_key;
@@ -99,6 +112,7 @@ IntakeResult Intake::receive(Submission submission) const {
   new_case.canonical_body = canonical;
   new_case.device_id = device->id;
   new_case.channel = device->channel;
+  new_case.staff_id = staff_id;
   new_case.agency_responsible = decision.body ? decision.body->name : catalogue_.council_name;
   new_case.responsible_area_id = decision.body ? decision.body->id : "";
   new_case.service_notice = decision.notice;

@@ -13,8 +13,10 @@
 #include "central/open311/media.h"
 #include "central/open311/officer_update.h"
 #include "central/open311/post_fields.h"
+#include "central/open311/provenance_fields.h"
 #include "central/open311/reply.h"
 #include "central/open311/update_fields.h"
+#include "central/open311/staff_auth.h"
 #include "central/open311/xml.h"
 #include "shared/text.h"
 
@@ -153,6 +155,7 @@ int http_status(IntakeOutcome outcome) {
   switch (outcome) {
     case IntakeOutcome::Accepted: return 200;
     case IntakeOutcome::NotAllowed: return 403;
+    case IntakeOutcome::NotSignedIn: return 401;
     case IntakeOutcome::Refused: return 400;
     case IntakeOutcome::PhotoFailed: return 500;
     case IntakeOutcome::StoreFailed: return 503;
@@ -173,6 +176,8 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const http
   submission.media_urls = std::move(posted.media_urls);
   submission.problems = std::move(posted.problems);
   submission.idempotency_key = req.get_header_value("Idempotency-Key");
+  submission.staff_token = bearer_token(req);
+  read_provenance_fields(req, submission.request, submission.problems);
   const auto result = intake_.receive(std::move(submission));
   if (result.outcome != IntakeOutcome::Accepted) return fail(res, format, http_status(result.outcome), result.messages);
   reply(res, format, 200, json::array({created_document(result)}), "service_requests", "request");

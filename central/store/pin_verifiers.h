@@ -18,9 +18,9 @@ inline constexpr int kVerifierDays = 30;
 
 // 6 to 8 digits, not one digit repeated ("000000") and not a run up or down
 // ("123456", "87654321"). A verifier leaves the server, so a PIN can be
-// guessed against it offline: 6 digits at the tablet's Argon2id cost is
-// about a day of one core per million guesses, where 4 digits would fall in
-// minutes.
+// guessed against it offline: 6 digits at kPinLimits' cost is about two days
+// of one server core for the million guesses, where 4 digits would fall in
+// half an hour.
 bool is_acceptable_pin(const std::string& pin);
 
 // Writer: withdraws the member's earlier verifier for this device, then

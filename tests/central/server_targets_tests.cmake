@@ -12,9 +12,13 @@ add_executable(central_api_tests
   thumbnail_test.cpp
   pending_photos_test.cpp
   listen_socket_test.cpp
-  server_process_test.cpp)
-target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support PkgConfig::TURBOJPEG
-  oneservice_warnings GTest::gtest_main)
+  server_process_test.cpp
+  staff_api_test.cpp
+  staff_cli_test.cpp
+  staff_http.cpp
+  staff_provenance_test.cpp)
+target_link_libraries(central_api_tests PRIVATE oneservice_central_api oneservice_test_support PkgConfig::SODIUM
+  PkgConfig::TURBOJPEG oneservice_warnings GTest::gtest_main)
 target_compile_definitions(central_api_tests PRIVATE
   ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 add_dependencies(central_api_tests oneservice-central)
