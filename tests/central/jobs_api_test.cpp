@@ -568,3 +568,27 @@ TEST_F(JobsApi, PagesOfTheFeedMissNothingAndRepeatNothing) {
   expected.insert(ids[0]);  // once as assigned, once as changed
   EXPECT_EQ(seen, expected);
 }
+
+TEST_F(JobsApi, AnOfficerReportsADefectFoundOnPatrolAndItCanBeTheirJob) {
+  const auto created = answer_of(client().Post("/open311/v2/requests.json", bearer(ann_token),
+                                            form({{"api_key", ann_tablet},
+                                                  {"service_code", "pothole"},
+                                                  {"lat", "51.2"},
+                                                  {"long", "-1.82"},
+                                                  {"attribute[road_or_pavement]", "road"},
+                                                  {"attribute[pothole_size]", "bigger_than_plate"},
+                                                  {"attribute[depth_cm]", "12"}}),
+                                            "application/x-www-form-urlencoded"));
+  ASSERT_EQ(created.status, 200) << created.body;
+  const std::string id = json::parse(created.body).at(0).at("service_request_id");
+  const auto record = store().find(id);
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->channel, "field");
+  test::RawDb raw(store().path());
+  EXPECT_EQ(raw.integer("SELECT staff_id FROM cases WHERE id = " + id), ann.id) << "the officer is recorded";
+
+  ASSERT_EQ(assign(id, "Ann Officer").status, 200);
+  const auto page = jobs_json(ann_tablet, ann_token);
+  ASSERT_EQ(page.at("jobs").size(), 1u);
+  EXPECT_EQ(page.at("jobs").at(0).at("service_request_id"), id);
+}
