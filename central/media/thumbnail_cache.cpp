@@ -71,4 +71,11 @@ std::optional<ServedPhoto> thumbnail_or_original(const std::string& media_dir, c
   return ServedPhoto{std::move(*small), true};
 }
 
+std::optional<ServedPhoto> served_photo(const std::string& media_dir, const std::string& name, bool thumbnail) {
+  if (thumbnail) return thumbnail_or_original(media_dir, name);
+  auto original = read_file(media_dir + "/" + name);
+  if (!original) return std::nullopt;
+  return ServedPhoto{std::move(*original), false};
+}
+
 }  // namespace oneservice::central

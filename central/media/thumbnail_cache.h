@@ -17,6 +17,10 @@ struct ServedPhoto {
 // is still served.
 std::optional<ServedPhoto> thumbnail_or_original(const std::string& media_dir, const std::string& name);
 
+// The photo as asked for: thumbnail_or_original() when `thumbnail`, else
+// the original's bytes.
+std::optional<ServedPhoto> served_photo(const std::string& media_dir, const std::string& name, bool thumbnail);
+
 std::string thumbnail_folder(const std::string& media_dir);
 
 }  // namespace oneservice::central

@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <exception>
-#include <fstream>
 #include <sstream>
 
 #include "central/media/thumbnail_cache.h"
@@ -283,18 +282,9 @@ void Api::media(const httplib::Request& req, httplib::Response& res, const std::
   const auto size = req.get_param_value("size");
   if (!size.empty() && size != "thumb" && size != "full") return fail(res, "xml", 400, {kPhotoSizeMessage});
   if (!is_safe_media_name(name)) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
-  if (size == "thumb") {
-    const auto photo = thumbnail_or_original(store_.media_dir(), name);
-    if (!photo) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
-    const auto type = image_type(photo->bytes);
-    return res.set_content(photo->bytes, type.value_or("application/octet-stream"));
-  }
-  std::ifstream in(store_.media_dir() + "/" + name, std::ios::binary);
-  if (!in) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const auto type = image_type(bytes.str());
-  res.set_content(bytes.str(), type.value_or("application/octet-stream"));
+  const auto photo = served_photo(store_.media_dir(), name, size == "thumb");
+  if (!photo) return fail(res, "xml", 404, {kNoSuchPhotoMessage});
+  res.set_content(photo->bytes, image_type(photo->bytes).value_or("application/octet-stream"));
 }
 
 }  // namespace oneservice::central::open311
