@@ -21,6 +21,7 @@ add_library(oneservice_central_api STATIC
   open311/api.cpp
   open311/documents.cpp
   open311/form_parts.cpp
+  open311/form_request.cpp
   open311/job_documents.cpp
   open311/jobs_api.cpp
   open311/media.cpp

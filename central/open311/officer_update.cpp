@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "central/open311/form_request.h"
 #include "central/open311/staff_auth.h"
 #include "central/open311/update_fields.h"
 
@@ -11,14 +12,7 @@ bool is_staff_update(const httplib::Request& req) { return !bearer_token(req).em
 
 bool take_staff_fields(const CaseStore& store, const httplib::Request& req, httplib::Response& res,
                        const std::string& format, const Fields& fields, UpdateSubmission& submission) {
-  // The body was read through a content reader (form_parts.h), so its
-  // api_key is not among the request's own fields, where the one staff
-  // check (staff_auth.h) reads it: that check is given the headers and the
-  // key, and nothing else of the request.
-  httplib::Request credentials;
-  credentials.headers = req.headers;
-  if (!submission.api_key.empty()) credentials.params.emplace("api_key", submission.api_key);
-  const auto session = require_staff(store, credentials, res, format);
+  const auto session = require_staff(store, with_form_fields(req, fields), res, format);
   if (!session) return false;
   submission.staff_id = session->staff.id;
   read_staff_fields(fields, submission);

@@ -16,6 +16,7 @@
 #include "central/staff_messages.h"
 #include "jobs_support.h"
 #include "jpeg_sample.h"
+#include "staff_http.h"
 #include "support.h"
 
 using namespace oneservice;
@@ -26,29 +27,15 @@ namespace msg = job_messages;
 
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
+using test::Answer;
+using test::answer_of;
+using test::Fields;
 
-struct Answer {
-  int status = 0;
-  std::string body;
-  std::string content_type;
-};
-
-Answer answer_of(const httplib::Result& result) {
-  if (!result) return {0, "no answer: " + httplib::to_string(result.error()), ""};
-  return {result->status, result->body, result->get_header_value("Content-Type")};
-}
-
-// The description of an Open311 error list's first error, either format.
+// The first error's text of an Open311 error list in either format, each
+// error checked to carry the HTTP status (staff_http.h).
 std::string first_error(const Answer& answer) {
-  if (answer.body.rfind("<?xml", 0) == 0) {
-    pugi::xml_document doc;
-    if (!doc.load_string(answer.body.c_str())) return "not XML: " + answer.body;
-    return doc.select_node("/errors/error/description").node().text().get();
-  }
-  const auto list = json::parse(answer.body, nullptr, false);
-  if (!list.is_array() || list.empty()) return "not an error list: " + answer.body;
-  return list.at(0).at("description").get<std::string>();
+  const auto texts = test::error_texts(answer, answer.body.rfind("<?xml", 0) == 0 ? "xml" : "json");
+  return texts.empty() ? "no error in: " + answer.body : texts.front();
 }
 
 class JobsApi : public ::testing::Test {
@@ -202,7 +189,7 @@ TEST_F(JobsApi, AnAssignmentReachesTheOfficersDeviceWithEverythingToWorkOnIt) {
   auto c = client();
   const auto thumb = answer_of(c.Get(path_of(listed.at("thumbnail_url")).c_str()));
   ASSERT_EQ(thumb.status, 200);
-  EXPECT_EQ(thumb.content_type, "image/jpeg");
+  EXPECT_EQ(thumb.header("Content-Type"), "image/jpeg");
   const auto size = test::decoded_size(thumb.body);
   ASSERT_TRUE(size);
   EXPECT_EQ(size->width, 320);
@@ -227,7 +214,7 @@ TEST_F(JobsApi, TheFeedAndAssignmentsInXml) {
 
   const auto answer = jobs(ann_tablet, ann_token, "", "xml");
   ASSERT_EQ(answer.status, 200) << answer.body;
-  EXPECT_EQ(answer.content_type, "text/xml; charset=utf-8");
+  EXPECT_EQ(answer.header("Content-Type"), "text/xml; charset=utf-8");
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(answer.body.c_str())) << answer.body;
   EXPECT_STREQ(doc.select_node("/staff_jobs/jobs/job/service_request_id").node().text().get(), id.c_str());
