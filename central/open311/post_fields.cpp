@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "central/open311/provenance_fields.h"
 #include "shared/text.h"
 
 namespace oneservice::central::open311 {
@@ -57,6 +58,7 @@ PostedRequest read_post_fields(const Fields& fields) {
       }
       continue;
     }
+    if (read_provenance_field(name, value, r, out.problems)) continue;
     if (name == "service_code") r.service_code = value;
     else if (name == "api_key") out.api_key = value;
     else if (name == "lat") r.location.lat = coordinate(value, bad_point);

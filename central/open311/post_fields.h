@@ -1,7 +1,8 @@
 #pragma once
 // Reads the fields of an Open311 POST requests (form-encoded or multipart)
 // into a ServiceRequest: lat, long, address_string, description, contact
-// fields, attribute[code]=v and attribute[code][]=v.
+// fields, attribute[code]=v and attribute[code][]=v, and the assisted
+// channel's reported_for and assisted_via (provenance_fields.h).
 #include <map>
 #include <string>
 #include <vector>
