@@ -17,6 +17,20 @@ inline constexpr const char* kSecretNotText = "A secret must be UTF-8 text on on
 inline constexpr const char* kNoSuchStaff = "There is no member of staff with that name.";
 inline constexpr const char* kNoWorkingStaff = "There is no working account with that name.";
 
+// The staff command line (central/cli/staff_command.cpp).
+inline constexpr const char* kAddNeeds = "staff add needs --name NAME and --role officer, helper or manager";
+inline constexpr const char* kDisableNeedsName = "staff disable needs the member of staff's name, as staff list shows it";
+inline constexpr const char* kResetNeedsName = "staff reset needs the member of staff's name, as staff list shows it";
+inline constexpr const char* kNoSecretOnStdin = "--secret-stdin was given but standard input held no line";
+inline constexpr const char* kStaffTakes = "staff takes add, list, disable or reset";
+inline constexpr const char* kAccountMade = "Account made.";
+inline constexpr const char* kSecretShownOnce =
+    "The secret is shown only now: give it to them in person; they sign in with their name and this secret.";
+inline constexpr const char* kAccountDisabledDone =
+    "Account disabled: its sessions have ended and its offline PINs are withdrawn.";
+inline constexpr const char* kSecretResetDone =
+    "New secret set: their sessions have ended and their offline PINs are withdrawn.";
+
 // Sign-in and staff endpoints.
 inline constexpr const char* kWrongNameOrSecret = "The name or secret is not right: check both and try again";
 inline constexpr const char* kAccountDisabled = "This account is no longer active: ask your manager";

@@ -12,14 +12,6 @@ namespace {
 
 namespace msg = staff_messages;
 
-// Messages of this command (see central/staff_messages.h for the store's).
-constexpr const char* kAddNeeds = "staff add needs --name NAME and --role officer, helper or manager";
-constexpr const char* kNameNeeded = "needs the member of staff's name, as staff list shows it";
-constexpr const char* kNoSecretOnStdin = "--secret-stdin was given but standard input held no line";
-constexpr const char* kSecretShownOnce =
-    "It is shown only now: give it to them in person; they sign in with their name and this secret.";
-constexpr const char* kStaffTakes = "staff takes add, list, disable or reset";
-
 int problem(const std::string& message, int code = 2) {
   std::fprintf(stderr, "oneservice-central: %s\n", message.c_str());
   return code;
@@ -38,21 +30,22 @@ std::optional<std::string> secret_for(const Arguments& args, bool& generated) {
 
 // The secret goes to stdout alone, so a script can take it; the words around
 // it to stderr.
-void show_secret(const std::string& secret, bool generated, const std::string& what) {
+void show_secret(const std::string& secret, bool generated, const char* done) {
   if (generated) std::printf("%s\n", secret.c_str());
-  std::fprintf(stderr, "%s%s\n", what.c_str(), generated ? (std::string(" ") + kSecretShownOnce).c_str() : "");
+  std::fprintf(stderr, "%s\n", done);
+  if (generated) std::fprintf(stderr, "%s\n", msg::kSecretShownOnce);
 }
 
 int add(const Arguments& args, CaseStore& store) {
   const auto name = args.flag("--name");
   const auto role = parse_staff_role(args.flag("--role"));
-  if (name.empty() || !role) return problem(kAddNeeds);
+  if (name.empty() || !role) return problem(msg::kAddNeeds);
   bool generated = false;
   const auto secret = secret_for(args, generated);
-  if (!secret) return problem(kNoSecretOnStdin);
+  if (!secret) return problem(msg::kNoSecretOnStdin);
   try {
-    const auto member = store.add_staff(name, *role, args.flag("--team"), *secret);
-    show_secret(*secret, generated, "Account " + std::to_string(member.id) + " made (" + to_string(member.role) + ").");
+    store.add_staff(name, *role, args.flag("--team"), *secret);
+    show_secret(*secret, generated, msg::kAccountMade);
     return 0;
   } catch (const CentralStoreError& error) {
     return problem(error.what(), 1);
@@ -69,23 +62,23 @@ int list(CaseStore& store) {
 }
 
 int disable(const Arguments& args, CaseStore& store) {
-  if (args.words.size() < 3) return problem(std::string("staff disable ") + kNameNeeded);
+  if (args.words.size() < 3) return problem(msg::kDisableNeedsName);
   if (!store.disable_staff(args.words[2])) return problem(msg::kNoWorkingStaff, 1);
-  std::fprintf(stderr, "Account disabled: its sessions have ended and its offline PINs are withdrawn.\n");
+  std::fprintf(stderr, "%s\n", msg::kAccountDisabledDone);
   return 0;
 }
 
 int reset(const Arguments& args, CaseStore& store) {
-  if (args.words.size() < 3) return problem(std::string("staff reset ") + kNameNeeded);
+  if (args.words.size() < 3) return problem(msg::kResetNeedsName);
   bool generated = false;
   const auto secret = secret_for(args, generated);
-  if (!secret) return problem(kNoSecretOnStdin);
+  if (!secret) return problem(msg::kNoSecretOnStdin);
   try {
     if (!store.reset_staff_secret(args.words[2], *secret)) return problem(msg::kNoWorkingStaff, 1);
   } catch (const CentralStoreError& error) {
     return problem(error.what(), 1);
   }
-  show_secret(*secret, generated, "New secret set: their sessions have ended and their offline PINs are withdrawn.");
+  show_secret(*secret, generated, msg::kSecretResetDone);
   return 0;
 }
 
@@ -97,7 +90,7 @@ int staff_command(const Arguments& args, CaseStore& store) {
   if (action == "list") return list(store);
   if (action == "disable") return disable(args, store);
   if (action == "reset") return reset(args, store);
-  return problem(kStaffTakes);
+  return problem(msg::kStaffTakes);
 }
 
 }  // namespace oneservice::central::cli

@@ -9,11 +9,9 @@
 #include "central/media/thumbnail_cache.h"
 #include "central/open311/documents.h"
 #include "central/open311/form_parts.h"
-#include "central/open311/form_request.h"
 #include "central/open311/media.h"
 #include "central/open311/officer_update.h"
 #include "central/open311/post_fields.h"
-#include "central/open311/provenance_fields.h"
 #include "central/open311/reply.h"
 #include "central/open311/update_fields.h"
 #include "central/open311/staff_auth.h"
@@ -177,7 +175,6 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const http
   submission.problems = std::move(posted.problems);
   submission.idempotency_key = req.get_header_value("Idempotency-Key");
   submission.staff_token = bearer_token(req);
-  read_provenance_fields(with_form_fields(req, form.fields), submission.request, submission.problems);
   const auto result = intake_.receive(std::move(submission));
   if (result.outcome != IntakeOutcome::Accepted) return fail(res, format, http_status(result.outcome), result.messages);
   reply(res, format, 200, json::array({created_document(result)}), "service_requests", "request");

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "central/open311/messages.h"
+#include "central/open311/provenance_fields.h"
 #include "shared/text.h"
 
 namespace oneservice::central::open311 {
@@ -68,6 +69,7 @@ PostedRequest read_post_fields(const Fields& fields) {
       else add_answer(r.answers, code, value, list);
       continue;
     }
+    if (read_provenance_field(name, value, r, out.problems)) continue;
     if (name == "service_code") r.service_code = value;
     else if (name == "api_key") out.api_key = value;
     else if (name == "lat") r.location.lat = coordinate(value, bad_point);

@@ -2,7 +2,8 @@
 // Reads the fields of an Open311 POST requests (form-encoded or multipart)
 // into a ServiceRequest: lat, long, address_string, description, contact
 // fields, attribute[code]=v (repeated: every value) and attribute[code][]=v,
-// and media_url (once or repeated).
+// media_url (once or repeated), and the assisted channel's reported_for and
+// assisted_via (provenance_fields.h).
 #include <map>
 #include <string>
 #include <vector>

@@ -8,14 +8,12 @@
 
 #include "shared/request.h"
 
-namespace httplib {
-struct Request;
-}  // namespace httplib
-
 namespace oneservice::central::open311 {
 
-// Sets request.reported_for / assisted_via from the POST; an unknown value
-// adds a message to `problems` (the report is refused saying which).
-void read_provenance_fields(const httplib::Request& req, ServiceRequest& request, std::vector<std::string>& problems);
+// Reads one posted field into the request if it is one of these, and says
+// whether it was; an unknown value adds a message to `problems` (the report
+// is refused saying which).
+bool read_provenance_field(const std::string& name, const std::string& value, ServiceRequest& request,
+                           std::vector<std::string>& problems);
 
 }  // namespace oneservice::central::open311
