@@ -46,8 +46,7 @@ IntakeResult Intake::receive(Submission submission) const {
   auto& request = submission.request;
   const auto& header_key = submission.idempotency_key;
   if (!header_key.empty() && !request.client_id.empty() && header_key != request.client_id)
-    return failed(IntakeOutcome::Refused,
-                  {"The Idempotency-Key header and attribute[client_request_id] must be the same"});
+    return failed(IntakeOutcome::Refused, {messages::kTwoClientIds});
   if (!header_key.empty()) request.client_id = header_key;
   const bool idempotent = !request.client_id.empty();
   if (!idempotent) request.client_id = make_uuid_v4();  // an old client: no resend protection

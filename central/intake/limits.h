@@ -25,4 +25,11 @@ inline constexpr std::size_t kUpdateNoteMaxLength = kReceivedDescriptionMaxLengt
 inline constexpr std::size_t kMaxMediaUrls = 10;
 inline constexpr std::size_t kMaxMediaUrlLength = 2048;
 
+// Nearby open cases (GET requests with lat, long and radius): a street's
+// length at most, so the answer is a short list a resident can look through
+// on a kiosk before reporting the same thing again.
+inline constexpr double kDefaultNearbyRadiusM = 200;
+inline constexpr double kMaxNearbyRadiusM = 2000;
+inline constexpr std::size_t kMaxNearbyCases = 50;
+
 }  // namespace oneservice::central

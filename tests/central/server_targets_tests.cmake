@@ -5,6 +5,7 @@ add_executable(central_api_tests
   fixmystreet_updates_test.cpp
   fixmystreet_wire.cpp
   fixmystreet_wire_test.cpp
+  nearby_supporters_test.cpp
   pending_photos_test.cpp
   listen_socket_test.cpp
   server_process_test.cpp)
