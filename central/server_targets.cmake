@@ -7,6 +7,7 @@ add_library(oneservice_central_intake STATIC
   intake/intake.cpp
   intake/media_links.cpp
   intake/pending_photos.cpp
+  intake/photo_rules.cpp
   intake/update_intake.cpp)
 target_include_directories(oneservice_central_intake PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(oneservice_central_intake

@@ -4,9 +4,9 @@
 #include "central/intake/media_links.h"
 #include "central/intake/messages.h"
 #include "central/intake/pending_photos.h"
+#include "central/intake/photo_rules.h"
 #include "shared/identity.h"
 #include "shared/media_type.h"
-#include "shared/photo_limits.h"
 #include "shared/prepare.h"
 #include "shared/request_json.h"
 
@@ -20,16 +20,6 @@ IntakeResult failed(IntakeOutcome outcome, std::vector<std::string> messages) {
   result.outcome = outcome;
   result.messages = std::move(messages);
   return result;
-}
-
-// The photos' count, size and kind, judged before any of them is written.
-std::optional<std::string> photo_problem(const std::vector<std::string_view>& photos) {
-  if (photos.size() > kMaxPhotos) return kTooManyPhotosMessage;
-  for (const auto bytes : photos) {
-    if (bytes.size() > kMaxPhotoBytes) return kPhotoTooLargeMessage;
-    if (!image_type(bytes)) return messages::kPhotoNotImage;
-  }
-  return std::nullopt;
 }
 
 }  // namespace

@@ -65,21 +65,11 @@ std::vector<std::string> split_codes(const std::string& list) {
   return out;
 }
 
-// Fills each record's media in one query.
 void attach_media(sqlite3* db, std::vector<CaseRecord>& records) {
-  if (records.empty()) return;
-  std::vector<std::int64_t> ids;
-  std::map<std::int64_t, CaseRecord*> by_id;
-  for (auto& record : records) {
-    const auto id = *parse_case_id(record.service_request_id);
-    ids.push_back(id);
-    by_id[id] = &record;
-  }
-  sqlite::Statement select(db,
-                           "SELECT case_id, file_name, content_type FROM case_media "
-                           "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
-  select.bind(1, json_array(ids));
-  while (select.step()) by_id.at(select.integer(0))->media.push_back({select.text(1), select.text(2)});
+  attach_files(
+      db, records, [](const CaseRecord& record) { return *parse_case_id(record.service_request_id); },
+      "SELECT case_id, file_name, content_type FROM case_media "
+      "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
 }
 
 }  // namespace
@@ -150,13 +140,8 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
   insert.bind(17, request_to_json(request)).bind(18, json_array(new_case.media_urls)).run();
   const auto case_id = sqlite::last_insert_id(db);
 
-  std::int64_t position = 0;
-  for (const auto& file : new_case.media) {
-    sqlite::Statement media(db,
-                            "INSERT INTO case_media (case_id, position, file_name, content_type) "
-                            "VALUES (?1, ?2, ?3, ?4)");
-    media.bind(1, case_id).bind(2, ++position).bind(3, file.file_name).bind(4, file.content_type).run();
-  }
+  insert_files(db, "INSERT INTO case_media (case_id, position, file_name, content_type) VALUES (?1, ?2, ?3, ?4)",
+               case_id, new_case.media);
 
   result.outcome = CreateOutcome::Created;
   result.service_request_id = std::to_string(case_id);
