@@ -123,7 +123,7 @@ TEST_F(FixMyStreetUpdates, TheSameUpdateIdIsOneUpdateAndAnotherBodyIsRefused) {
 
 TEST_F(FixMyStreetUpdates, ConcurrentResendsMakeOneUpdate) {
   constexpr int kSenders = 12;
-  std::vector<test::Answer> answers(kSenders);
+  std::vector<test::WireAnswer> answers(kSenders);
   std::atomic<int> ready{0};
   std::vector<std::thread> senders;
   const auto params = comment("900");

@@ -23,7 +23,7 @@ std::string escape(const std::string& text) {
   return out;
 }
 
-Answer answer_of(const httplib::Result& result) {
+WireAnswer answer_of(const httplib::Result& result) {
   if (!result) return {0, "no answer: " + httplib::to_string(result.error())};
   return {result->status, result->body};
 }
@@ -57,18 +57,18 @@ std::string form_data(const Params& params, const std::vector<Upload>& uploads) 
   return body + "--" + kBoundary + "--\r\n";
 }
 
-Answer post_urlencoded(int port, const std::string& path, const Params& params) {
+WireAnswer post_urlencoded(int port, const std::string& path, const Params& params) {
   auto client = client_for(port);
   return answer_of(client.Post(path.c_str(), urlencoded(params), "application/x-www-form-urlencoded"));
 }
 
-Answer post_form_data(int port, const std::string& path, const Params& params, const std::vector<Upload>& uploads) {
+WireAnswer post_form_data(int port, const std::string& path, const Params& params, const std::vector<Upload>& uploads) {
   auto client = client_for(port);
   return answer_of(client.Post(path.c_str(), form_data(params, uploads),
                                std::string("multipart/form-data; boundary=") + kBoundary));
 }
 
-Answer get_path(int port, const std::string& path) {
+WireAnswer get_path(int port, const std::string& path) {
   auto client = client_for(port);
   return answer_of(client.Get(path.c_str()));
 }

@@ -30,14 +30,15 @@ struct Upload {
 inline constexpr const char* kBoundary = "xYzZY";
 std::string form_data(const Params& params, const std::vector<Upload>& uploads);
 
-struct Answer {
+// Named apart from staff_http.h's Answer: both are in this namespace in one test binary.
+struct WireAnswer {
   int status = 0;
   std::string body;
 };
 
-Answer post_urlencoded(int port, const std::string& path, const Params& params);
-Answer post_form_data(int port, const std::string& path, const Params& params, const std::vector<Upload>& uploads);
-Answer get_path(int port, const std::string& path);
+WireAnswer post_urlencoded(int port, const std::string& path, const Params& params);
+WireAnswer post_form_data(int port, const std::string& path, const Params& params, const std::vector<Upload>& uploads);
+WireAnswer get_path(int port, const std::string& path);
 
 // Open311.pm's _get_xml_object then ->{request_update}->[0]->{update_id}
 // (or ->{request}->[0]->{service_request_id}): the text of ROOT/ITEM[0]/FIELD

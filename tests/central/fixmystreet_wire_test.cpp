@@ -43,7 +43,7 @@ class FixMyStreetReports : public ::testing::Test {
             {"attribute[depth_cm]", "7"}};
   }
 
-  std::string created_id(const test::Answer& answer) const {
+  std::string created_id(const test::WireAnswer& answer) const {
     EXPECT_EQ(answer.status, 200) << answer.body;
     return test::fms_read(answer.body, "service_requests", "request", "service_request_id");
   }

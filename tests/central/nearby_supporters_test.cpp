@@ -36,7 +36,7 @@ class NearbyAndSupporters : public ::testing::Test {
     return json::parse(answer.body, nullptr, false);
   }
 
-  test::Answer support(const std::string& id, const std::string& client_id, const std::string& format = "json") {
+  test::WireAnswer support(const std::string& id, const std::string& client_id, const std::string& format = "json") {
     return test::post_urlencoded(server.port(), "/open311/v2/requests/" + id + "/supporters." + format,
                                  {{"api_key", server.key()}, {"client_id", client_id}});
   }
