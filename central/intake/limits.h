@@ -2,7 +2,9 @@
 // What the central server accepts from any client, where that differs from
 // what our own devices let a resident type (shared/validation.h,
 // shared/photo_limits.h). One definition each; README "FixMyStreet and
-// Open311 extensions" says why.
+// Open311 extensions" says why. The messages that name these numbers
+// (central/intake/messages.h, central/open311/messages.h) repeat them in
+// words, as shared/photo_limits.h does: change both together.
 #include <cstddef>
 
 namespace oneservice::central {
