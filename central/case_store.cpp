@@ -16,6 +16,7 @@
 #include "central/store/reports.h"
 #include "central/store/schema.h"
 #include "central/store/staff.h"
+#include "central/store/supporters.h"
 #include "central/store/updates.h"
 
 namespace oneservice::central {
@@ -161,6 +162,18 @@ UpdateResult CaseStore::add_update(const NewUpdate& update) {
   // Ids only in the name: the update's text may be personal.
   impl_->writer->submit([&](sqlite3* db) { result = store::append_update(db, *id, update, received); },
                         "an update to case " + std::to_string(*id));
+  return result;
+}
+
+SupportResult CaseStore::add_supporter(const NewSupporter& supporter) {
+  const auto id = store::parse_case_id(supporter.service_request_id);
+  if (!id) return {SupportOutcome::UnknownCase, 0};
+  if (supporter.client_id.empty() || supporter.device_id == 0)
+    throw CentralStoreError("A supporter needs a device and the device's client id.");
+  const auto received = impl_->now();
+  SupportResult result;
+  impl_->writer->submit([&](sqlite3* db) { result = store::add_supporter(db, *id, supporter, received); },
+                        "a supporter of case " + std::to_string(*id));
   return result;
 }
 

@@ -49,7 +49,8 @@ class CaseStore {
   // So a device that never heard the answer to its first send gets its
   // reference back even if the catalogue or its key changed since.
   std::optional<CreateResult> existing(const std::string& client_id, const std::string& canonical_body) const;
-  std::vector<CaseRecord> search(const CaseQuery& query) const;  // newest first
+  // Newest first; with query.near, open cases nearest first.
+  std::vector<CaseRecord> search(const CaseQuery& query) const;
   // The public feed: applied updates only (never a case's creation), oldest first.
   std::vector<CaseUpdate> updates(const UpdateQuery& query) const;
   // Every update of one case, applied or not, private fields included: for
@@ -65,6 +66,12 @@ class CaseStore {
   // the case's version is kept but not applied, and flags the case (Flagged).
   // Every applied update moves the case's version on by one.
   UpdateResult add_update(const NewUpdate& update);
+
+  // A resident adds themselves to an open case instead of reporting it
+  // again. Exactly once per (device, client id), decided by the writer;
+  // the same id on another case is KeyReused, a closed case Closed.
+  // Throws CentralStoreError without a device or client id.
+  SupportResult add_supporter(const NewSupporter& supporter);
 
   // Keys are stored as SHA-256 hashes; the plain key is returned once.
   std::string add_key(const std::string& name, const std::string& channel, Device* created = nullptr);

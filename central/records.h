@@ -96,6 +96,8 @@ struct CaseRecord {
   std::vector<std::string> media_urls;  // links sent with the create, in order
   std::string request_json;  // the request as received (shared/request_json)
   std::int64_t version = 1;  // moves on with every change to the case
+  std::int64_t supporters = 0;  // residents who added themselves instead of reporting it again
+  std::optional<double> distance_m;  // set by a nearby search
   bool needs_review = false; // a manager should look (review_reason says why)
   std::string review_reason;
 };
@@ -152,12 +154,40 @@ struct UpdateResult {
   CaseUpdate update;  // set for Added, Duplicate and Flagged
 };
 
+// Open cases near a point ("is it one of these?"), nearest first.
+struct NearQuery {
+  double lat = 0, lon = 0;
+  double radius_m = 0;
+};
+
 struct CaseQuery {
   std::vector<std::string> ids;  // when set, the other filters are ignored (Open311)
+  // When set: open cases within the radius, nearest first, service_code
+  // still applies; dates and status do not.
+  std::optional<NearQuery> near;
   std::string service_code;      // may be a comma list
   std::string start_date, end_date;  // inclusive bounds on requested_datetime (UTC ISO)
   std::string status;                // "open" | "closed" | "" (Open311 sense)
   std::size_t limit = 1000;
+};
+
+// A resident adding themselves to an existing case (exactly once per
+// device and client id).
+struct NewSupporter {
+  std::string service_request_id;
+  std::int64_t device_id = 0;
+  std::string client_id;
+};
+enum class SupportOutcome {
+  Added,        // counted now
+  Duplicate,    // this device's client id already supports this case
+  KeyReused,    // this device's client id supports another case
+  Closed,       // the case is closed: report it again instead
+  UnknownCase,
+};
+struct SupportResult {
+  SupportOutcome outcome = SupportOutcome::Added;
+  std::int64_t supporters = 0;  // the case's count afterwards (Added, Duplicate)
 };
 
 struct UpdateQuery {

@@ -11,6 +11,7 @@ add_library(oneservice_central_intake STATIC
   intake/media_links.cpp
   intake/pending_photos.cpp
   intake/provenance_rules.cpp
+  intake/photo_rules.cpp
   intake/update_intake.cpp)
 target_include_directories(oneservice_central_intake PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(oneservice_central_intake

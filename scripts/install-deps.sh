@@ -12,6 +12,7 @@ packages=(
   gettext libboost-locale-dev
   fonts-sil-andika fonts-dejavu-core
   xvfb xauth
+  libwww-perl libxml-simple-perl
 )
 
 missing=()

@@ -6,9 +6,9 @@
 #include "central/intake/pending_photos.h"
 #include "central/intake/provenance_rules.h"
 #include "central/staff_messages.h"
+#include "central/intake/photo_rules.h"
 #include "shared/identity.h"
 #include "shared/media_type.h"
-#include "shared/photo_limits.h"
 #include "shared/prepare.h"
 #include "shared/request_json.h"
 
@@ -22,16 +22,6 @@ IntakeResult failed(IntakeOutcome outcome, std::vector<std::string> messages) {
   result.outcome = outcome;
   result.messages = std::move(messages);
   return result;
-}
-
-// The photos' count, size and kind, judged before any of them is written.
-std::optional<std::string> photo_problem(const std::vector<std::string_view>& photos) {
-  if (photos.size() > kMaxPhotos) return kTooManyPhotosMessage;
-  for (const auto bytes : photos) {
-    if (bytes.size() > kMaxPhotoBytes) return kPhotoTooLargeMessage;
-    if (!image_type(bytes)) return messages::kPhotoNotImage;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -59,8 +49,7 @@ IntakeResult Intake::receive(Submission submission) const {
   auto& request = submission.request;
   const auto& header_key = submission.idempotency_key;
   if (!header_key.empty() && !request.client_id.empty() && header_key != request.client_id)
-    return failed(IntakeOutcome::Refused,
-                  {"The Idempotency-Key header and attribute[client_request_id] must be the same"});
+    return failed(IntakeOutcome::Refused, {messages::kTwoClientIds});
   if (!header_key.empty()) request.client_id = header_key;
   const bool idempotent = !request.client_id.empty();
   if (!idempotent) request.client_id = make_uuid_v4();  // an old client: no resend protection

@@ -2,7 +2,9 @@
 // What the central server accepts from any client, where that differs from
 // what our own devices let a resident type (shared/validation.h,
 // shared/photo_limits.h). One definition each; README "FixMyStreet and
-// Open311 extensions" says why.
+// Open311 extensions" says why. The messages that name these numbers
+// (central/intake/messages.h, central/open311/messages.h) repeat them in
+// words, as shared/photo_limits.h does: change both together.
 #include <cstddef>
 
 namespace oneservice::central {
@@ -24,5 +26,12 @@ inline constexpr std::size_t kUpdateNoteMaxLength = kReceivedDescriptionMaxLengt
 // with room to spare.
 inline constexpr std::size_t kMaxMediaUrls = 10;
 inline constexpr std::size_t kMaxMediaUrlLength = 2048;
+
+// Nearby open cases (GET requests with lat, long and radius): a street's
+// length at most, so the answer is a short list a resident can look through
+// on a kiosk before reporting the same thing again.
+inline constexpr double kDefaultNearbyRadiusM = 200;
+inline constexpr double kMaxNearbyRadiusM = 2000;
+inline constexpr std::size_t kMaxNearbyCases = 50;
 
 }  // namespace oneservice::central

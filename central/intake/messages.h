@@ -7,6 +7,8 @@ inline constexpr const char* kBadKey =
     "This device's api_key is missing, unknown or revoked: ask the council for a key";
 inline constexpr const char* kKeyReused =
     "This Idempotency-Key was already used for a different request: make a new key for a new request";
+inline constexpr const char* kTwoClientIds =
+    "The Idempotency-Key header and attribute[client_request_id] must be the same";
 inline constexpr const char* kPhotoNotImage = "Photos must be JPEG, PNG, GIF or WebP images";
 inline constexpr const char* kPhotoNotSaved = "The photo could not be saved: try again later";
 inline constexpr const char* kRequestNotSaved = "The request could not be saved: try again later";

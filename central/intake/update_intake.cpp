@@ -7,10 +7,10 @@
 #include "central/intake/media_links.h"
 #include "central/intake/messages.h"
 #include "central/intake/pending_photos.h"
+#include "central/intake/photo_rules.h"
 #include "central/store/api_keys.h"
 #include "shared/clock.h"
 #include "shared/media_type.h"
-#include "shared/photo_limits.h"
 #include "shared/text.h"
 
 namespace oneservice::central {
@@ -26,15 +26,6 @@ UpdateIntakeResult failed(UpdateIntakeOutcome outcome, std::vector<std::string> 
 std::string upper(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return text;
-}
-
-std::optional<std::string> photo_problem(const std::vector<std::string_view>& photos) {
-  if (photos.size() > kMaxPhotos) return kTooManyPhotosMessage;
-  for (const auto bytes : photos) {
-    if (bytes.size() > kMaxPhotoBytes) return kPhotoTooLargeMessage;
-    if (!image_type(bytes)) return messages::kPhotoNotImage;
-  }
-  return std::nullopt;
 }
 
 // Plain Open311 has only OPEN and CLOSED: sent for a case already open (or

@@ -3,11 +3,15 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <sstream>
 
 #include "central/media/thumbnail_cache.h"
+#include "central/intake/limits.h"
+#include "central/intake/messages.h"
 #include "central/open311/documents.h"
+#include "central/open311/messages.h"
 #include "central/open311/form_parts.h"
 #include "central/open311/media.h"
 #include "central/open311/officer_update.h"
@@ -82,6 +86,10 @@ void Api::install(httplib::Server& server) {
   server.Get(v2 + "requests\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
     search(req, res, req.matches[1]);
   });
+  server.Post(v2 + "requests/([^/]+)/supporters\\." + kFormats,
+              [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content) {
+                support(req, res, content, req.matches[1], req.matches[2]);
+              });
   server.Get(v2 + "requests/([^/]+)\\." + kFormats, [this](const httplib::Request& req, httplib::Response& res) {
     one(req, res, req.matches[1], req.matches[2]);
   });
@@ -216,6 +224,7 @@ void Api::post_update(const httplib::Request& req, httplib::Response& res, const
 }
 
 void Api::search(const httplib::Request& req, httplib::Response& res, const std::string& format) const {
+  if (req.has_param("lat") || req.has_param("long")) return nearby(req, res, format);
   CaseQuery query;
   if (req.has_param("service_request_id")) query.ids = split_list(req.get_param_value("service_request_id"));
   query.service_code = req.get_param_value("service_code");
@@ -242,6 +251,78 @@ void Api::search(const httplib::Request& req, httplib::Response& res, const std:
   const auto media_base = base_url(req) + "/media/";
   for (const auto& record : store_.search(query)) list.push_back(request_document(record, catalogue_, media_base));
   reply(res, format, 200, list, "service_requests", "request");
+}
+
+namespace {
+
+std::optional<double> number_param(const httplib::Request& req, const char* name) {
+  const auto text = trim(req.get_param_value(name));
+  if (text.empty()) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used == text.size() && std::isfinite(value)) return value;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void Api::nearby(const httplib::Request& req, httplib::Response& res, const std::string& format) const {
+  const auto lat = number_param(req, "lat");
+  const auto lon = number_param(req, "long");
+  if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+    return fail(res, format, 400, {kNearbyNeedsPoint});
+  double radius = kDefaultNearbyRadiusM;
+  if (req.has_param("radius")) {
+    const auto sent = number_param(req, "radius");
+    if (!sent || *sent < 1 || *sent > kMaxNearbyRadiusM) return fail(res, format, 400, {kNearbyBadRadius});
+    radius = *sent;
+  }
+  CaseQuery query;
+  query.near = NearQuery{*lat, *lon, radius};
+  query.service_code = req.get_param_value("service_code");
+  query.limit = kMaxNearbyCases;
+  json list = json::array();
+  const auto media_base = base_url(req) + "/media/";
+  for (const auto& record : store_.search(query)) list.push_back(request_document(record, catalogue_, media_base));
+  reply(res, format, 200, list, "service_requests", "request");
+}
+
+void Api::support(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
+                  const std::string& id, const std::string& format) {
+  const auto form = read_form(req, content);
+  const auto field = [&](const char* name) {
+    const auto found = form.fields.find(name);
+    return found == form.fields.end() ? std::string() : trim(found->second);
+  };
+  const auto key = field("api_key");
+  const auto device = key.empty() ? std::nullopt : store_.authenticate(key);
+  if (!device) return fail(res, format, 403, {messages::kBadKey});
+  NewSupporter supporter;
+  supporter.service_request_id = id;
+  supporter.device_id = device->id;
+  supporter.client_id = field("client_id");
+  const auto header = trim(req.get_header_value("Idempotency-Key"));
+  if (supporter.client_id.empty()) supporter.client_id = header;
+  if (supporter.client_id.empty()) return fail(res, format, 400, {kSupporterNeedsClientId});
+  if (!header.empty() && header != supporter.client_id) return fail(res, format, 400, {messages::kTwoClientIds});
+  SupportResult result;
+  try {
+    result = store_.add_supporter(supporter);
+  } catch (const CentralStoreError&) {
+    return fail(res, format, 503, {kSupporterNotSaved});
+  }
+  switch (result.outcome) {
+    case SupportOutcome::UnknownCase: return fail(res, format, 404, {"There is no request with the reference " + id});
+    case SupportOutcome::KeyReused: return fail(res, format, 400, {kSupporterIdReused});
+    case SupportOutcome::Closed: return fail(res, format, 400, {kSupporterCaseClosed});
+    case SupportOutcome::Added:
+    case SupportOutcome::Duplicate: break;
+  }
+  reply(res, format, 200, json::array({{{"service_request_id", id}, {"supporters", result.supporters}}}),
+        "service_requests", "request");
 }
 
 void Api::one(const httplib::Request& req, httplib::Response& res, const std::string& id,

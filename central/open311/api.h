@@ -46,6 +46,9 @@ class Api {
   void create(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
               const std::string& format);
   void search(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void nearby(const httplib::Request& req, httplib::Response& res, const std::string& format) const;
+  void support(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content,
+               const std::string& id, const std::string& format);
   void one(const httplib::Request& req, httplib::Response& res, const std::string& id,
            const std::string& format) const;
   void token(httplib::Response& res, const std::string& token, const std::string& format) const;

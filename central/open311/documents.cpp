@@ -1,5 +1,7 @@
 #include "central/open311/documents.h"
 
+#include <cmath>
+
 #include "shared/catalogue_json.h"
 
 namespace oneservice::central::open311 {
@@ -112,6 +114,8 @@ json request_document(const CaseRecord& r, const Catalogue& catalogue, const std
               {"media_url", links.empty() ? "" : links.front()},
               {"media_urls", links},
               {"channel", r.channel}};
+  out["supporters"] = r.supporters;
+  if (r.distance_m) out["distance"] = static_cast<std::int64_t>(std::lround(*r.distance_m));
   if (!r.token.empty()) out["token"] = r.token;
   return out;
 }

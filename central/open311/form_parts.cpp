@@ -77,12 +77,8 @@ PostedForm read_form(const httplib::Request& req, const httplib::ContentReader& 
   }
   std::stable_sort(files.begin(), files.end(),
                    [](const auto* a, const auto* b) { return sent_before(a->name, b->name); });
-  for (auto* part : files) {
-    if (part->name == kMediaPart || image_type(part->content))
-      form.photos.push_back(std::move(part->content));
-    else
-      ++form.ignored_files;
-  }
+  for (auto* part : files)
+    if (part->name == kMediaPart || image_type(part->content)) form.photos.push_back(std::move(part->content));
   return form;
 }
 

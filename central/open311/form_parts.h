@@ -8,7 +8,7 @@
 // name. Files are photos when their bytes are an image (shared/media_type),
 // whatever their name (our devices' "media", FixMyStreet's photo1..photoN).
 // Other files (FixMyStreet's file_KEY enquiry files) are not kept and do not
-// refuse the request: they are counted in ignored_files.
+// refuse the request.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -28,7 +28,6 @@ struct PostedForm {
   // named "media" are always here, image or not, so the intake can tell our
   // own devices that a photo is not one.
   std::vector<std::string> photos;
-  std::size_t ignored_files = 0;
 
   std::vector<std::string_view> photo_views() const;
 };

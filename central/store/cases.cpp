@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "central/store/row_helpers.h"
@@ -15,7 +17,8 @@ constexpr std::string_view kCaseSelect =
     "SELECT c.id, c.client_id, coalesce(c.token, ''), c.service_code, c.status, c.status_notes, "
     "c.agency_responsible, c.responsible_area_id, c.service_notice, c.requested_datetime, "
     "c.updated_datetime, c.address, c.lat, c.lon, c.description, c.channel, coalesce(d.name, ''), "
-    "c.request_json, c.version, c.needs_review, c.review_reason, c.media_urls "
+    "c.request_json, c.version, c.needs_review, c.review_reason, c.media_urls, "
+    "(SELECT count(*) FROM case_supporters s WHERE s.case_id = c.id) "
     "FROM cases c LEFT JOIN devices d ON d.id = c.device_id";
 
 CaseRecord case_from_row(const sqlite::Statement& row) {
@@ -42,6 +45,7 @@ CaseRecord case_from_row(const sqlite::Statement& row) {
   record.needs_review = row.integer(19) != 0;
   record.review_reason = row.text(20);
   record.media_urls = strings_from_json(row.text(21));
+  record.supporters = row.integer(22);
   return record;
 }
 
@@ -61,21 +65,11 @@ std::vector<std::string> split_codes(const std::string& list) {
   return out;
 }
 
-// Fills each record's media in one query.
 void attach_media(sqlite3* db, std::vector<CaseRecord>& records) {
-  if (records.empty()) return;
-  std::vector<std::int64_t> ids;
-  std::map<std::int64_t, CaseRecord*> by_id;
-  for (auto& record : records) {
-    const auto id = *parse_case_id(record.service_request_id);
-    ids.push_back(id);
-    by_id[id] = &record;
-  }
-  sqlite::Statement select(db,
-                           "SELECT case_id, file_name, content_type FROM case_media "
-                           "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
-  select.bind(1, json_array(ids));
-  while (select.step()) by_id.at(select.integer(0))->media.push_back({select.text(1), select.text(2)});
+  attach_files(
+      db, records, [](const CaseRecord& record) { return *parse_case_id(record.service_request_id); },
+      "SELECT case_id, file_name, content_type FROM case_media "
+      "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
 }
 
 }  // namespace
@@ -146,13 +140,8 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
   insert.bind(17, request_to_json(request)).bind(18, json_array(new_case.media_urls)).run();
   const auto case_id = sqlite::last_insert_id(db);
 
-  std::int64_t position = 0;
-  for (const auto& file : new_case.media) {
-    sqlite::Statement media(db,
-                            "INSERT INTO case_media (case_id, position, file_name, content_type) "
-                            "VALUES (?1, ?2, ?3, ?4)");
-    media.bind(1, case_id).bind(2, ++position).bind(3, file.file_name).bind(4, file.content_type).run();
-  }
+  insert_files(db, "INSERT INTO case_media (case_id, position, file_name, content_type) VALUES (?1, ?2, ?3, ?4)",
+               case_id, new_case.media);
 
   result.outcome = CreateOutcome::Created;
   result.service_request_id = std::to_string(case_id);
@@ -175,7 +164,53 @@ std::optional<std::string> case_for_token(sqlite3* db, const std::string& token)
   return std::to_string(select.integer(0));
 }
 
+namespace {
+
+constexpr double kEarthRadiusM = 6371008.8;
+constexpr double kPi = 3.14159265358979323846;
+
+double radians(double degrees) { return degrees * kPi / 180.0; }
+
+double metres_between(double lat1, double lon1, double lat2, double lon2) {
+  const double dlat = radians(lat2 - lat1), dlon = radians(lon2 - lon1);
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(radians(lat1)) * std::cos(radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+// Open cases within the radius, nearest first: a box on the index, then
+// the true distance.
+std::vector<CaseRecord> near_cases(sqlite3* db, const CaseQuery& query) {
+  const auto& near = *query.near;
+  const double dlat = near.radius_m / kEarthRadiusM * 180.0 / kPi;
+  const double cos_lat = std::max(std::cos(radians(near.lat)), 1e-6);
+  const double dlon = std::min(180.0, dlat / cos_lat);
+  std::string sql(kCaseSelect);
+  sql += " WHERE c.is_open = 1 AND c.lat BETWEEN ?1 AND ?2 AND c.lon BETWEEN ?3 AND ?4";
+  const auto codes = split_codes(query.service_code);
+  if (!codes.empty()) sql += " AND c.service_code IN (SELECT value FROM json_each(?5))";
+  sqlite::Statement select(db, sql);
+  select.bind(1, near.lat - dlat).bind(2, near.lat + dlat).bind(3, near.lon - dlon).bind(4, near.lon + dlon);
+  if (!codes.empty()) select.bind(5, json_array(codes));
+  std::vector<CaseRecord> records;
+  while (select.step()) {
+    auto record = case_from_row(select);
+    const double distance = metres_between(near.lat, near.lon, *record.lat, *record.lon);
+    if (distance > near.radius_m) continue;
+    record.distance_m = distance;
+    records.push_back(std::move(record));
+  }
+  std::stable_sort(records.begin(), records.end(),
+                   [](const CaseRecord& a, const CaseRecord& b) { return *a.distance_m < *b.distance_m; });
+  if (records.size() > query.limit) records.resize(query.limit);
+  attach_media(db, records);
+  return records;
+}
+
+}  // namespace
+
 std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query) {
+  if (query.near && query.ids.empty()) return near_cases(db, query);
   std::string sql(kCaseSelect);
   std::vector<std::string> conditions;
   std::vector<std::string> texts;  // bound in order as ?1, ?2, ...

@@ -1,6 +1,5 @@
 #include "central/store/row_helpers.h"
 
-#include "central/records.h"
 #include "central/store/cases.h"
 
 namespace oneservice::central::store {
@@ -30,6 +29,14 @@ std::vector<std::int64_t> parse_case_ids(const std::vector<std::string>& ids) {
 std::int64_t limit_of(std::size_t limit) {
   constexpr auto kMax = static_cast<std::size_t>(INT64_MAX);
   return static_cast<std::int64_t>(limit > kMax ? kMax : limit);
+}
+
+void insert_files(sqlite3* db, const std::string& sql, std::int64_t owner, const std::vector<MediaFile>& files) {
+  std::int64_t position = 0;
+  for (const auto& file : files) {
+    sqlite::Statement insert(db, sql);
+    insert.bind(1, owner).bind(2, ++position).bind(3, file.file_name).bind(4, file.content_type).run();
+  }
 }
 
 }  // namespace oneservice::central::store

@@ -8,7 +8,8 @@
 // its own update id (FixMyStreet's update_id, a device's UUID) are unique
 // together when the id is not empty. An update that started from an older
 // version is kept with applied = 0: in the history, never in the public feed,
-// and it did not move the case. Updates stay append-only.
+// and it did not move the case. Updates stay append-only. Also: an index
+// for nearby open cases, and the cases' supporters.
 #include <string_view>
 
 namespace oneservice::central::store {
@@ -43,6 +44,21 @@ CREATE TABLE case_update_media (
   content_type TEXT NOT NULL,
   PRIMARY KEY (update_id, position)
 ) STRICT;
+
+-- Nearby open cases ("is it one of these?"): open cases by place.
+CREATE INDEX cases_open_by_place ON cases (is_open, lat, lon);
+
+-- Supporters: a resident (through a device) adds themselves to an open case
+-- instead of reporting it again; once per (device, its own client id).
+CREATE TABLE case_supporters (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases (id),
+  device_id INTEGER NOT NULL REFERENCES devices (id),
+  client_id TEXT NOT NULL CHECK (client_id <> ''),
+  created_at TEXT NOT NULL,
+  UNIQUE (device_id, client_id)
+) STRICT;
+CREATE INDEX case_supporters_by_case ON case_supporters (case_id);
 
 -- A case created before this step has a "received" row for its creation.
 -- Creating a case is not an update, so that row leaves the public feed: it

@@ -1,7 +1,5 @@
 #include "central/store/updates.h"
 
-#include <map>
-
 #include "central/store/row_helpers.h"
 
 namespace oneservice::central::store {
@@ -32,20 +30,11 @@ CaseUpdate update_from_row(const sqlite::Statement& row) {
   return update;
 }
 
-// Fills each update's photo files in one query.
 void attach_media(sqlite3* db, std::vector<CaseUpdate>& updates) {
-  if (updates.empty()) return;
-  std::vector<std::int64_t> ids;
-  std::map<std::int64_t, CaseUpdate*> by_id;
-  for (auto& update : updates) {
-    ids.push_back(update.update_id);
-    by_id[update.update_id] = &update;
-  }
-  sqlite::Statement select(db,
-                           "SELECT update_id, file_name, content_type FROM case_update_media "
-                           "WHERE update_id IN (SELECT value FROM json_each(?1)) ORDER BY update_id, position");
-  select.bind(1, json_array(ids));
-  while (select.step()) by_id.at(select.integer(0))->media.push_back({select.text(1), select.text(2)});
+  attach_files(
+      db, updates, [](const CaseUpdate& update) { return update.update_id; },
+      "SELECT update_id, file_name, content_type FROM case_update_media "
+      "WHERE update_id IN (SELECT value FROM json_each(?1)) ORDER BY update_id, position");
 }
 
 std::vector<CaseUpdate> read_updates(sqlite3* db, sqlite::Statement& select) {
@@ -89,13 +78,10 @@ std::int64_t insert_update(sqlite3* db, std::int64_t case_id, const NewUpdate& i
       .bind(16, std::int64_t{applied ? 1 : 0})
       .run();
   const auto update_id = sqlite::last_insert_id(db);
-  std::int64_t position = 0;
-  for (const auto& file : in.media) {
-    sqlite::Statement media(db,
-                            "INSERT INTO case_update_media (update_id, position, file_name, content_type) "
-                            "VALUES (?1, ?2, ?3, ?4)");
-    media.bind(1, update_id).bind(2, ++position).bind(3, file.file_name).bind(4, file.content_type).run();
-  }
+  insert_files(db,
+               "INSERT INTO case_update_media (update_id, position, file_name, content_type) "
+               "VALUES (?1, ?2, ?3, ?4)",
+               update_id, in.media);
   return update_id;
 }
 
