@@ -1,15 +1,23 @@
 #include "central/case_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
 
 #include "central/store/api_keys.h"
 #include "central/store/cases.h"
 #include "central/store/group_commit_writer.h"
+#include "central/store/password_hash.h"
+#include "central/store/pin_verifiers.h"
+#include "central/store/jobs.h"
+#include "central/store/provenance.h"
 #include "central/store/read_pool.h"
 #include "central/store/reports.h"
 #include "central/store/schema.h"
+#include "central/store/staff.h"
+#include "central/store/supporters.h"
+#include "central/store/updates.h"
 
 namespace oneservice::central {
 
@@ -39,6 +47,7 @@ std::string normalised_time(const std::string& text, const char* field) {
 struct CaseStore::Impl {
   Impl(const std::string& data_dir, Clock clock_in)
       : path(data_dir + "/central.sqlite3"), media(data_dir + "/media"), clock(std::move(clock_in)) {
+    store::start_sodium();
     make_folder(data_dir);
     make_folder(media);
     auto db = store::open_writer(path);  // migrates before anything else runs
@@ -61,6 +70,8 @@ struct CaseStore::Impl {
   std::string path;
   std::string media;
   Clock clock;
+  store::HashLimits secret_limits = store::kSecretLimits;
+  store::HashLimits pin_limits = store::kPinLimits;
   std::unique_ptr<store::ReadPool> readers;
   // Declared last so it is destroyed first: the writer drains its queue while
   // everything it may use is still alive.
@@ -82,7 +93,10 @@ CreateResult CaseStore::create(const NewCase& new_case) {
   const auto received = impl_->now();
   CreateResult result;
   impl_->writer->submit(
-      [&](sqlite3* db) { result = store::create_case(db, new_case, received); },
+      [&](sqlite3* db) {
+        result = store::create_case(db, new_case, received);
+        if (result.outcome == CreateOutcome::Created) store::record_provenance(db, result.service_request_id, new_case);
+      },
       "the case for client id " + client_id);
   return result;
 }
@@ -140,16 +154,34 @@ std::vector<CaseUpdate> CaseStore::updates(const UpdateQuery& query) const {
   return impl_->read("listing updates", [&](sqlite3* db) { return store::list_updates(db, normalised); });
 }
 
-CaseUpdate CaseStore::add_update(const std::string& service_request_id, CaseStatus status, const std::string& note) {
+UpdateResult CaseStore::add_update(const NewUpdate& update) {
+  const auto id = store::parse_case_id(update.service_request_id);
+  if (!id) return {UpdateOutcome::UnknownCase, {}};
+  const auto received = impl_->now();
+  UpdateResult result;
+  // Ids only in the name: the update's text may be personal.
+  impl_->writer->submit([&](sqlite3* db) { result = store::append_update(db, *id, update, received); },
+                        "an update to case " + std::to_string(*id));
+  return result;
+}
+
+SupportResult CaseStore::add_supporter(const NewSupporter& supporter) {
+  const auto id = store::parse_case_id(supporter.service_request_id);
+  if (!id) return {SupportOutcome::UnknownCase, 0};
+  if (supporter.client_id.empty() || supporter.device_id == 0)
+    throw CentralStoreError("A supporter needs a device and the device's client id.");
+  const auto received = impl_->now();
+  SupportResult result;
+  impl_->writer->submit([&](sqlite3* db) { result = store::add_supporter(db, *id, supporter, received); },
+                        "a supporter of case " + std::to_string(*id));
+  return result;
+}
+
+std::vector<CaseUpdate> CaseStore::history(const std::string& service_request_id) const {
   const auto id = store::parse_case_id(service_request_id);
-  // Only a well-formed id is repeated in the message: anything else might be
-  // text someone typed.
-  if (!id) throw CentralStoreError("There is no case with that id.");
-  CaseUpdate update;
-  impl_->writer->submit(
-      [&](sqlite3* db) { update = store::append_update(db, *id, status, note, impl_->now()); },
-      "an update to case " + service_request_id);
-  return update;
+  if (!id) return {};
+  return impl_->read("reading the history of case " + std::to_string(*id),
+                     [&](sqlite3* db) { return store::case_history(db, *id); });
 }
 
 std::string CaseStore::add_key(const std::string& name, const std::string& channel, Device* created) {
@@ -182,6 +214,129 @@ std::optional<Device> CaseStore::authenticate(const std::string& plain_key) cons
   return impl_->read("checking a device key", [&](sqlite3* db) { return store::find_working_device(db, hash); });
 }
 
+StaffMember CaseStore::add_staff(const std::string& name, StaffRole role, const std::string& team,
+                                 const std::string& secret) {
+  store::check_staff_name(name);
+  store::check_team(team);
+  store::check_secret(secret);
+  const auto hash = store::argon2id_hash(secret, impl_->secret_limits);
+  StaffMember member;
+  impl_->writer->submit(
+      [&](sqlite3* db) { member = store::insert_staff(db, name, role, team, hash, impl_->now()); },
+      "a new member of staff");
+  return member;
+}
+
+std::vector<StaffMember> CaseStore::list_staff() const {
+  return impl_->read("listing staff", [](sqlite3* db) { return store::list_staff(db); });
+}
+
+std::optional<StaffMember> CaseStore::find_staff(const std::string& name) const {
+  if (name.empty()) return std::nullopt;
+  return impl_->read("looking up a member of staff", [&](sqlite3* db) -> std::optional<StaffMember> {
+    auto row = store::find_staff_row(db, name);
+    if (!row) return std::nullopt;
+    return row->member;
+  });
+}
+
+bool CaseStore::disable_staff(const std::string& name) {
+  bool disabled = false;
+  impl_->writer->submit([&](sqlite3* db) { disabled = store::disable_staff(db, name, impl_->now()); },
+                        "disabling a member of staff");
+  return disabled;
+}
+
+bool CaseStore::reset_staff_secret(const std::string& name, const std::string& secret) {
+  store::check_secret(secret);
+  const auto hash = store::argon2id_hash(secret, impl_->secret_limits);
+  bool reset = false;
+  impl_->writer->submit([&](sqlite3* db) { reset = store::set_staff_secret(db, name, hash, impl_->now()); },
+                        "a new secret for a member of staff");
+  return reset;
+}
+
+SignInResult CaseStore::sign_in(const SignIn& attempt) {
+  SignInResult result;
+  const auto row = attempt.name.empty()
+                       ? std::nullopt
+                       : impl_->read("looking up a member of staff",
+                                     [&](sqlite3* db) { return store::find_staff_row(db, attempt.name); });
+  // An unknown name costs the same Argon2id work as a wrong secret, so the
+  // answer's time does not say whether the name exists.
+  if (!row) {
+    store::argon2id_hash(attempt.secret, impl_->secret_limits);
+    return result;
+  }
+  if (!store::argon2id_verify(row->secret_hash, attempt.secret)) return result;
+  if (!row->member.disabled_at.empty()) {
+    result.outcome = SignInOutcome::Disabled;
+    return result;
+  }
+  const bool staff_tablet = attempt.device_channel == "field" || attempt.device_channel == "assisted";
+  if (!attempt.pin.empty() && (!staff_tablet || !store::is_acceptable_pin(attempt.pin))) {
+    result.outcome = SignInOutcome::PinRefused;
+    return result;
+  }
+  const auto now_point = impl_->clock.now();
+  const auto now = format_utc(now_point);
+  result.token = store::new_plain_key();
+  result.session = {row->member, attempt.device_id,
+                    format_utc(now_point + std::chrono::hours(store::kSessionHours))};
+  if (!attempt.pin.empty()) {
+    PinVerifier verifier;
+    verifier.staff = row->member;
+    verifier.verifier = store::argon2id_hash(attempt.pin, impl_->pin_limits);
+    verifier.fingerprint = store::sha256_hex(verifier.verifier);
+    verifier.issued_at = now;
+    verifier.expires_at = format_utc(now_point + std::chrono::hours(24 * store::kVerifierDays));
+    result.verifier = std::move(verifier);
+  }
+  const auto token_hash = store::sha256_hex(result.token);
+  impl_->writer->submit(
+      [&](sqlite3* db) {
+        store::insert_session(db, row->member.id, attempt.device_id, token_hash, now, result.session.expires_at);
+        if (result.verifier)
+          result.verifier->id = store::issue_verifier(db, row->member.id, attempt.device_id,
+                                                      result.verifier->fingerprint, now, result.verifier->expires_at);
+      },
+      "a staff sign-in");
+  result.outcome = SignInOutcome::SignedIn;
+  return result;
+}
+
+std::optional<StaffSession> CaseStore::staff_session(const std::string& token, std::int64_t device_id) const {
+  if (token.empty()) return std::nullopt;
+  const auto hash = store::sha256_hex(token);
+  return impl_->read("checking a staff session",
+                     [&](sqlite3* db) { return store::find_live_session(db, hash, device_id, impl_->now()); });
+}
+
+bool CaseStore::sign_out(const std::string& token, std::int64_t device_id) {
+  if (token.empty()) return false;
+  const auto hash = store::sha256_hex(token);
+  bool ended = false;
+  impl_->writer->submit([&](sqlite3* db) { ended = store::end_session(db, hash, device_id, impl_->now()); },
+                        "a staff sign-out");
+  return ended;
+}
+
+std::optional<StaffMember> CaseStore::session_owner(const std::string& token, std::int64_t device_id) const {
+  if (token.empty()) return std::nullopt;
+  const auto hash = store::sha256_hex(token);
+  return impl_->read("checking a staff session", [&](sqlite3* db) { return store::session_owner(db, hash, device_id); });
+}
+
+std::vector<PinVerifier> CaseStore::pin_verifiers(std::int64_t device_id) const {
+  return impl_->read("listing PIN verifiers",
+                     [&](sqlite3* db) { return store::verifiers_for_device(db, device_id, impl_->now()); });
+}
+
+void CaseStore::use_hash_limits(store::HashLimits secret, store::HashLimits pin) {
+  impl_->secret_limits = secret;
+  impl_->pin_limits = pin;
+}
+
 std::vector<TopIssueRow> CaseStore::top_issues(const std::string& since, const std::string& period) const {
   store::period_format(period);  // refuses an unknown period before any SQL
   const auto from = normalised_time(since, "since");
@@ -192,6 +347,69 @@ std::vector<ChannelRow> CaseStore::channels(const std::string& since, const std:
   store::period_format(period);
   const auto from = normalised_time(since, "since");
   return impl_->read("counting channels", [&](sqlite3* db) { return store::count_channels(db, from, period); });
+}
+
+std::vector<StaffReportRow> CaseStore::staff_report(const std::string& since, const std::string& period) const {
+  store::period_format(period);
+  const auto from = normalised_time(since, "since");
+  return impl_->read("counting cases by staff", [&](sqlite3* db) { return store::count_by_staff(db, from, period); });
+}
+
+std::vector<AssistedReportRow> CaseStore::assisted_report(const std::string& since, const std::string& period) const {
+  store::period_format(period);
+  const auto from = normalised_time(since, "since");
+  return impl_->read("counting assisted cases", [&](sqlite3* db) { return store::count_assisted(db, from, period); });
+}
+
+AssignResult CaseStore::assign(const std::string& service_request_id, const std::string& officer,
+                               std::int64_t by_staff_id) {
+  AssignResult result;
+  result.service_request_id = service_request_id;
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return result;  // UnknownCase
+  impl_->writer->submit(
+      [&](sqlite3* db) { result = store::assign_case(db, *id, officer, by_staff_id, impl_->now()); },
+      "assigning case " + service_request_id);
+  return result;
+}
+
+UnassignResult CaseStore::unassign(const std::string& service_request_id) {
+  UnassignResult result;
+  result.service_request_id = service_request_id;
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return result;  // UnknownCase
+  impl_->writer->submit([&](sqlite3* db) { result = store::unassign_case(db, *id); },
+                        "unassigning case " + service_request_id);
+  return result;
+}
+
+JobsPage CaseStore::jobs(std::int64_t staff_id, std::int64_t cursor, std::size_t limit) const {
+  const auto page_size = std::clamp<std::size_t>(limit, 1, store::kMaxJobsPage);
+  return impl_->read("reading an officer's jobs", [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::jobs_after(db, staff_id, cursor, page_size);
+  });
+}
+
+std::vector<FlaggedCase> CaseStore::flagged() const {
+  return impl_->read("listing flagged cases", [](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::flagged_cases(db);
+  });
+}
+
+std::optional<std::int64_t> CaseStore::version_after_update(std::int64_t update_id) const {
+  return impl_->read("reading an update's version",
+                     [&](sqlite3* db) { return store::version_after_update(db, update_id); });
+}
+
+bool CaseStore::clear_flag(const std::string& service_request_id) {
+  const auto id = store::parse_case_id(service_request_id);
+  if (!id) return false;
+  bool cleared = false;
+  impl_->writer->submit([&](sqlite3* db) { cleared = store::clear_case_flag(db, *id); },
+                        "clearing the flag of case " + service_request_id);
+  return cleared;
 }
 
 const std::string& CaseStore::path() const { return impl_->path; }

@@ -1,7 +1,9 @@
 #include "kiosk/answer_display.h"
 
+#include <cstdio>
 #include <ctime>
 
+#include "kiosk/progress_words.h"
 #include "shared/clock.h"
 
 namespace oneservice::kiosk {
@@ -10,15 +12,10 @@ namespace {
 std::string display_datetime(const std::string& iso, const Wording& wording) {
   const auto when = parse_iso8601(iso);
   if (!when) return iso;
+  std::string out = date_in_words(*when, wording);
   const std::time_t seconds = std::chrono::system_clock::to_time_t(*when);
   std::tm local{};
   localtime_r(&seconds, &local);
-  static const char* const months[] = {
-      gettext_noop("January"), gettext_noop("February"), gettext_noop("March"),     gettext_noop("April"),
-      gettext_noop("May"),     gettext_noop("June"),     gettext_noop("July"),      gettext_noop("August"),
-      gettext_noop("September"), gettext_noop("October"), gettext_noop("November"), gettext_noop("December")};
-  std::string out = std::to_string(local.tm_mday) + " " + say(wording, months[local.tm_mon]) + " " +
-                    std::to_string(local.tm_year + 1900);
   if (local.tm_hour != 0 || local.tm_min != 0) {
     char time[8];
     std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);

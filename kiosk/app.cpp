@@ -288,6 +288,7 @@ void App::draw_frame() {
     draw_page(ui);
     ImGui::Dummy(ImVec2(column, 40));  // room below the last button
   }
+  if (journey_.reveal_frames > 0) frames_requested_ = std::max(frames_requested_, 1);  // still scrolling to it
   // After the page: the focused field has said where its text is.
   if (ui::draw_keyboard(ui, keyboard_, display)) frames_requested_ = std::max(frames_requested_, 1);
   // Drawn last, so the warning covers the page it is about.

@@ -1,6 +1,7 @@
-// oneservice-catalogue-strings CATALOGUE.json: the strings of a council's
-// catalogue as a gettext template (POT) on standard output, one entry per
-// distinct string with where it is used. scripts/update-translations.sh
+// oneservice-catalogue-strings CATALOGUE.json [BOUNDARIES.geojson]: the
+// strings of a council's catalogue, and of its boundary data (the bodies'
+// names, their contacts' names and roles), as a gettext template (POT) on
+// standard output, one entry per distinct string with where it is used. scripts/update-translations.sh
 // writes it to assets/<council>/po/catalogue.pot and merges it into each
 // language's PO file for the council's translators.
 #include <algorithm>
@@ -39,6 +40,8 @@ const char* note_for(const std::string& field) {
            "\"Dewiswch\", so mutate it as needed.";
   if (field == "summary") return "A short label: names the answer on the check page and starts error messages.";
   if (field == "keyword") return "A search word: give the word a speaker of the language would search with.";
+  if (field == "contact_name")
+    return "A contact's name: a person's name stays as it is; a team's (\"... Customer Services\") is translated.";
   return nullptr;
 }
 
@@ -47,10 +50,10 @@ struct Entry {
   std::vector<const char*> notes;
 };
 
-void write_pot(const Catalogue& catalogue, std::ostream& out) {
+void write_pot(const Catalogue& catalogue, const std::vector<kiosk::CatalogueText>& texts, std::ostream& out) {
   std::vector<std::string> order;
   std::map<std::string, Entry> entries;
-  for (const auto& text : kiosk::catalogue_texts(catalogue)) {
+  for (const auto& text : texts) {
     auto [at, added] = entries.try_emplace(text.text);
     if (added) order.push_back(text.text);
     at->second.used_at.push_back(text.where + " " + text.field);
@@ -76,14 +79,22 @@ void write_pot(const Catalogue& catalogue, std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fputs("usage: oneservice-catalogue-strings CATALOGUE.json > catalogue.pot\n", stderr);
+  if (argc != 2 && argc != 3) {
+    std::fputs("usage: oneservice-catalogue-strings CATALOGUE.json [BOUNDARIES.geojson] > catalogue.pot\n", stderr);
     return 2;
   }
+  const char* reading = argv[1];
   try {
-    write_pot(load_catalogue_file(argv[1]), std::cout);
+    const Catalogue catalogue = load_catalogue_file(reading);
+    auto texts = kiosk::catalogue_texts(catalogue);
+    if (argc == 3) {
+      reading = argv[2];
+      const auto areas = kiosk::area_texts(Boundaries::load_file(reading));
+      texts.insert(texts.end(), areas.begin(), areas.end());
+    }
+    write_pot(catalogue, texts, std::cout);
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "oneservice-catalogue-strings: %s: %s\n", argv[1], error.what());
+    std::fprintf(stderr, "oneservice-catalogue-strings: %s: %s\n", reading, error.what());
     return 1;
   }
   return std::cout.good() ? 0 : 1;

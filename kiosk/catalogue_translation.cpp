@@ -34,6 +34,15 @@ void for_each_text(CatalogueT& catalogue, Visit visit) {
   }
 }
 
+// The words of one area of the boundary data that a resident reads (who
+// will deal with a request, and whom to contact), the same way.
+template <typename AreaT, typename Visit>
+void for_each_text_of_area(AreaT& area, Visit visit) {
+  visit(area.name, area.id, "name");
+  visit(area.contact.name, area.id, "contact_name");
+  visit(area.contact.role, area.id, "contact_role");
+}
+
 }  // namespace
 
 std::vector<CatalogueText> catalogue_texts(const Catalogue& catalogue) {
@@ -52,6 +61,23 @@ Catalogue translated(const Catalogue& english, const Translator& translator) {
     for (const auto& keyword : english.services[s].keywords)
       if (std::find(keywords.begin(), keywords.end(), keyword) == keywords.end()) keywords.push_back(keyword);
   }
+  return out;
+}
+
+std::vector<CatalogueText> area_texts(const Boundaries& boundaries) {
+  std::vector<CatalogueText> texts;
+  for (const auto& area : boundaries.areas())
+    for_each_text_of_area(area, [&](const std::string& text, const std::string& where, const char* field) {
+      if (!text.empty()) texts.push_back({text, where, field});
+    });
+  return texts;
+}
+
+Area translated(const Area& english, const Translator& translator) {
+  Area out = english;
+  for_each_text_of_area(out, [&](std::string& text, const std::string&, const char*) {
+    if (!text.empty()) text = translator.catalogue(text);
+  });
   return out;
 }
 

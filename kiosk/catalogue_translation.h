@@ -8,6 +8,7 @@
 
 #include "kiosk/translator.h"
 #include "shared/catalogue.h"
+#include "shared/routing.h"
 
 namespace oneservice::kiosk {
 
@@ -28,5 +29,14 @@ std::vector<CatalogueText> catalogue_texts(const Catalogue& catalogue);
 // language. Keywords become the translated ones followed by the English
 // ones, so a search finds a service by either.
 Catalogue translated(const Catalogue& english, const Translator& translator);
+
+// The words of the council's boundary data a resident reads: each body's
+// name ("Little Hembury Parish Council") and its contact's name and role
+// ("Parish Clerk"), in the council's translation domain with the catalogue
+// (a person's name is given as it is). Areas in the data's order.
+std::vector<CatalogueText> area_texts(const Boundaries& boundaries);
+
+// An area with those words translated; its id, kind, email and phone stay.
+Area translated(const Area& english, const Translator& translator);
 
 }  // namespace oneservice::kiosk

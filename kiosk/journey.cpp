@@ -13,6 +13,9 @@ namespace {
 
 constexpr const char* kLocationPage = "location";
 constexpr const char* kContactPage = "contact";
+// A scroll asked for lands a frame later, and the page grows when the
+// keyboard closes: three frames see it through (as FieldFocus::reveal).
+constexpr int kRevealFrames = 3;
 
 // The pages of a service given the answers so far: its visible questions in
 // order, then the location. Recomputed on every move, because an answer can
@@ -183,6 +186,7 @@ void look_up_reference(Journey& journey) {
     reference += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   }
   journey.track_reference = reference;
+  journey.reveal_frames = kRevealFrames;  // what was found, in view
 }
 
 void start_service(Journey& journey, const JourneyContext& context, const std::string& service_code) {
@@ -198,6 +202,9 @@ void continue_page(Journey& journey, const JourneyContext& context) {
   if (journey.page == Page::Question) continue_question(journey, context);
   else if (journey.page == Page::Location) continue_location(journey, context);
   else if (journey.page == Page::Contact) continue_contact(journey, context);
+  // Still here with mistakes: "There is a problem" must be seen, wherever
+  // the page was scrolled to reach Continue.
+  journey.reveal_frames = journey.errors.empty() ? 0 : kRevealFrames;
 }
 
 void go_back(Journey& journey, const JourneyContext& context) {

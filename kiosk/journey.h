@@ -47,6 +47,10 @@ struct Journey {
   bool changing = false;  // came from Check answers: return there
   PageFields fields;
   std::vector<FieldError> errors;
+  // Frames left to bring what the resident's last press put on the page
+  // into view (the error summary after Continue, what Check found): the
+  // screen scrolls to it and the keyboard closes (ui::reveal_here).
+  int reveal_frames = 0;
   std::string reference;  // set on Confirmation
   std::optional<RoutingDecision> routing;  // set on Confirmation: who deals with it
   std::string save_problem;  // the store refused the request: shown on Check answers

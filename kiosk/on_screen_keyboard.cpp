@@ -84,6 +84,18 @@ std::vector<KeyRow> number_pad(FieldKind kind) {
   };
 }
 
+// References ("OS-7K3M-Q9TX", a council's "WC-2026-000123"): capitals,
+// digits and the dash on one page, so each character is one tap, with no
+// shift and no page to change.
+std::vector<KeyRow> reference_pad() {
+  std::vector<KeyRow> rows;
+  for (const char* row : {"1 2 3 4 5 6 7 8 9 0", "Q W E R T Y U I O P", "A S D F G H J K L -", "Z X C V B N M"})
+    rows.push_back(typing_row(row));
+  rows.back().push_back(action_key(KeyAction::Backspace, "backspace", "", 1.5f));
+  rows.back().push_back(action_key(KeyAction::Done, "done", gettext_noop("Done"), 2.0f));
+  return rows;
+}
+
 // The last row: the other pages, space (or what email addresses need), Done.
 KeyRow bottom_row(KeyboardPage page, FieldKind kind) {
   KeyRow row;
@@ -189,6 +201,7 @@ float unit_width(const std::vector<KeyRow>& rows, float width) {
 
 std::vector<KeyRow> keyboard_rows(KeyboardPage page, FieldKind kind, bool shift) {
   if (kind == FieldKind::Number || kind == FieldKind::Phone) return number_pad(kind);
+  if (kind == FieldKind::Reference) return reference_pad();
   std::vector<KeyRow> rows;
   switch (page) {
     case KeyboardPage::Letters: rows = typing_page(kLetters, shift); break;

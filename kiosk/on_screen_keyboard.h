@@ -3,7 +3,8 @@
 // the bottom of the screen while a text field has the focus and types into
 // that field: letters with a one-shot shift, a page of digits and symbols,
 // a page of accented letters (the Welsh â ê î ô û ŵ ŷ first), @ and . keys
-// for email, and a number pad for numbers and phone numbers. The layout is
+// for email, a number pad for numbers and phone numbers, and capitals with
+// digits for a request's reference. The layout is
 // plain data from pure functions, so tests check it without drawing.
 #include <imgui.h>
 
@@ -37,7 +38,8 @@ struct Key {
 using KeyRow = std::vector<Key>;
 
 // The rows of keys for this page and kind of field (number and phone
-// fields always get the number pad, whatever the page).
+// fields always get the number pad, references their own capitals and
+// digits, whatever the page).
 std::vector<KeyRow> keyboard_rows(KeyboardPage page, FieldKind kind, bool shift);
 
 // What a tap on `key` does to the keyboard and to the focused field's text.

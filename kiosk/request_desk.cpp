@@ -1,5 +1,8 @@
 #include "kiosk/request_desk.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "shared/identity.h"
 #include "sync/outbox.h"
 #include "sync/queue_history.h"
@@ -7,6 +10,22 @@
 
 namespace oneservice::kiosk {
 namespace {
+
+// How many of the spans joined the queue in each of the `hours` before
+// now, oldest first; an hour holds the times after its start up to its end
+// (as sync::queue_history counts them).
+std::vector<int> made_per_hour(const std::vector<sync::QueueSpan>& spans, TimePoint now, int hours) {
+  std::vector<int> made(static_cast<std::size_t>(hours), 0);
+  const TimePoint start = now - std::chrono::hours(hours);
+  for (const auto& span : spans) {
+    const auto queued = parse_iso8601(span.queued_at);
+    if (!queued || *queued <= start || *queued > now) continue;
+    const auto into = std::chrono::duration_cast<std::chrono::seconds>(*queued - start).count();
+    const auto hour = static_cast<std::size_t>((into + 3599) / 3600 - 1);
+    ++made[std::min(hour, made.size() - 1)];
+  }
+  return made;
+}
 
 Progress progress_of(sync::RequestState state) {
   switch (state) {
@@ -126,8 +145,10 @@ QueueReading RequestDesk::read_queue(TimePoint now) const {
   QueueReading reading;
   if (!links_.outbox) return reading;
   try {
-    const auto history = sync::queue_history(*links_.outbox, now);
-    reading.chart = QueueChart{history.peaks, history.waiting_now};
+    constexpr int kHours = 24;
+    const auto spans = links_.outbox->queue_spans(format_utc(now - std::chrono::hours(kHours)));
+    const auto history = sync::queue_history(spans, now, kHours);
+    reading.chart = QueueChart{made_per_hour(spans, now, kHours), history.peaks, history.waiting_now};
     const auto counts = links_.outbox->counts();
     const auto count = [&](sync::RequestState state) {
       const auto found = counts.find(state);

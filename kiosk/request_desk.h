@@ -57,9 +57,13 @@ struct SenderStatus {
   std::string last_success;  // UTC ISO 8601, empty if never
 };
 
-// The operator's chart: for each hour, the most requests waiting in it.
+// The operator's chart, one entry an hour, oldest first: the requests made
+// in each hour, and the most waiting at any moment in it. A request the
+// council takes within the second it was made never counts as waiting, so
+// a quiet day shows in `made`.
 struct QueueChart {
-  std::vector<int> peaks;  // oldest first
+  std::vector<int> made;
+  std::vector<int> peaks;
   int waiting_now = 0;
 };
 

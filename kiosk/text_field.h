@@ -14,7 +14,8 @@
 namespace oneservice::kiosk::ui {
 
 // What a field takes, so the on-screen keyboard shows the keys it needs.
-enum class FieldKind { Text, Number, Email, Phone };
+// Reference: a request's reference ("OS-7K3M-Q9TX"), typed in capitals.
+enum class FieldKind { Text, Number, Email, Phone, Reference };
 
 // Which field has the focus: plain state owned by the App. It names the
 // field (its probe label, made from a question code) but never holds what

@@ -71,6 +71,21 @@ ChildScope::ChildScope(const char* id, ImVec2 size, ImGuiWindowFlags flags) {
 
 ChildScope::~ChildScope() { ImGui::EndChild(); }
 
+LeftBorderScope::LeftBorderScope(ImU32 colour, float width, bool shown)
+    : colour_(colour), width_(shown ? width : 0), indent_(shown ? width + 15 : 0), start_(ImGui::GetCursorScreenPos()) {
+  if (indent_ > 0) ImGui::Indent(indent_);
+  ImGui::BeginGroup();
+}
+
+LeftBorderScope::~LeftBorderScope() {
+  ImGui::EndGroup();
+  if (indent_ <= 0) return;
+  ImGui::Unindent(indent_);
+  ImGui::GetWindowDrawList()->AddRectFilled(start_, ImVec2(start_.x + width_, ImGui::GetItemRectMax().y), colour_);
+}
+
+ErrorBorderScope::ErrorBorderScope(bool has_error) : LeftBorderScope(theme::palette().error, 5, has_error) {}
+
 void heading(Context& ui, const std::string& text) {
   FontScope font(ui.fonts.heading);
   wrapped_text(ui, text, theme::palette().text);
@@ -148,6 +163,19 @@ void error_summary(Context& ui, const std::vector<FieldError>& errors) {
     }
     for (const auto& error : errors) error_link(ui, error);
   });
+}
+
+void quoted(Context& ui, const std::string& label, const std::string& text) {
+  hint(ui, label);
+  LeftBorderScope inset(theme::palette().border, 10);
+  paragraph(ui, text);
+}
+
+void reveal_here(Context& ui, int& frames) {
+  if (frames <= 0) return;
+  if (ui.focus) *ui.focus = FieldFocus{};
+  ImGui::SetScrollHereY(0.0f);
+  --frames;
 }
 
 void panel(Context& ui, const std::string& title, const std::string& body) {

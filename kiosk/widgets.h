@@ -125,6 +125,28 @@ class ClipScope {
   ImDrawList* draw_;
 };
 
+// A bar down the left of what is drawn inside, as GOV.UK marks a question
+// in error (red, 5 px) and sets off quoted text (an inset). `shown` false
+// draws everything as it would be without the scope.
+class LeftBorderScope {
+ public:
+  LeftBorderScope(ImU32 colour, float width, bool shown = true);
+  ~LeftBorderScope();
+  LeftBorderScope(const LeftBorderScope&) = delete;
+  LeftBorderScope& operator=(const LeftBorderScope&) = delete;
+
+ private:
+  ImU32 colour_;
+  float width_, indent_;
+  ImVec2 start_;
+};
+
+// GOV.UK's error mark on a question (or field) with a mistake.
+class ErrorBorderScope : public LeftBorderScope {
+ public:
+  explicit ErrorBorderScope(bool has_error);
+};
+
 // Words shown as written, in no one language: the bilingual start page,
 // each language's name in itself. Every other literal a drawing call shows
 // goes through tr() or trn(); tests/i18n/shown_literals_test.cpp fails on
@@ -137,6 +159,14 @@ void hint(Context& ui, const std::string& text);
 void error_message(Context& ui, const std::string& text);
 // GOV.UK error summary: "There is a problem" and each message.
 void error_summary(Context& ui, const std::vector<FieldError>& errors);
+// What someone else wrote, shown as they wrote it: a label in the
+// resident's language ("The council wrote:") and the words set off in an
+// inset.
+void quoted(Context& ui, const std::string& label, const std::string& text);
+// Brings the current position to the top of the page while `frames` last
+// (Journey::reveal_frames), and closes the keyboard so the page has the
+// whole screen: what a press has just put on the page is seen.
+void reveal_here(Context& ui, int& frames);
 // A panel with a large line inside (the confirmation's reference).
 void panel(Context& ui, const std::string& title, const std::string& body);
 

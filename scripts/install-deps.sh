@@ -8,11 +8,12 @@ packages=(
   clang libclang-rt-14-dev
   libsdl2-dev libx11-dev libimgui-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libgeos-dev libgtest-dev libssl-dev
-  libcpp-httplib-dev libpugixml-dev libutf8proc-dev openssl wrk curl
+  libcpp-httplib-dev libpugixml-dev libutf8proc-dev libsodium-dev libturbojpeg0-dev openssl wrk curl
   libqrencode-dev libespeak-ng-dev espeak-ng-data libzbar-dev
   gettext libboost-locale-dev
   fonts-sil-andika fonts-dejavu-core
   xvfb xauth
+  libwww-perl libxml-simple-perl
 )
 
 missing=()

@@ -8,7 +8,8 @@
 #                                       and gettext_noop("...") in kiosk/, the validation
 #                                       templates in shared/validation.cpp and shared/prepare.cpp,
 #                                       and the routing notice in shared/routing.cpp
-#   assets/<council>/po/catalogue.pot   a council's catalogue strings (oneservice-catalogue-strings)
+#   assets/<council>/po/catalogue.pot   a council's catalogue strings, and its boundary data's bodies,
+#                                       contact names and roles (oneservice-catalogue-strings)
 #
 # Usage: scripts/update-translations.sh [--tool PATH]   PATH: oneservice-catalogue-strings
 #        scripts/update-translations.sh --kiosk-pot FILE   only write the kiosk template to FILE
@@ -81,7 +82,9 @@ merge_into_po_files assets/po/oneservice.pot assets/po
 for catalogue in assets/*/catalogue.json; do
   council=$(dirname "$catalogue")
   mkdir -p "$council/po"
-  "$tool" "$catalogue" > "$council/po/catalogue.pot.new"
+  boundaries=()
+  [[ -f "$council/boundaries.geojson" ]] && boundaries=("$council/boundaries.geojson")
+  "$tool" "$catalogue" "${boundaries[@]}" > "$council/po/catalogue.pot.new"
   install_pot "$council/po/catalogue.pot.new" "$council/po/catalogue.pot"
   merge_into_po_files "$council/po/catalogue.pot" "$council/po"
 done

@@ -6,7 +6,7 @@
 namespace oneservice {
 
 Prepared prepare_request(const Catalogue& catalogue, ServiceRequest request, TimePoint now,
-                         const Wording& wording) {
+                         const Wording& wording, std::size_t description_max) {
   if (request.client_id.empty()) request.client_id = make_uuid_v4();
   if (request.created_at.empty()) request.created_at = format_utc(now);
   if (request.catalogue_version.empty()) request.catalogue_version = catalogue.changeset;
@@ -23,7 +23,7 @@ Prepared prepare_request(const Catalogue& catalogue, ServiceRequest request, Tim
   }
   for (auto& [code, value] : request.answers)
     if (auto* text = std::get_if<std::string>(&value)) *text = trim(*text);
-  auto errors = validate_request(catalogue, request, now, wording);
+  auto errors = validate_request(catalogue, request, now, wording, description_max);
   out.errors.insert(out.errors.end(), errors.begin(), errors.end());
   if (const auto* service = catalogue.find_service(request.service_code)) {
     // Unknown codes were reported above; prune only what is legitimately unasked.

@@ -21,8 +21,9 @@ struct Prepared {
 // catalogue version it was made against), drops answers to questions that
 // were not asked (prune_answers), trims white space around single answers,
 // then validates. What the resident typed is never altered otherwise.
-// wording translates the messages, as for validate_request.
+// wording translates the messages and description_max is the description's
+// limit, as for validate_request.
 Prepared prepare_request(const Catalogue& catalogue, ServiceRequest request, TimePoint now,
-                         const Wording& wording);
+                         const Wording& wording, std::size_t description_max = kDescriptionMaxLength);
 
 }  // namespace oneservice

@@ -20,4 +20,22 @@ std::optional<Channel> parse_channel(const std::string& text) {
   return std::nullopt;
 }
 
+std::string to_string(ReportedFor reported_for) {
+  return reported_for == ReportedFor::Anonymous ? "anonymous" : "resident";
+}
+
+std::optional<ReportedFor> parse_reported_for(const std::string& text) {
+  if (text == "resident") return ReportedFor::Resident;
+  if (text == "anonymous") return ReportedFor::Anonymous;
+  return std::nullopt;
+}
+
+std::string to_string(AssistedVia via) { return via == AssistedVia::InPerson ? "in_person" : "phone"; }
+
+std::optional<AssistedVia> parse_assisted_via(const std::string& text) {
+  if (text == "phone") return AssistedVia::Phone;
+  if (text == "in_person") return AssistedVia::InPerson;
+  return std::nullopt;
+}
+
 }  // namespace oneservice

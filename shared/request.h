@@ -14,6 +14,12 @@ namespace oneservice {
 // is the one stored, whatever the request says.
 enum class Channel { Kiosk, Field, Assisted, Web };
 
+// The assisted channel's account of a report: whom the helper made it for,
+// and how the resident reached them. Absent (nullopt): not said, as in every
+// request made before these existed and on other channels.
+enum class ReportedFor { Resident, Anonymous };  // "on behalf of a named resident" | "anonymously"
+enum class AssistedVia { Phone, InPerson };
+
 struct Location {
   std::optional<double> lat;
   std::optional<double> lon;  // Open311 "long"
@@ -44,11 +50,18 @@ struct ServiceRequest {
   Contact contact;
   Channel channel = Channel::Kiosk;
   std::string created_at;  // UTC, ISO 8601, e.g. 2026-11-22T14:03:00Z
+  std::optional<ReportedFor> reported_for;
+  std::optional<AssistedVia> assisted_via;
 };
 
 std::string to_string(Channel channel);
 std::optional<Channel> parse_channel(const std::string& text);
 // For messages about an unknown channel.
 inline constexpr const char* kChannelNames = "kiosk, field, assisted or web";
+
+std::string to_string(ReportedFor reported_for);  // resident | anonymous
+std::optional<ReportedFor> parse_reported_for(const std::string& text);
+std::string to_string(AssistedVia via);  // phone | in_person
+std::optional<AssistedVia> parse_assisted_via(const std::string& text);
 
 }  // namespace oneservice

@@ -88,6 +88,10 @@ std::string request_to_json(const ServiceRequest& request) {
       {"channel", to_string(request.channel)},
       {"created_at", request.created_at},
   };
+  // Written only when said, so a request made before these fields existed
+  // has the same canonical body (exactly once) as it always had.
+  if (request.reported_for) out["reported_for"] = to_string(*request.reported_for);
+  if (request.assisted_via) out["assisted_via"] = to_string(*request.assisted_via);
   if (!request.contact.empty()) {
     out["contact"] = {{"first_name", request.contact.first_name},
                       {"last_name", request.contact.last_name},
@@ -145,6 +149,16 @@ ServiceRequest request_from_json(std::string_view json_text) {
     const auto parsed = parse_channel(channel);
     if (!parsed) fail("channel", std::string("must be ") + kChannelNames + ".");
     request.channel = *parsed;
+  }
+  const auto reported_for = text_field(root, "reported_for", "");
+  if (!reported_for.empty()) {
+    request.reported_for = parse_reported_for(reported_for);
+    if (!request.reported_for) fail("reported_for", "must be resident or anonymous.");
+  }
+  const auto assisted_via = text_field(root, "assisted_via", "");
+  if (!assisted_via.empty()) {
+    request.assisted_via = parse_assisted_via(assisted_via);
+    if (!request.assisted_via) fail("assisted_via", "must be phone or in_person.");
   }
   return request;
 }

@@ -5,7 +5,10 @@
 //  "answers": {"code": "value" or ["v1", "v2"]},
 //  "location": {"lat": 0, "long": 0, "address_string": "..."},
 //  "description": "...", "contact": {...}, "channel": "kiosk",
-//  "created_at": "2026-11-22T14:03:00Z"}
+//  "created_at": "2026-11-22T14:03:00Z",
+//  "reported_for": "resident" | "anonymous", "assisted_via": "phone" | "in_person"}
+// The last two only when said (the assisted channel); older bodies have
+// neither and read as before.
 #include <string>
 #include <string_view>
 

@@ -222,7 +222,7 @@ std::vector<FieldError> validate_answers(const Service& service, const Answers& 
 }
 
 std::vector<FieldError> validate_request(const Catalogue& catalogue, const ServiceRequest& request,
-                                         TimePoint now, const Wording& w) {
+                                         TimePoint now, const Wording& w, std::size_t description_max) {
   const auto* service = catalogue.find_service(request.service_code);
   if (!service)
     return {{"service_code", Problem::UnknownService,
@@ -254,7 +254,7 @@ std::vector<FieldError> validate_request(const Catalogue& catalogue, const Servi
   check_free_text(errors, "location", location.address_string, gettext_noop("Location"), kPlainText,
                   kStringDefaultMax, w);
   check_free_text(errors, "description", request.description, gettext_noop("Description"), kPlainText,
-                  kDescriptionMaxLength, w);
+                  description_max, w);
 
   const auto& contact = request.contact;
   const std::pair<const char*, const std::string*> names[] = {

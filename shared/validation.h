@@ -54,12 +54,16 @@ std::vector<FieldError> validate_answer(const Attribute& attribute, const Answer
 std::vector<FieldError> validate_answers(const Service& service, const Answers& answers,
                                          TimePoint now, const Wording& wording);
 
-// Everything about a request: service, answers, location, description and
-// contact details.
-std::vector<FieldError> validate_request(const Catalogue& catalogue, const ServiceRequest& request,
-                                         TimePoint now, const Wording& wording);
-
-// Open311's limit on the description field.
+// Open311 GeoReport v2's limit on the description field, and the rule for
+// what a resident types on our own devices (kiosk, field, assisted).
 inline constexpr std::size_t kDescriptionMaxLength = 4000;
+
+// Everything about a request: service, answers, location, description and
+// contact details. description_max is the device's rule unless a receiver
+// with a rule of its own passes that (the central server accepts longer
+// descriptions from other clients: central/intake/limits.h).
+std::vector<FieldError> validate_request(const Catalogue& catalogue, const ServiceRequest& request,
+                                         TimePoint now, const Wording& wording,
+                                         std::size_t description_max = kDescriptionMaxLength);
 
 }  // namespace oneservice

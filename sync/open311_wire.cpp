@@ -55,6 +55,9 @@ std::vector<net::FormPart> request_form(const ServiceRequest& r, const std::vect
   field("attribute[client_request_id]", r.client_id);
   field("attribute[catalogue_version]", r.catalogue_version);
   field("attribute[created_at]", r.created_at);
+  // The assisted channel's account of the report (an Open311 extension).
+  if (r.reported_for) field("reported_for", to_string(*r.reported_for));
+  if (r.assisted_via) field("assisted_via", to_string(*r.assisted_via));
   for (const auto& item : media) form.push_back({"media", item.bytes, item.file_name, item.content_type});
   return form;
 }

@@ -142,6 +142,10 @@ void SyncEngine::pass(Outbox& outbox, bool pull) {
       online = catalogue.error.empty();
       if (!catalogue.error.empty()) error = catalogue.error;
       if (!updates.error.empty()) error = updates.error;
+      // A pull that worked is an exchange with the council as much as an
+      // accepted push: staff reading "last successful sync" judge the link.
+      if (catalogue.error.empty() && updates.error.empty())
+        outbox.set_sync_value("last_success", format_utc(clock_.now()));
       if (catalogue.catalogue) {
         std::lock_guard<std::mutex> guard(lock_);
         pulled_catalogue_ = catalogue.catalogue;

@@ -6,7 +6,10 @@
 
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
+#include "central/cli/staff_command.h"
+#include "central/cli/job_commands.h"
 #include "central/report_format.h"
+#include "central/staff_report_format.h"
 #include "central/server.h"
 #include "shared/clock.h"
 
@@ -89,13 +92,24 @@ int key_command(const Arguments& args, CaseStore& store) {
 }
 
 int case_command(const Arguments& args, CaseStore& store) {
+  if (is_job_command(args)) return job_command(args, store);
   if (args.words.size() < 3 || args.words[1] != "update")
-    return problem("use: case update ID --status STATUS --note TEXT");
-  const auto status = parse_case_status(args.flag("--status"));
-  if (!status) return problem("--status must be one of " + case_status_names());
+    return problem("use: case update ID --status STATUS --note TEXT [--private-note TEXT]");
+  NewUpdate update;
+  update.service_request_id = args.words[2];
+  if (args.has("--status")) {
+    update.status = parse_case_status(args.flag("--status"));
+    if (!update.status) return problem("--status must be one of " + case_status_names());
+  }
+  update.public_note = args.flag("--note");
+  update.private_note = args.flag("--private-note");
+  if (!update.status && update.public_note.empty() && update.private_note.empty())
+    return problem("case update needs --status, --note or --private-note");
   try {
-    const auto update = store.add_update(args.words[2], *status, args.flag("--note"));
-    std::printf("%lld\n", static_cast<long long>(update.update_id));
+    const auto result = store.add_update(update);
+    // Only a well-formed id is repeated: anything else might be text someone typed.
+    if (result.outcome == UpdateOutcome::UnknownCase) return problem("There is no case with that id.", 1);
+    std::printf("%lld\n", static_cast<long long>(result.update.update_id));
     return 0;
   } catch (const CentralStoreError& error) {
     return problem(error.what(), 1);
@@ -114,7 +128,10 @@ int report_command(const Arguments& args, CaseStore& store) {
     std::string out;
     if (kind == "top-issues") out = format_top_issues(store.top_issues(format_utc(*since), period), format);
     else if (kind == "channels") out = format_channels(store.channels(format_utc(*since), period), format);
-    else return problem("report takes top-issues or channels");
+    else if (kind == "staff") out = format_staff_report(store.staff_report(format_utc(*since), period), format);
+    else if (kind == "assisted")
+      out = format_assisted_report(store.assisted_report(format_utc(*since), period), format);
+    else return problem("report takes top-issues, channels, staff or assisted");
     std::fputs(out.c_str(), stdout);
     return 0;
   } catch (const CentralStoreError& error) {
@@ -129,13 +146,17 @@ std::string usage() {
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
-         "  case update ID --status STATUS --note TEXT\n"
-         "  report top-issues|channels [--since DATE] [--period day|week|month] [--format json|csv]\n"
+         "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"
+         "                                     prints a new secret, or reads one line from stdin\n"
+         "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"
+         "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
+         std::string(kJobUsage) +
+         "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n"
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 
 int run(const std::vector<std::string>& argv) {
-  const auto args = parse_arguments(argv, {"--help"});
+  const auto args = parse_arguments(argv, {"--help", kSecretFromStdin});
   if (args.has("--help") || args.words.empty()) {
     std::fputs(usage().c_str(), args.words.empty() && !args.has("--help") ? stderr : stdout);
     return args.has("--help") ? 0 : 2;
@@ -143,11 +164,12 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error.empty()) return problem(args.error + "\n" + usage());
   const auto& command = args.words[0];
   if (command == "serve") return serve_command(args);
-  if (command != "key" && command != "case" && command != "report") return problem("unknown command " + command + "\n" + usage());
+  if (command != "key" && command != "case" && command != "report" && command != "staff") return problem("unknown command " + command + "\n" + usage());
   try {
     CaseStore store(args.flag("--data", default_data_dir()));
     if (command == "key") return key_command(args, store);
     if (command == "case") return case_command(args, store);
+    if (command == "staff") return staff_command(args, store);
     return report_command(args, store);
   } catch (const CentralStoreError& error) {
     return problem(error.what());

@@ -19,14 +19,17 @@ namespace oneservice::central {
 struct Submission {
   ServiceRequest request;  // client_id from attribute[client_request_id] when given
   std::string api_key;
+  std::string staff_token;  // Authorization: Bearer <session> of the member of staff who made it; may be empty
   std::vector<std::string> problems;  // fields that could not be read; for a resident
   std::string idempotency_key;        // the Idempotency-Key header; empty when not sent
   std::vector<std::string_view> photos;  // each photo's bytes, as sent
+  std::vector<std::string> media_urls;   // photo links (Open311 media_url), as sent
 };
 
 enum class IntakeOutcome {
   Accepted,     // created now, or a resend of a case already made
   NotAllowed,   // no working key
+  NotSignedIn,  // a staff session this device was never given
   Refused,      // the request, its photos or its client id is not acceptable
   PhotoFailed,  // a photo could not be written
   StoreFailed,  // the case could not be committed

@@ -1,5 +1,7 @@
 #include "central/open311/documents.h"
 
+#include <cmath>
+
 #include "shared/catalogue_json.h"
 
 namespace oneservice::central::open311 {
@@ -49,6 +51,14 @@ json attribute_document(const Attribute& a) {
 
 }  // namespace
 
+std::vector<std::string> media_links(const std::vector<MediaFile>& files, const std::vector<std::string>& urls,
+                                     const std::string& media_base) {
+  std::vector<std::string> out;
+  for (const auto& file : files) out.push_back(media_base + file.file_name);
+  out.insert(out.end(), urls.begin(), urls.end());
+  return out;
+}
+
 json services_document(const Catalogue& catalogue) {
   json out = json::array();
   for (const auto& s : catalogue.services)
@@ -83,6 +93,7 @@ json definition_document(const Service& service) {
 
 json request_document(const CaseRecord& r, const Catalogue& catalogue, const std::string& media_base) {
   const auto* service = catalogue.find_service(r.service_code);
+  const auto links = media_links(r.media, r.media_urls, media_base);
   json out = {{"service_request_id", r.service_request_id},
               {"status", is_open(r.status) ? "open" : "closed"},
               {"extended_status", std::string(to_string(r.status))},
@@ -100,19 +111,23 @@ json request_document(const CaseRecord& r, const Catalogue& catalogue, const std
               {"zipcode", ""},
               {"lat", r.lat ? json(*r.lat) : json("")},
               {"long", r.lon ? json(*r.lon) : json("")},
-              {"media_url", r.media.empty() ? "" : media_base + r.media.front().file_name},
+              {"media_url", links.empty() ? "" : links.front()},
+              {"media_urls", links},
               {"channel", r.channel}};
+  out["supporters"] = r.supporters;
+  if (r.distance_m) out["distance"] = static_cast<std::int64_t>(std::lround(*r.distance_m));
   if (!r.token.empty()) out["token"] = r.token;
   return out;
 }
 
-json update_document(const CaseUpdate& u) {
+json update_document(const CaseUpdate& u, const std::string& media_base) {
+  const auto links = media_links(u.media, u.media_urls, media_base);
   return {{"update_id", std::to_string(u.update_id)},
           {"service_request_id", u.service_request_id},
           {"status", std::string(to_string(u.status))},
           {"updated_datetime", u.updated_datetime},
           {"description", u.description},
-          {"media_url", u.media_url}};
+          {"media_url", links.empty() ? "" : links.front()}};
 }
 
 json errors_document(const std::vector<Error>& errors) {

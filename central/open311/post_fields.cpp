@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "central/open311/messages.h"
+#include "central/open311/provenance_fields.h"
 #include "shared/text.h"
 
 namespace oneservice::central::open311 {
@@ -31,6 +33,22 @@ std::optional<double> coordinate(const std::string& text, bool& bad) {
   return std::nullopt;
 }
 
+// attribute[code][] always makes a list. A repeated attribute[code] (no
+// []), as HTTP::Request::Common sends an array, makes one too: every value
+// is kept. Sent once, it stays a single answer, so single-value questions
+// still validate.
+void add_answer(Answers& answers, const std::string& code, const std::string& value, bool list) {
+  const auto found = answers.find(code);
+  if (found == answers.end()) {
+    if (list) answers[code] = std::vector<std::string>{value};
+    else answers[code] = value;
+    return;
+  }
+  auto& slot = found->second;
+  if (auto* items = std::get_if<std::vector<std::string>>(&slot)) items->push_back(value);
+  else slot = std::vector<std::string>{std::get<std::string>(slot), value};
+}
+
 }  // namespace
 
 PostedRequest read_post_fields(const Fields& fields) {
@@ -39,7 +57,7 @@ PostedRequest read_post_fields(const Fields& fields) {
   bool bad_point = false;
   for (const auto& [name, value] : fields) {
     if (!is_valid_utf8(name) || !is_valid_utf8(value)) {
-      out.problems.push_back("The request holds text that is not UTF-8: send all text as UTF-8");
+      out.problems.push_back(kNotUtf8);
       return out;
     }
     std::string code;
@@ -48,15 +66,10 @@ PostedRequest read_post_fields(const Fields& fields) {
       if (code == kClientRequestId) r.client_id = value;
       else if (code == kCatalogueVersion) r.catalogue_version = value;
       else if (code == kCreatedAt) r.created_at = value;
-      else if (list) {
-        auto& slot = r.answers[code];
-        if (auto* items = std::get_if<std::vector<std::string>>(&slot)) items->push_back(value);
-        else slot = std::vector<std::string>{value};
-      } else {
-        r.answers[code] = value;
-      }
+      else add_answer(r.answers, code, value, list);
       continue;
     }
+    if (read_provenance_field(name, value, r, out.problems)) continue;
     if (name == "service_code") r.service_code = value;
     else if (name == "api_key") out.api_key = value;
     else if (name == "lat") r.location.lat = coordinate(value, bad_point);
@@ -67,11 +80,14 @@ PostedRequest read_post_fields(const Fields& fields) {
     else if (name == "last_name") r.contact.last_name = value;
     else if (name == "email") r.contact.email = value;
     else if (name == "phone") r.contact.phone = value;
+    else if (name == "media_url") {
+      if (!trim(value).empty()) out.media_urls.push_back(trim(value));  // an empty one says "no photo"
+    }
     else if (name == "channel") {
       if (const auto channel = parse_channel(value)) r.channel = *channel;
     }
     // Other Open311 fields (jurisdiction_id, device_id, account_id,
-    // address_id, media_url) are accepted and not used.
+    // address_id, deviceid) are accepted and not used.
   }
   if (bad_point)
     out.problems.push_back("Choose the place again: the map position is not a real latitude and longitude");

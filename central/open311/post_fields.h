@@ -1,7 +1,9 @@
 #pragma once
 // Reads the fields of an Open311 POST requests (form-encoded or multipart)
 // into a ServiceRequest: lat, long, address_string, description, contact
-// fields, attribute[code]=v and attribute[code][]=v.
+// fields, attribute[code]=v (repeated: every value) and attribute[code][]=v,
+// media_url (once or repeated), and the assisted channel's reported_for and
+// assisted_via (provenance_fields.h).
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +23,7 @@ inline constexpr const char* kCreatedAt = "created_at";
 struct PostedRequest {
   ServiceRequest request;  // client_id from attribute[client_request_id] when given
   std::string api_key;
+  std::vector<std::string> media_urls;  // in the order sent; checked by the intake
   std::vector<std::string> problems;  // messages for a resident; empty when readable
 };
 

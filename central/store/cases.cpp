@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
+#include "central/store/row_helpers.h"
 #include "shared/identity.h"
 #include "shared/request_json.h"
 
@@ -14,13 +17,9 @@ constexpr std::string_view kCaseSelect =
     "SELECT c.id, c.client_id, coalesce(c.token, ''), c.service_code, c.status, c.status_notes, "
     "c.agency_responsible, c.responsible_area_id, c.service_notice, c.requested_datetime, "
     "c.updated_datetime, c.address, c.lat, c.lon, c.description, c.channel, coalesce(d.name, ''), "
-    "c.request_json FROM cases c LEFT JOIN devices d ON d.id = c.device_id";
-
-CaseStatus stored_status(const std::string& text) {
-  const auto status = parse_case_status(text);
-  if (!status) throw CentralStoreError("The case store holds an unknown status: " + text);
-  return *status;
-}
+    "c.request_json, c.version, c.needs_review, c.review_reason, c.media_urls, "
+    "(SELECT count(*) FROM case_supporters s WHERE s.case_id = c.id) "
+    "FROM cases c LEFT JOIN devices d ON d.id = c.device_id";
 
 CaseRecord case_from_row(const sqlite::Statement& row) {
   CaseRecord record;
@@ -42,21 +41,12 @@ CaseRecord case_from_row(const sqlite::Statement& row) {
   record.channel = row.text(15);
   record.device_name = row.text(16);
   record.request_json = row.text(17);
+  record.version = row.integer(18);
+  record.needs_review = row.integer(19) != 0;
+  record.review_reason = row.text(20);
+  record.media_urls = strings_from_json(row.text(21));
+  record.supporters = row.integer(22);
   return record;
-}
-
-// Case ids and service codes go to SQL as one JSON array bound to one
-// parameter (json_each), so a long list never meets SQLite's variable limit.
-template <typename T>
-std::string json_array(const std::vector<T>& values) {
-  return nlohmann::json(values).dump();
-}
-
-std::vector<std::int64_t> parse_case_ids(const std::vector<std::string>& ids) {
-  std::vector<std::int64_t> out;
-  for (const auto& id : ids)
-    if (const auto parsed = parse_case_id(id)) out.push_back(*parsed);
-  return out;
 }
 
 std::vector<std::string> split_codes(const std::string& list) {
@@ -75,26 +65,11 @@ std::vector<std::string> split_codes(const std::string& list) {
   return out;
 }
 
-std::int64_t limit_of(std::size_t limit) {
-  constexpr auto kMax = static_cast<std::size_t>(INT64_MAX);
-  return static_cast<std::int64_t>(limit > kMax ? kMax : limit);
-}
-
-// Fills each record's media in one query.
 void attach_media(sqlite3* db, std::vector<CaseRecord>& records) {
-  if (records.empty()) return;
-  std::vector<std::int64_t> ids;
-  std::map<std::int64_t, CaseRecord*> by_id;
-  for (auto& record : records) {
-    const auto id = *parse_case_id(record.service_request_id);
-    ids.push_back(id);
-    by_id[id] = &record;
-  }
-  sqlite::Statement select(db,
-                           "SELECT case_id, file_name, content_type FROM case_media "
-                           "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
-  select.bind(1, json_array(ids));
-  while (select.step()) by_id.at(select.integer(0))->media.push_back({select.text(1), select.text(2)});
+  attach_files(
+      db, records, [](const CaseRecord& record) { return *parse_case_id(record.service_request_id); },
+      "SELECT case_id, file_name, content_type FROM case_media "
+      "WHERE case_id IN (SELECT value FROM json_each(?1)) ORDER BY case_id, position");
 }
 
 }  // namespace
@@ -139,8 +114,8 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
       db,
       "INSERT INTO cases (client_id, canonical_body, token, service_code, status, is_open, status_notes, "
       "agency_responsible, responsible_area_id, service_notice, requested_datetime, updated_datetime, "
-      "device_created_at, address, lat, lon, description, channel, device_id, request_json) "
-      "VALUES (?1, ?2, ?3, ?4, 'OPEN', 1, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+      "device_created_at, address, lat, lon, description, channel, device_id, request_json, media_urls) "
+      "VALUES (?1, ?2, ?3, ?4, 'OPEN', 1, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   insert.bind(1, request.client_id).bind(2, new_case.canonical_body);
   if (new_case.batch)
     insert.bind(3, result.token);
@@ -162,53 +137,15 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
     insert.bind(16, new_case.device_id);
   else
     insert.bind_null(16);
-  insert.bind(17, request_to_json(request)).run();
+  insert.bind(17, request_to_json(request)).bind(18, json_array(new_case.media_urls)).run();
   const auto case_id = sqlite::last_insert_id(db);
 
-  sqlite::Statement update(db,
-                           "INSERT INTO case_updates (case_id, status, updated_datetime, description) "
-                           "VALUES (?1, 'OPEN', ?2, ?3)");
-  update.bind(1, case_id).bind(2, received).bind(3, std::string_view(kReceivedNote)).run();
-
-  std::int64_t position = 0;
-  for (const auto& file : new_case.media) {
-    sqlite::Statement media(db,
-                            "INSERT INTO case_media (case_id, position, file_name, content_type) "
-                            "VALUES (?1, ?2, ?3, ?4)");
-    media.bind(1, case_id).bind(2, ++position).bind(3, file.file_name).bind(4, file.content_type).run();
-  }
+  insert_files(db, "INSERT INTO case_media (case_id, position, file_name, content_type) VALUES (?1, ?2, ?3, ?4)",
+               case_id, new_case.media);
 
   result.outcome = CreateOutcome::Created;
   result.service_request_id = std::to_string(case_id);
   return result;
-}
-
-CaseUpdate append_update(sqlite3* db, std::int64_t case_id, CaseStatus status, const std::string& note,
-                         const std::string& now) {
-  const std::string word(to_string(status));
-  sqlite::Statement move(db,
-                         "UPDATE cases SET status = ?1, is_open = ?2, status_notes = ?3, updated_datetime = ?4 "
-                         "WHERE id = ?5");
-  move.bind(1, word)
-      .bind(2, std::int64_t{is_open(status) ? 1 : 0})
-      .bind(3, note)
-      .bind(4, now)
-      .bind(5, case_id)
-      .run();
-  if (sqlite::changes(db) != 1) throw CentralStoreError("There is no case " + std::to_string(case_id) + ".");
-
-  sqlite::Statement insert(db,
-                           "INSERT INTO case_updates (case_id, status, updated_datetime, description) "
-                           "VALUES (?1, ?2, ?3, ?4)");
-  insert.bind(1, case_id).bind(2, word).bind(3, now).bind(4, note).run();
-
-  CaseUpdate update;
-  update.update_id = sqlite::last_insert_id(db);
-  update.service_request_id = std::to_string(case_id);
-  update.status = status;
-  update.updated_datetime = now;
-  update.description = note;
-  return update;
 }
 
 std::optional<CaseRecord> load_case(sqlite3* db, std::int64_t case_id) {
@@ -227,7 +164,53 @@ std::optional<std::string> case_for_token(sqlite3* db, const std::string& token)
   return std::to_string(select.integer(0));
 }
 
+namespace {
+
+constexpr double kEarthRadiusM = 6371008.8;
+constexpr double kPi = 3.14159265358979323846;
+
+double radians(double degrees) { return degrees * kPi / 180.0; }
+
+double metres_between(double lat1, double lon1, double lat2, double lon2) {
+  const double dlat = radians(lat2 - lat1), dlon = radians(lon2 - lon1);
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(radians(lat1)) * std::cos(radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+// Open cases within the radius, nearest first: a box on the index, then
+// the true distance.
+std::vector<CaseRecord> near_cases(sqlite3* db, const CaseQuery& query) {
+  const auto& near = *query.near;
+  const double dlat = near.radius_m / kEarthRadiusM * 180.0 / kPi;
+  const double cos_lat = std::max(std::cos(radians(near.lat)), 1e-6);
+  const double dlon = std::min(180.0, dlat / cos_lat);
+  std::string sql(kCaseSelect);
+  sql += " WHERE c.is_open = 1 AND c.lat BETWEEN ?1 AND ?2 AND c.lon BETWEEN ?3 AND ?4";
+  const auto codes = split_codes(query.service_code);
+  if (!codes.empty()) sql += " AND c.service_code IN (SELECT value FROM json_each(?5))";
+  sqlite::Statement select(db, sql);
+  select.bind(1, near.lat - dlat).bind(2, near.lat + dlat).bind(3, near.lon - dlon).bind(4, near.lon + dlon);
+  if (!codes.empty()) select.bind(5, json_array(codes));
+  std::vector<CaseRecord> records;
+  while (select.step()) {
+    auto record = case_from_row(select);
+    const double distance = metres_between(near.lat, near.lon, *record.lat, *record.lon);
+    if (distance > near.radius_m) continue;
+    record.distance_m = distance;
+    records.push_back(std::move(record));
+  }
+  std::stable_sort(records.begin(), records.end(),
+                   [](const CaseRecord& a, const CaseRecord& b) { return *a.distance_m < *b.distance_m; });
+  if (records.size() > query.limit) records.resize(query.limit);
+  attach_media(db, records);
+  return records;
+}
+
+}  // namespace
+
 std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query) {
+  if (query.near && query.ids.empty()) return near_cases(db, query);
   std::string sql(kCaseSelect);
   std::vector<std::string> conditions;
   std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
@@ -259,41 +242,6 @@ std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query) {
   while (select.step()) records.push_back(case_from_row(select));
   attach_media(db, records);
   return records;
-}
-
-std::vector<CaseUpdate> list_updates(sqlite3* db, const UpdateQuery& query) {
-  std::string sql =
-      "SELECT update_id, case_id, status, updated_datetime, description, media_url FROM case_updates";
-  std::vector<std::string> conditions;
-  std::vector<std::string> texts;
-  const auto parameter = [&](std::string value) {
-    texts.push_back(std::move(value));
-    return "?" + std::to_string(texts.size());
-  };
-  if (!query.service_request_ids.empty())
-    conditions.push_back("case_id IN (SELECT value FROM json_each(" +
-                         parameter(json_array(parse_case_ids(query.service_request_ids))) + "))");
-  if (!query.start_date.empty()) conditions.push_back("updated_datetime >= " + parameter(query.start_date));
-  if (!query.end_date.empty()) conditions.push_back("updated_datetime <= " + parameter(query.end_date));
-  for (std::size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
-  sql += " ORDER BY update_id LIMIT ?" + std::to_string(texts.size() + 1);
-
-  sqlite::Statement select(db, sql);
-  int index = 0;
-  for (const auto& text : texts) select.bind(++index, text);
-  select.bind(++index, limit_of(query.limit));
-  std::vector<CaseUpdate> out;
-  while (select.step()) {
-    CaseUpdate update;
-    update.update_id = select.integer(0);
-    update.service_request_id = std::to_string(select.integer(1));
-    update.status = stored_status(select.text(2));
-    update.updated_datetime = select.text(3);
-    update.description = select.text(4);
-    update.media_url = select.text(5);
-    out.push_back(std::move(update));
-  }
-  return out;
 }
 
 }  // namespace oneservice::central::store

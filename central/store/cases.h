@@ -11,6 +11,8 @@
 
 namespace oneservice::central::store {
 
+// A new case's status_notes. Creating a case is not an update: no update
+// row is written for it, so the public feed carries changes only.
 inline constexpr const char* kReceivedNote = "Your request has been received.";
 
 // "12" -> 12; nullopt for anything that is not a case id as this store
@@ -18,19 +20,13 @@ inline constexpr const char* kReceivedNote = "Your request has been received.";
 std::optional<std::int64_t> parse_case_id(const std::string& text);
 
 // The writer's step for one create: finds an existing case with the same
-// client id (Duplicate or Conflict) or inserts the case, its first update
-// and its media rows. `received` is the server's receive time.
+// client id (Duplicate or Conflict) or inserts the case and its media rows
+// (no update: creating a case is not one). `received` is the server's receive time.
 CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string& received);
-
-// Appends an update and moves the case; throws CentralStoreError for an
-// unknown case.
-CaseUpdate append_update(sqlite3* db, std::int64_t case_id, CaseStatus status, const std::string& note,
-                         const std::string& now);
 
 std::optional<CaseRecord> load_case(sqlite3* db, std::int64_t case_id);
 std::optional<std::string> case_for_token(sqlite3* db, const std::string& token);
 // Query dates are already normalised to the stored form ("...T..:..:..Z").
 std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query);
-std::vector<CaseUpdate> list_updates(sqlite3* db, const UpdateQuery& query);
 
 }  // namespace oneservice::central::store

@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include "central/records.h"
+#include "central/store/schema_v2_updates.h"
+#include "central/store/schema_v3_staff.h"
+#include "central/store/schema_v4_jobs.h"
 
 namespace oneservice::central::store {
 namespace {
@@ -114,6 +117,9 @@ void migrate(sqlite3* db, const std::string& path) {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
       {1, kVersion1},
+      {2, kVersion2Updates},
+      {3, kVersion3Staff},
+      {4, kVersion4Jobs},
   };
   return steps;
 }

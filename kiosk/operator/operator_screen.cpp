@@ -89,7 +89,7 @@ void draw_status(OperatorContext& context) {
   auto& ui = context.ui;
   refresh(context);
   ui::heading(ui, ui.tr("Kiosk operator"));
-  const float height = 400;
+  const float height = 470;
   const float left_width = 400;
   {
     ui::ChildScope left("##operator-state", ImVec2(left_width, height));

@@ -1,5 +1,7 @@
 // Optional contact details, with the reason they help: nobody has to give
 // them, and a resident who does should know what they are for.
+#include <algorithm>
+
 #include "kiosk/screens/back_link.h"
 #include "kiosk/screens/screens.h"
 
@@ -8,6 +10,9 @@ namespace {
 
 void contact_field(ScreenContext& screen, const std::string& label, const char* code, std::string* value,
                    ui::FieldKind kind = ui::FieldKind::Text) {
+  const auto& errors = screen.journey.errors;
+  ui::ErrorBorderScope marked(
+      std::any_of(errors.begin(), errors.end(), [&](const FieldError& error) { return error.field == code; }));
   {
     ui::FontScope font(screen.ui.fonts.heading);
     ui::paragraph(screen.ui, label);
@@ -23,6 +28,7 @@ void draw_contact(ScreenContext& screen) {
   auto& journey = screen.journey;
   auto& contact = journey.fields.contact;
   back_link(screen);
+  ui::reveal_here(screen.ui, journey.reveal_frames);
   ui::error_summary(screen.ui, journey.errors);
   ui::heading(screen.ui, screen.ui.tr("Can the council contact you about this? (optional)"));
   ui::paragraph(screen.ui, screen.ui.tr("If you give an email address or phone number, the council can tell you when "

@@ -30,23 +30,16 @@ std::optional<LonLat> place_search(ScreenContext& screen, const MapData& map, fl
   if (!search_words(fields.place_search).empty() && matches.empty())
     ui::paragraph(screen.ui, screen.ui.tr("No places found with that name. Try another name, or find the place on the map."));
   for (const auto& match : matches) {
-    if (!ui::secondary_button(screen.ui, match.name, "place:" + match.name)) continue;
+    // An area is a body, named as the council translates it; a landmark or
+    // road keeps its name.
+    const std::string shown = match.kind == "landmark" || match.kind == "road" || !screen.ui.translator
+                                  ? match.name
+                                  : screen.ui.translator->catalogue(match.name);
+    if (!ui::secondary_button(screen.ui, shown, "place:" + match.name)) continue;
     fields.place_search.clear();
     return match.point;
   }
   return std::nullopt;
-}
-
-// The areas at the pin, smallest first, leaving out the county when the pin
-// is in a smaller area: "Little Hembury Parish Council and Ashcombe District
-// Council".
-std::string area_names(const std::vector<const Area*>& areas) {
-  std::vector<std::string> names;
-  for (const Area* area : areas)
-    if (area->kind != "county" || names.empty()) names.push_back(area->name);
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return out;
 }
 
 // The area to highlight: the one that deals with it, unless that is the
@@ -83,8 +76,7 @@ void map_and_decision(ScreenContext& screen, const Service& service, const Place
     ui::FontScope font(screen.ui.fonts.heading);
     ui::paragraph(screen.ui, describe_point(*pin, &*places.map, &*places.boundaries, screen.rules.wording));
   }
-  if (!areas.empty())
-    ui::paragraph(screen.ui, format(screen.ui.tr("This place is in the area of {areas}."), {{"areas", area_names(areas)}}));
+  draw_area_list(screen.ui, areas);
   if (decision) ui::paragraph(screen.ui, routing_notice(screen.ui, *decision));
 }
 
@@ -96,6 +88,7 @@ void draw_location(ScreenContext& screen) {
   if (!service) return;
   const float width = ImGui::GetContentRegionAvail().x;
   back_link(screen);
+  ui::reveal_here(screen.ui, journey.reveal_frames);
   ui::error_summary(screen.ui, journey.errors);
   ui::hint(screen.ui, service->service_name);
   ui::heading(screen.ui, service->location_question.empty() ? screen.ui.tr("Where is it?") : service->location_question);

@@ -56,11 +56,13 @@ void draw_question(ScreenContext& screen) {
   const auto* attribute = service ? service->find_attribute(journey.question_code) : nullptr;
   if (!attribute) return;
   back_link(screen);
+  ui::reveal_here(screen.ui, journey.reveal_frames);
   ui::error_summary(screen.ui, journey.errors);
   ui::hint(screen.ui, service->service_name);
   if (!attribute->variable) {  // information only: read it, then continue
     ui::heading(screen.ui, attribute->description);
   } else {
+    ui::ErrorBorderScope marked(!journey.errors.empty());
     const std::string optional =
         // TRANSLATORS: {question} is a question from the council's catalogue,
         // already in the resident's language ("Anything else we should know?").
@@ -72,7 +74,10 @@ void draw_question(ScreenContext& screen) {
     switch (attribute->datatype) {
       case Datatype::SingleValueList:
       case Datatype::MultiValueList:
-        if (attribute->datatype == Datatype::MultiValueList) ui::hint(screen.ui, screen.ui.tr("Select all that apply."));
+        // GOV.UK's hint for boxes, unless the council wrote its own (which
+        // often says the same: it would show twice).
+        if (attribute->datatype == Datatype::MultiValueList && attribute->hint.empty())
+          ui::hint(screen.ui, screen.ui.tr("Select all that apply."));
         draw_choices(screen, *attribute);
         break;
       case Datatype::Datetime:

@@ -6,6 +6,7 @@
 #include "central/case_store.h"
 #include "shared/identity.h"
 #include "shared/request_json.h"
+#include "status_update.h"
 #include "support.h"
 
 using namespace oneservice;
@@ -88,14 +89,11 @@ TEST(CaseStoreCreate, EveryFieldSurvivesTheRoundTrip) {
   RawDb raw(store.path());
   EXPECT_EQ(raw.text("SELECT device_created_at FROM cases WHERE id = 1"), "2026-11-22T14:03:00Z");
 
-  // Its first update says it was received, at the receive time.
-  const auto updates = store.updates({});
-  ASSERT_EQ(updates.size(), 1u);
-  EXPECT_EQ(updates[0].service_request_id, "1");
-  EXPECT_EQ(updates[0].status, CaseStatus::Open);
-  EXPECT_EQ(updates[0].description, "Your request has been received.");
-  EXPECT_EQ(updates[0].updated_datetime, "2026-11-22T14:05:09Z");
-  EXPECT_EQ(updates[0].media_url, "");
+  // Creating a case is not an update: the feed stays empty, the history too.
+  EXPECT_TRUE(store.updates({}).empty());
+  EXPECT_TRUE(store.history("1").empty());
+  EXPECT_EQ(record->version, 1);
+  EXPECT_FALSE(record->needs_review);
 }
 
 TEST(CaseStoreCreate, IdsCountUpAndUnknownIdsAreNotFound) {
@@ -167,7 +165,7 @@ TEST(CaseStoreCreate, SameClientIdAndContentIsADuplicateOfTheFirst) {
   EXPECT_EQ(again.service_request_id, first.service_request_id);
   EXPECT_EQ(again.token, first.token);
   EXPECT_EQ(store.search({}).size(), 1u);
-  EXPECT_EQ(store.updates({}).size(), 1u);  // no second "received" update
+  EXPECT_TRUE(store.updates({}).empty());  // creating a case is not an update
 }
 
 TEST(CaseStoreCreate, SameClientIdWithOtherContentIsAConflict) {
@@ -212,57 +210,13 @@ TEST(CaseStoreCreate, AnUnknownDeviceIsRefusedWithoutPersonalDetails) {
   EXPECT_TRUE(store.updates({}).empty());
 }
 
-TEST(CaseStoreUpdate, AnUpdateMovesTheCaseAndIsListed) {
-  TempFolder folder;
-  SetClock clock("2026-11-22T10:00:00Z");
-  CaseStore store(folder.path(), clock.clock());
-  const auto id = store.create(sample_case(client_id_for(1))).service_request_id;
-  clock.set("2026-11-23T09:30:00Z");
-  const auto update = store.add_update(id, CaseStatus::Fixed, "Repaired by the highways team.");
-  EXPECT_GT(update.update_id, 0);
-  EXPECT_EQ(update.service_request_id, id);
-  EXPECT_EQ(update.status, CaseStatus::Fixed);
-  EXPECT_EQ(update.updated_datetime, "2026-11-23T09:30:00Z");
-  EXPECT_EQ(update.description, "Repaired by the highways team.");
-
-  const auto record = store.find(id);
-  EXPECT_EQ(record->status, CaseStatus::Fixed);
-  EXPECT_EQ(record->status_notes, "Repaired by the highways team.");
-  EXPECT_EQ(record->updated_datetime, "2026-11-23T09:30:00Z");
-  EXPECT_EQ(record->requested_datetime, "2026-11-22T10:00:00Z");
-  CaseQuery closed;
-  closed.status = "closed";
-  EXPECT_EQ(store.search(closed).size(), 1u);
-
-  clock.set("2026-11-24T08:00:00Z");
-  store.add_update(id, CaseStatus::Reopen, "It has sunk again.");
-  closed.status = "open";
-  EXPECT_EQ(store.search(closed).size(), 1u);
-  EXPECT_EQ(store.updates({}).size(), 3u);
-}
-
-TEST(CaseStoreUpdate, UnknownCasesAndStatusesAreRefused) {
-  TempFolder folder;
-  CaseStore store(folder.path());
-  const auto id = store.create(sample_case(client_id_for(1))).service_request_id;
-  try {
-    store.add_update("999", CaseStatus::Fixed, "note");
-    FAIL() << "expected CentralStoreError";
-  } catch (const CentralStoreError& error) {
-    EXPECT_NE(std::string(error.what()).find("There is no case 999"), std::string::npos) << error.what();
-  }
-  EXPECT_THROW(store.add_update("not-an-id", CaseStatus::Fixed, "note"), CentralStoreError);
-  EXPECT_EQ(store.find(id)->status, CaseStatus::Open);
-  EXPECT_EQ(store.updates({}).size(), 1u);
-}
-
 TEST(CaseStoreReopen, EverythingIsThereAfterReopening) {
   TempFolder folder;
   std::string key;
   {
     CaseStore store(folder.path());
     for (int n = 1; n <= 3; ++n) store.create(sample_case(client_id_for(n)));
-    store.add_update("2", CaseStatus::InProgress, "Booked for Tuesday.");
+    store.add_update(test::status_update("2", CaseStatus::InProgress, "Booked for Tuesday."));
     key = store.add_key("Field tablet 3", "field");
   }
   CaseStore store(folder.path());
@@ -272,7 +226,7 @@ TEST(CaseStoreReopen, EverythingIsThereAfterReopening) {
     EXPECT_EQ(record->media.size(), 2u);
   }
   EXPECT_EQ(store.find("2")->status, CaseStatus::InProgress);
-  EXPECT_EQ(store.updates({}).size(), 4u);
+  EXPECT_EQ(store.updates({}).size(), 1u);
   EXPECT_EQ(store.create(sample_case(client_id_for(4))).service_request_id, "4");
   EXPECT_EQ(store.create(sample_case(client_id_for(1))).outcome, CreateOutcome::Duplicate);
   const auto device = store.authenticate(key);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "central/case_store.h"
+#include "status_update.h"
 #include "support.h"
 
 using namespace oneservice;
@@ -32,7 +33,7 @@ class CaseStoreSearch : public ::testing::Test {
       store.create(sample_case(client_id_for(n + 1), codes[n]));
     }
     clock.set("2026-11-24T08:00:00Z");
-    store.add_update("2", CaseStatus::Fixed, "Cleared.");
+    store.add_update(test::status_update("2", CaseStatus::Fixed, "Cleared."));
   }
 
   TempFolder folder;
@@ -108,36 +109,41 @@ TEST_F(CaseStoreSearch, BadFiltersAreRefused) {
 }
 
 TEST_F(CaseStoreSearch, UpdatesOldestFirstWithinARange) {
+  // The fixture's only update so far is case 2's FIXED on the 24th:
+  // creating a case is not an update.
   clock.set("2026-11-25T08:00:00Z");
-  store.add_update("1", CaseStatus::Investigating, "An inspector will visit.");
+  store.add_update(test::status_update("1", CaseStatus::Investigating, "An inspector will visit."));
+  clock.set("2026-11-26T08:00:00Z");
+  store.add_update(test::status_update("3", CaseStatus::InProgress, "Booked."));
+  clock.set("2026-11-27T08:00:00Z");
+  store.add_update(test::status_update("1", CaseStatus::Fixed, "Filled."));
 
   const auto all = store.updates({});
-  ASSERT_EQ(all.size(), 6u);
+  ASSERT_EQ(all.size(), 4u);
   for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].update_id, all[i].update_id);
-  EXPECT_EQ(all[0].service_request_id, "1");
-  EXPECT_EQ(all[4].service_request_id, "2");
-  EXPECT_EQ(all[4].status, CaseStatus::Fixed);
-  EXPECT_EQ(all[4].description, "Cleared.");
-  EXPECT_EQ(all[5].status, CaseStatus::Investigating);
+  EXPECT_EQ(all[0].service_request_id, "2");
+  EXPECT_EQ(all[0].status, CaseStatus::Fixed);
+  EXPECT_EQ(all[0].description, "Cleared.");
+  EXPECT_EQ(all[1].status, CaseStatus::Investigating);
 
   UpdateQuery range;
-  range.start_date = "2026-11-22T12:00:00Z";
-  range.end_date = "2026-11-24T08:00:00Z";
+  range.start_date = "2026-11-25T00:00:00Z";
+  range.end_date = "2026-11-26T08:00:00Z";
   std::vector<std::string> got;
   for (const auto& update : store.updates(range)) got.push_back(update.service_request_id + ":" + std::string(to_string(update.status)));
-  EXPECT_EQ(got, (Ids{"3:OPEN", "4:OPEN", "2:FIXED"}));
+  EXPECT_EQ(got, (Ids{"1:INVESTIGATING", "3:IN_PROGRESS"}));
 
   UpdateQuery for_case;
   for_case.service_request_ids = {"1"};
   got.clear();
   for (const auto& update : store.updates(for_case)) got.push_back(std::string(to_string(update.status)) + "@" + update.updated_datetime);
-  EXPECT_EQ(got, (Ids{"OPEN@2026-11-20T12:00:00Z", "INVESTIGATING@2026-11-25T08:00:00Z"}));
+  EXPECT_EQ(got, (Ids{"INVESTIGATING@2026-11-25T08:00:00Z", "FIXED@2026-11-27T08:00:00Z"}));
 
   UpdateQuery limited;
   limited.limit = 2;
   const auto first_two = store.updates(limited);
   ASSERT_EQ(first_two.size(), 2u);
-  EXPECT_EQ(first_two[1].service_request_id, "2");
+  EXPECT_EQ(first_two[1].service_request_id, "1");
 
   UpdateQuery bad;
   bad.end_date = "31/12/2026";

@@ -108,25 +108,31 @@ TEST(PoFiles, EveryTemplateMessageIsInEachLanguage) {
 TEST(PoFiles, CatalogueTemplateHoldsEveryCatalogueString) {
   test_support::TempFolder folder;
   const auto made = folder.file("catalogue.pot");
-  ASSERT_EQ(run(quoted(ONESERVICE_CATALOGUE_STRINGS) + " " + quoted(kAssets + "/demo-council/catalogue.json") +
-                " > " + quoted(made))
+  ASSERT_EQ(run(quoted(ONESERVICE_CATALOGUE_STRINGS) + " " + quoted(kAssets + "/demo-council/catalogue.json") + " " +
+                quoted(kAssets + "/demo-council/boundaries.geojson") + " > " + quoted(made))
                 .status,
             0);
   EXPECT_EQ(run("msgfmt --check -o /dev/null " + quoted(made)).status, 0) << "the tool's POT must be valid";
   const auto from_catalogue = msgids(read_text(made));
   const auto committed = msgids(read_text(kAssets + "/demo-council/po/catalogue.pot"));
-  EXPECT_EQ(from_catalogue, committed) << "assets/demo-council/po/catalogue.pot is out of date with catalogue.json: "
+  EXPECT_NE(std::find(from_catalogue.begin(), from_catalogue.end(), "Parish Clerk"), from_catalogue.end())
+      << "a contact's role, from the boundary data";
+  EXPECT_EQ(from_catalogue, committed) << "assets/demo-council/po/catalogue.pot is out of date with catalogue.json "
+                                          "or boundaries.geojson: "
                                           "run scripts/update-translations.sh";
 }
 
-// Every string a resident can read in the demo catalogue, whatever the
-// template says, has a Welsh translation.
+// Every string a resident can read in the demo catalogue and its boundary
+// data, whatever the template says, has a Welsh translation.
 TEST(PoFiles, EveryCatalogueStringHasAWelshTranslation) {
   const auto catalogue = load_catalogue_file(kAssets + "/demo-council/catalogue.json");
   const auto welsh = selected_msgids("--translated --no-fuzzy", kAssets + "/demo-council/po/cy.po");
   const std::set<std::string> translated(welsh.begin(), welsh.end());
-  const auto texts = kiosk::catalogue_texts(catalogue);
+  auto texts = kiosk::catalogue_texts(catalogue);
   EXPECT_GT(texts.size(), 200u);
+  const auto areas = kiosk::area_texts(Boundaries::load_file(kAssets + "/demo-council/boundaries.geojson"));
+  EXPECT_GT(areas.size(), 30u) << "each body's name, its contact's name and role";
+  texts.insert(texts.end(), areas.begin(), areas.end());
   for (const auto& text : texts)
     EXPECT_TRUE(translated.count(text.text)) << text.where << " " << text.field << ": \"" << text.text
                                              << "\" has no Welsh translation";

@@ -68,24 +68,48 @@ std::vector<std::string> msgids(const std::string& po_text) {
   return ids;
 }
 
-std::vector<std::string> all_strings(const std::string& po_text) {
+namespace {
+
+// The strings of a PO text whose keyword `wanted` accepts (it is told
+// whether the keyword is a msgstr), each with its continuation lines.
+template <typename Wanted>
+std::vector<std::string> strings_of(const std::string& po_text, Wanted wanted) {
   std::vector<std::string> strings;
   std::istringstream lines(po_text);
   bool in_string = false;
   for (std::string line; std::getline(lines, line);) {
-    const bool opens = line.rfind("msgid \"", 0) == 0 || line.rfind("msgid_plural \"", 0) == 0 ||
-                       line.rfind("msgstr \"", 0) == 0 || line.rfind("msgstr[", 0) == 0;
-    if (opens) {
-      strings.push_back(unescape(line));
-      in_string = true;
+    const bool is_msgid = line.rfind("msgid \"", 0) == 0 || line.rfind("msgid_plural \"", 0) == 0;
+    const bool is_msgstr = line.rfind("msgstr \"", 0) == 0 || line.rfind("msgstr[", 0) == 0;
+    if (is_msgid || is_msgstr) {
+      in_string = wanted(is_msgstr);
+      if (in_string) strings.push_back(unescape(line));
     } else if (in_string && line.rfind("\"", 0) == 0) {
       strings.back() += unescape(line);
     } else {
       in_string = false;
     }
   }
+  return strings;
+}
+
+std::vector<std::string> without_header(std::vector<std::string> strings, std::size_t header_strings) {
+  if (strings.size() >= header_strings && strings[0].empty())
+    strings.erase(strings.begin(), strings.begin() + static_cast<std::ptrdiff_t>(header_strings));
+  strings.erase(std::remove(strings.begin(), strings.end(), std::string()), strings.end());
+  return strings;
+}
+
+}  // namespace
+
+std::vector<std::string> all_strings(const std::string& po_text) {
   // The header (msgid "" and its msgstr of fields) is no one's words.
-  if (strings.size() >= 2 && strings[0].empty()) strings.erase(strings.begin(), strings.begin() + 2);
+  return without_header(strings_of(po_text, [](bool) { return true; }), 2);
+}
+
+std::vector<std::string> translations(const std::string& po_text) {
+  auto strings = strings_of(po_text, [](bool is_msgstr) { return is_msgstr; });
+  // The header's msgstr holds its fields, not words.
+  if (!strings.empty() && strings[0].find("Content-Type:") != std::string::npos) strings.erase(strings.begin());
   strings.erase(std::remove(strings.begin(), strings.end(), std::string()), strings.end());
   return strings;
 }

@@ -25,6 +25,10 @@ std::vector<std::string> msgids(const std::string& po_text);
 // msgid_plural, its msgstr and every plural form msgstr[n] (Welsh has six).
 std::vector<std::string> all_strings(const std::string& po_text);
 
+// The translations of a PO text: each msgstr and msgstr[n], the header's
+// fields and empty (untranslated) ones left out.
+std::vector<std::string> translations(const std::string& po_text);
+
 // Every PO file in the assets folder: assets/po/*.po and assets/*/po/*.po.
 std::vector<std::string> po_files();
 

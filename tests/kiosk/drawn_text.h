@@ -5,6 +5,7 @@
 // a page really shows, map labels included, not a list of intended pairs.
 #include <imgui.h>
 
+#include <string>
 #include <vector>
 
 namespace oneservice::kiosk::testing {
@@ -18,5 +19,16 @@ struct DrawnGlyph {
 // Every visible glyph of the frame whose draw data this is. `clear` is the
 // colour the renderer clears to before drawing.
 std::vector<DrawnGlyph> drawn_glyphs(const ImDrawData& data, ImU32 clear);
+
+// The rectangles filled in this colour in the frame (each a pair of
+// triangles), as min x, min y, max x, max y: a red bar marking a field.
+std::vector<ImVec4> filled_rects(const ImDrawData& data, ImU32 colour);
+
+// The words of the frame as a person reads them off the screen: each run of
+// visible glyphs set on one line, in drawing order, with a space wherever
+// the gap between two glyphs is wider than their advance (ImGui draws no
+// quad for a space). Read back from the glyphs' atlas positions, so it
+// holds every string drawn, whichever widget or draw call drew it.
+std::vector<std::string> drawn_lines(const ImDrawData& data);
 
 }  // namespace oneservice::kiosk::testing

@@ -2,6 +2,7 @@
 
 #include "drawn_text.h"
 #include "kiosk/theme.h"
+#include "sync/delivery_queue.h"
 
 #include <SDL.h>
 #include <gtest/gtest.h>
@@ -40,6 +41,18 @@ OperatorSetup with_pin() {
   OperatorSetup setup;
   setup.pin = kTestPin;
   return setup;
+}
+
+void council_takes(sync::Outbox& outbox, const std::string& reference, const std::string& council_reference,
+                   const std::vector<sync::StatusUpdate>& updates) {
+  const auto entry = outbox.find_by_reference(reference);
+  ASSERT_TRUE(entry.has_value());
+  sync::DeliveryQueue queue(outbox);
+  const auto claimed = queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10);
+  ASSERT_EQ(claimed.size(), 1u);
+  ASSERT_EQ(claimed[0].entry.client_id, entry->client_id);
+  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, council_reference, "", ""}}, "", 0);
+  outbox.store_updates(updates);
 }
 
 void reach_pothole_location(KioskDriver& kiosk) {
@@ -334,6 +347,32 @@ void KioskDriver::press_key(int scancode) {
     SDL_PushEvent(&event);
     settle();
   }
+}
+
+std::vector<std::string> KioskDriver::drawn_lines() const {
+  return testing::drawn_lines(*ImGui::GetDrawData());
+}
+
+std::vector<std::string> KioskDriver::read_page() {
+  const float page_x = static_cast<float>(options_.width) / 2;
+  // A page stops scrolling when what it shows stops changing (bounded, as
+  // a page is never 30 screens long).
+  auto before = drawn_lines();
+  for (int step = 0; step < 30; ++step) {
+    scroll(10, page_x, (100 + page_bottom()) / 2);
+    const auto shown = drawn_lines();
+    if (shown == before) break;
+    before = shown;
+  }
+  std::vector<std::string> lines = before;
+  for (int step = 0; step < 30; ++step) {
+    scroll(-2, page_x, (100 + page_bottom()) / 2);
+    const auto shown = drawn_lines();
+    if (shown == before) break;
+    lines.insert(lines.end(), shown.begin(), shown.end());
+    before = shown;
+  }
+  return lines;
 }
 
 std::string KioskDriver::screenshot(const std::string& name) {

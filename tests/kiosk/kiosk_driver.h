@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
@@ -15,6 +16,7 @@
 #include "platform/imgui_host.h"
 #include "platform/sdl_window.h"
 #include "platform/speech.h"
+#include "sync/outbox.h"
 #include "sync/sync_engine.h"
 
 namespace oneservice::kiosk::testing {
@@ -83,6 +85,11 @@ class KioskDriver {
   // (tests/kiosk/drawn_text.h), below 7:1 (WCAG AAA), naming `where`.
   // Returns how many glyphs it judged.
   std::size_t expect_readable_text(const std::string& where) const;
+  // The text of the last frame as drawn, line by line (drawn_text.h).
+  std::vector<std::string> drawn_lines() const;
+  // Every line the page draws from its top to its bottom: scrolls it to the
+  // top, then down a little at a time, reading the screen at each step.
+  std::vector<std::string> read_page();
   // Saves the current screen as <folder>/<nn>-<name>.png; returns the path.
   std::string screenshot(const std::string& name);
 
@@ -115,6 +122,11 @@ class KioskDriver {
   std::string folder_;
   int shots_ = 0;
 };
+
+// What the sync worker does when the council takes the request this kiosk
+// gave `reference` (as `council_reference`) and later sends `updates` back.
+void council_takes(sync::Outbox& outbox, const std::string& reference, const std::string& council_reference,
+                   const std::vector<sync::StatusUpdate>& updates = {});
 
 // The operator PIN of kiosks made by with_pin().
 inline constexpr const char* kTestPin = "4821";

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "drawn_text.h"
+#include "kiosk/theme.h"
 #include "kiosk_driver.h"
 #include "shared/clock.h"
 #include "support/temp_folder.h"
@@ -350,4 +352,48 @@ TEST(KioskInactivity, FinishNowOnTheWarningForgetsEverythingAtOnce) {
   EXPECT_FALSE(kiosk.shows("Do you need more time?"));
   EXPECT_TRUE(kiosk.shows("Touch to start"));
   kiosk.screenshot("finished-now");
+}
+
+// A mistake found on Continue is seen: typed with the on-screen keyboard
+// up, the page is half a screen tall and scrolled down to Continue; after
+// it the page comes back to "There is a problem" with the keyboard closed,
+// and the question in error has GOV.UK's red bar down its left.
+TEST_F(KioskJourney, AMistakeBringsTheSummaryIntoViewAndMarksTheQuestion) {
+  auto& kiosk = *driver_;
+  for (const char* label : {"Report speeding traffic", "Continue", "30mph", "Continue",
+                            "A road through a village or housing estate", "Continue", "Yes", "Continue",
+                            "Morning rush hour", "Continue"})
+    ASSERT_TRUE(kiosk.tap(label)) << label;
+  ASSERT_TRUE(kiosk.fill("field:vehicles_per_hour", "12.5"));
+  ASSERT_NE(kiosk.probe().find("key:done"), nullptr) << "typed on the on-screen keyboard";
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().errors.size(), 1u);
+  EXPECT_EQ(kiosk.probe().find("key:done"), nullptr) << "the keyboard closes: the page has the whole screen";
+  const auto* summary = kiosk.probe().find("error:vehicles_per_hour");
+  ASSERT_NE(summary, nullptr);
+  EXPECT_GE(summary->y, 96.0f) << "below the header";
+  EXPECT_LE(summary->y + summary->height, static_cast<float>(kiosk.height())) << "the summary's link is in view";
+  bool title_shown = false;
+  for (const auto& line : kiosk.drawn_lines()) title_shown = title_shown || line == "There is a problem";
+  EXPECT_TRUE(title_shown) << "\"There is a problem\" is drawn on the screen, not only somewhere on the page";
+  kiosk.screenshot("summary-in-view");
+
+  // The bar runs down the left of the question, beside its field.
+  ASSERT_TRUE(kiosk.reveal("field:vehicles_per_hour"));
+  const auto* field = kiosk.probe().find("field:vehicles_per_hour");
+  bool marked = false;
+  for (const auto& bar : oneservice::kiosk::testing::filled_rects(*ImGui::GetDrawData(),
+                                                                   oneservice::kiosk::theme::palette().error)) {
+    const float width = bar.z - bar.x;
+    marked = marked || (width >= 4 && width <= 6 && bar.z <= field->x && bar.y <= field->y &&
+                        bar.w >= field->y + field->height);
+  }
+  EXPECT_TRUE(marked) << "a red bar left of the question's field";
+  kiosk.screenshot("question-marked");
+
+  ASSERT_TRUE(kiosk.tap("field:vehicles_per_hour"));
+  for (int i = 0; i < 4; ++i) kiosk.press_key(SDL_SCANCODE_BACKSPACE);
+  kiosk.type("12");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_EQ(kiosk.journey().question_code, "last_seen") << "corrected, it moves on";
 }

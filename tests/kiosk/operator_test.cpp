@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "drawn_text.h"
+#include "kiosk/theme.h"
 #include "kiosk_driver.h"
 #include "shared/clock.h"
 #include "sync/delivery_queue.h"
@@ -114,7 +116,7 @@ TEST_F(OperatorScreens, ALongPressAndThePinOpenTheOperatorScreen) {
   EXPECT_TRUE(kiosk.shows("Queued: 2"));
   EXPECT_TRUE(kiosk.shows("Need attention: 0"));
   EXPECT_TRUE(kiosk.shows("Waiting now: 2"));
-  EXPECT_TRUE(kiosk.shows("Requests waiting, last 24 hours"));
+  EXPECT_TRUE(kiosk.shows("Requests, last 24 hours"));
   EXPECT_TRUE(kiosk.shows("24 hours ago"));
   kiosk.screenshot("operator");
 
@@ -202,4 +204,25 @@ TEST_F(OperatorScreens, OpenedFromTheWelshStartPageItSpeaksWelsh) {
   EXPECT_TRUE(kiosk.shows("Yn aros nawr: 1"));
   EXPECT_FALSE(kiosk.shows("Kiosk operator"));
   kiosk.screenshot("operator-in-welsh");
+}
+
+// A quiet day: two requests, each taken by the council within the second
+// it was made (as a kiosk online does), show on the chart as made.
+TEST_F(OperatorScreens, ADayWithAFewRequestsShowsOnTheChart) {
+  auto& kiosk = start("4821");
+  queue_request(1, 3h, 3h);
+  queue_request(2, 90min, 90min);
+  ASSERT_TRUE(kiosk.press_and_hold(40, 40, 3s, *now_));
+  enter_pin("4821");
+  ASSERT_TRUE(kiosk.shows("Kiosk operator"));
+  EXPECT_TRUE(kiosk.shows("Made in the hour"));
+  EXPECT_TRUE(kiosk.shows("Waiting now: 0"));
+  // The chart is right of the counts and "Send now" (also filled in the primary colour).
+  const auto* send_now = kiosk.probe().find("Send now");
+  ASSERT_NE(send_now, nullptr);
+  int bars = 0;
+  for (const auto& rect : kiosk::testing::filled_rects(*ImGui::GetDrawData(), kiosk::theme::palette().primary))
+    if (rect.x > send_now->x + send_now->width && rect.w - rect.y > 40) ++bars;  // not the key's square
+  EXPECT_EQ(bars, 2) << "one bar for each hour a request was made in";
+  kiosk.screenshot("quiet-day");
 }

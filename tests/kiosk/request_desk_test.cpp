@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "kiosk/journey.h"
 #include "pothole_journey.h"
 #include "shared/catalogue_json.h"
@@ -164,4 +167,26 @@ TEST_F(RequestDeskTest, TheOperatorsQueueFiguresComeFromTheStore) {
   EXPECT_EQ(reading.counts.sending, 0);
   ASSERT_TRUE(reading.chart.has_value());
   EXPECT_EQ(reading.chart->waiting_now, 2);
+}
+
+// A quiet day: two requests the council took within the second they were
+// made never waited, yet the chart's hours show them as made.
+TEST_F(RequestDeskTest, TheChartCountsRequestsMadeEachHourEvenWhenTakenAtOnce) {
+  RequestDesk desk(links_, context_.clock);
+  const TimePoint noon = now_;
+  now_ = noon - std::chrono::minutes(150);  // in the hour 2-3 hours ago
+  council_accepts(send_pothole(desk), "1");
+  now_ = noon - std::chrono::minutes(20);  // in the last hour
+  council_accepts(send_pothole(desk), "2");
+  now_ = noon;
+  const auto reading = desk.read_queue(now_);
+  ASSERT_TRUE(reading.read);
+  ASSERT_TRUE(reading.chart.has_value());
+  const auto& chart = *reading.chart;
+  ASSERT_EQ(chart.made.size(), 24u);
+  ASSERT_EQ(chart.peaks.size(), 24u);
+  EXPECT_EQ(chart.made[23], 1);
+  EXPECT_EQ(chart.made[21], 1);
+  EXPECT_EQ(std::count(chart.made.begin(), chart.made.end(), 0), 22);
+  EXPECT_EQ(chart.waiting_now, 0);
 }

@@ -4,13 +4,13 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "kiosk/theme.h"
 #include "kiosk_driver.h"
 #include "shared/clock.h"
 #include "support/temp_folder.h"
-#include "sync/delivery_queue.h"
 #include "sync/outbox.h"
 
 namespace oneservice::kiosk::testing {
@@ -99,15 +99,9 @@ TEST_F(Resident, ChecksProgressOfARequestOfflineWithEitherReference) {
 
   // The worker delivered it and brought an update back while this page was
   // closed: the page reads it from the store, with no network.
-  auto& outbox = kiosk.outbox();
-  const auto entry = outbox.find_by_reference(reference);
-  ASSERT_TRUE(entry.has_value());
-  sync::DeliveryQueue queue(outbox);
-  const auto claimed = queue.settle_and_claim({}, "9999-12-31T23:59:59Z", 10);
-  ASSERT_EQ(claimed.size(), 1u);
-  ASSERT_EQ(claimed[0].entry.client_id, entry->client_id);
-  queue.settle_and_claim({{entry->client_id, sync::Settlement::Kind::Accepted, "WC-2026-000123", "", ""}}, "", 0);
-  outbox.store_updates({{"u-1", "WC-2026-000123", "open", "2026-11-23T09:00:00Z", "A crew will collect it on Friday."}});
+  ASSERT_NO_FATAL_FAILURE(council_takes(
+      kiosk.outbox(), reference, "WC-2026-000123",
+      {{"u-1", "WC-2026-000123", "open", "2026-11-23T09:00:00Z", "A crew will collect it on Friday."}}));
   ASSERT_TRUE(kiosk.tap("Back"));
   ASSERT_TRUE(kiosk.tap("Check progress"));
   ASSERT_TRUE(kiosk.fill("field:reference", "WC-2026-000123"));
@@ -119,6 +113,56 @@ TEST_F(Resident, ChecksProgressOfARequestOfflineWithEitherReference) {
   ASSERT_TRUE(kiosk.fill("field:reference", "X"));
   ASSERT_TRUE(kiosk.tap("Check"));
   EXPECT_TRUE(kiosk.shows("No request with that reference was made at this kiosk"));
+}
+
+// Check progress as a resident finds it: the reference typed on its own
+// keys (one tap a character, no shift, no page changes), and what Check
+// finds on the screen at once, the keyboard gone, in plain words: the
+// status as words, dates as words, the council's note as its own.
+TEST_F(Resident, CheckProgressTakesATapACharacterAndShowsTheResultInPlainWords) {
+  const auto reference = report_missed_bin();
+  ASSERT_FALSE(reference.empty());
+  auto& kiosk = *driver_;
+  ASSERT_NO_FATAL_FAILURE(council_takes(
+      kiosk.outbox(), reference, "WC-2026-000123",
+      {{"u-1", "WC-2026-000123", "OPEN", "2026-11-22T12:00:00Z", ""},
+       {"u-2", "WC-2026-000123", "INVESTIGATING", "2026-12-03T12:00:00Z", "A crew will look on Friday."}}));
+
+  kiosk.start();
+  ASSERT_TRUE(kiosk.tap("Check progress"));
+  ASSERT_TRUE(kiosk.tap("field:reference"));
+  EXPECT_EQ(kiosk.probe().find("key:shift"), nullptr) << "capitals without shift";
+  EXPECT_EQ(kiosk.probe().find("key:symbols"), nullptr) << "digits without a page change";
+  kiosk.screenshot("reference-keys");
+  int taps = 0;
+  for (const char c : reference) {
+    ASSERT_TRUE(kiosk.tap(std::string("key:") + c));
+    ++taps;
+  }
+  EXPECT_EQ(taps, static_cast<int>(reference.size())) << "one tap a character";
+  EXPECT_EQ(kiosk.journey().fields.text, reference);
+  ASSERT_TRUE(kiosk.tap("Check"));
+
+  EXPECT_EQ(kiosk.probe().find("key:done"), nullptr) << "the keyboard goes: the result has the screen";
+  const auto shown = kiosk.drawn_lines();
+  const auto on_screen = [&](const std::string& text) {
+    return std::find(shown.begin(), shown.end(), text) != shown.end();
+  };
+  EXPECT_TRUE(on_screen("Report a missed bin collection")) << "the result is in view, not below the fold";
+  EXPECT_TRUE(on_screen(reference));
+  EXPECT_TRUE(on_screen("The council has it."));
+  kiosk.screenshot("result-in-view");
+  EXPECT_TRUE(kiosk.shows("Being looked into"));
+  EXPECT_TRUE(kiosk.shows("Received by the council"));
+  EXPECT_TRUE(kiosk.shows("3 December 2026"));
+  EXPECT_TRUE(kiosk.shows("The council wrote:"));
+  EXPECT_TRUE(kiosk.shows("A crew will look on Friday."));
+  for (const auto& line : kiosk.read_page()) {
+    EXPECT_EQ(line.find("INVESTIGATING"), std::string::npos) << line;
+    EXPECT_EQ(line.find("OPEN"), std::string::npos) << line;
+    EXPECT_EQ(line.find("2026-1"), std::string::npos) << "an ISO date: " << line;
+  }
+  kiosk.screenshot("updates");
 }
 
 TEST_F(Resident, LargerTextIsBakedFontsAndTheLayoutStaysOnScreen) {

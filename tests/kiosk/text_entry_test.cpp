@@ -56,7 +56,8 @@ TEST(TextEntry, TypedCharactersBecomeUtf8WithoutControlsOrReplacements) {
 }
 
 TEST(OnScreenKeyboard, EveryLayoutHasFourRowsAndADoneKey) {
-  for (const auto kind : {FieldKind::Text, FieldKind::Number, FieldKind::Email, FieldKind::Phone})
+  for (const auto kind :
+       {FieldKind::Text, FieldKind::Number, FieldKind::Email, FieldKind::Phone, FieldKind::Reference})
     for (const auto page : {KeyboardPage::Letters, KeyboardPage::Symbols, KeyboardPage::Accents})
       for (const bool shift : {false, true}) {
         const auto rows = keyboard_rows(page, kind, shift);
@@ -98,6 +99,32 @@ TEST(OnScreenKeyboard, EachKindOfFieldGetsTheKeysItNeeds) {
   const auto phone = keyboard_rows(KeyboardPage::Letters, FieldKind::Phone, false);
   EXPECT_TRUE(has_key(phone, "+"));
   EXPECT_TRUE(has_key(phone, "space"));
+}
+
+// A reference is typed one tap a character: every capital, digit and the
+// dash on the one page, which stays (no shift, no page keys to lose it).
+TEST(OnScreenKeyboard, AReferenceIsOneTapACharacter) {
+  std::string text;
+  FieldFocus focus;
+  focus.label = "field:reference";
+  focus.kind = FieldKind::Reference;
+  focus.value = &text;
+  KeyboardState keyboard;
+  const auto rows = keyboard_rows(keyboard.page, focus.kind, keyboard.shift);
+  EXPECT_EQ(rows.size(), 4u);
+  for (char c = 'A'; c <= 'Z'; ++c) EXPECT_TRUE(has_key(rows, std::string(1, c))) << c;
+  for (char c = '0'; c <= '9'; ++c) EXPECT_TRUE(has_key(rows, std::string(1, c))) << c;
+  EXPECT_TRUE(has_key(rows, "-"));
+  for (const char* other : {"shift", "symbols", "accents", "letters", "a", "space"})
+    EXPECT_FALSE(has_key(rows, other)) << other;
+  int taps = 0;
+  for (const char c : std::string("OS-7K3M-Q9TX")) {
+    press_key(find_key(keyboard_rows(keyboard.page, focus.kind, keyboard.shift), std::string(1, c)), keyboard, focus);
+    ++taps;
+  }
+  EXPECT_EQ(text, "OS-7K3M-Q9TX");
+  EXPECT_EQ(taps, 12);
+  EXPECT_EQ(keyboard_rows(keyboard.page, focus.kind, keyboard.shift).size(), 4u);
 }
 
 TEST(OnScreenKeyboard, KeysTypeAndShiftLastsOneLetter) {

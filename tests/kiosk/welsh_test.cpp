@@ -7,12 +7,20 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <fstream>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "i18n/po_support.h"
 #include "kiosk/catalogue_translation.h"
+#include "kiosk/location_description.h"
 #include "kiosk/on_screen_keyboard.h"
 #include "kiosk/translator.h"
 #include "kiosk_driver.h"
@@ -88,6 +96,98 @@ TEST(Welsh, AGraffitiReportInWelshFromStartToOutbox) {
   EXPECT_NE(catalogue.find_service("graffiti")->find_attribute("surface")->find_value(
                 std::get<std::string>(stored.answers.at("surface"))),
             nullptr);
+}
+
+// The words of a line as a reader picks them out: runs of letters, lower
+// case. Digits, punctuation and apostrophes end a word (sy’n: "sy", "n").
+std::vector<std::string> words_of(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  const char* at = line.c_str();
+  const char* end = at + line.size();
+  while (at < end) {
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    const bool letter = (c < 0x80 && std::isalpha(static_cast<int>(c))) ||
+                        (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F));
+    if (letter) {
+      word += c < 0x80 ? std::string(1, static_cast<char>(std::tolower(static_cast<int>(c)))) : std::string(at, length);
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+    at += length;
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+// Every word of the Welsh translations, the kiosk's and the council's: a
+// Welsh page may say these (the names the translators kept among them).
+const std::set<std::string>& welsh_words() {
+  static const std::set<std::string> words = [] {
+    std::set<std::string> out;
+    for (const auto& file : i18n_testing::po_files()) {
+      if (file.size() < 6 || file.compare(file.size() - 6, 6, "/cy.po") != 0) continue;
+      for (auto text : i18n_testing::translations(i18n_testing::read_text(file))) {
+        // A placeholder's name ("{council}") is no word of the page.
+        for (auto open = text.find('{'); open != std::string::npos; open = text.find('{', open)) {
+          const auto close = text.find('}', open);
+          if (close == std::string::npos) break;
+          text.erase(open, close - open + 1);
+        }
+        for (auto& word : words_of(text)) out.insert(std::move(word));
+      }
+    }
+    return out;
+  }();
+  return words;
+}
+
+// Names on the map that are names in any language: the landmarks and roads
+// of the council's boundary file, and the areas' short labels.
+std::set<std::string> map_name_words() {
+  std::ifstream in(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/boundaries.geojson");
+  const auto boundaries = nlohmann::json::parse(in);
+  std::set<std::string> out;
+  for (const auto& feature : boundaries.at("features")) {
+    const auto& properties = feature.at("properties");
+    const std::string kind = properties.at("kind");
+    std::string name = properties.at("name");
+    if (kind != "landmark" && kind != "road") name = area_label(name);
+    for (auto& word : words_of(name)) out.insert(std::move(word));
+  }
+  return out;
+}
+
+// Fails for each line drawn on the page (read top to bottom) holding a
+// word no Welsh translation uses, that is not a name on the map, not in
+// one of `quoted` (what the resident typed, a reference, the council's own
+// words shown as such) and not part of an email address. Single letters
+// (keyboard keys, initials) are left out.
+void expect_every_word_welsh(KioskDriver& kiosk, const std::string& where, const std::vector<std::string>& quoted = {}) {
+  static const std::set<std::string> names = map_name_words();
+  std::set<std::string> allowed;
+  for (const auto& text : quoted)
+    for (auto& word : words_of(text)) allowed.insert(std::move(word));
+  // The language switch names English in English, as each language is
+  // named; the keyboard's page keys show letters ("ABC", "âŵ"), not words.
+  for (const char* shown : {"english", "abc", "âŵ"}) allowed.insert(shown);
+  const auto lines = kiosk.read_page();
+  ASSERT_FALSE(lines.empty()) << where;
+  std::set<std::string> reported;
+  for (const auto& line : lines) {
+    std::string english;
+    std::istringstream chunks(line);
+    for (std::string chunk; chunks >> chunk;) {
+      if (chunk.find('@') != std::string::npos) continue;
+      for (const auto& word : words_of(chunk))
+        if (word.size() > 1 && !welsh_words().count(word) && !names.count(word) && !allowed.count(word))
+          english += (english.empty() ? "" : ", ") + word;
+    }
+    if (!english.empty() && reported.insert(line).second)
+      ADD_FAILURE() << "English on " << where << ": \"" << line << "\" (" << english << ")";
+  }
 }
 
 constexpr const char* kWelshBadEmail = "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.com";
@@ -220,6 +320,84 @@ TEST(Welsh, AMistakeOnEveryKindOfPageIsAnsweredInWelsh) {
   ASSERT_TRUE(retype(kiosk, "field:contact.email", 15, "enw@example.com"));
   ASSERT_TRUE(kiosk.tap("Continue"));
   EXPECT_EQ(kiosk.journey().page, Page::CheckAnswers) << "a corrected page moves on";
+}
+
+// The Done-when of issue 17: a Welsh journey through every kind of page,
+// reading every line each page draws from its top to its bottom, finds no
+// English but names: speeding traffic (an information page, lists of one
+// and of many, a number, a date), a mistake, the map with who deals with
+// it, contact, check, confirmation, and Check progress after the council
+// has answered.
+TEST(Welsh, EveryWordDrawnOnAWelshJourneyIsWelsh) {
+  test_support::TempFolder data;
+  KioskDriver kiosk(data.path(), std::string(ONESERVICE_SCREENSHOT_DIR) + "/WelshEveryWord", fixed_clock());
+  const Translator welsh("cy", default_locale_dir(), "demo-council");
+  const auto council = [&](const char* english) { return welsh.catalogue(english); };
+  kiosk.start("cy");
+  expect_every_word_welsh(kiosk, "the services page");
+
+  ASSERT_TRUE(kiosk.tap(council("Report speeding traffic")));
+  expect_every_word_welsh(kiosk, "the information page");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_every_word_welsh(kiosk, "a list of one with a mistake");
+  kiosk.screenshot("mistake");
+  ASSERT_TRUE(kiosk.tap(council("30mph")));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap(council("A road through a village or housing estate")));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap(council("Yes")));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().question_code, "time_of_day");
+  expect_every_word_welsh(kiosk, "a list of many");
+  const auto& texts = kiosk.probe().texts;
+  EXPECT_EQ(std::count(texts.begin(), texts.end(), council("Select all that apply.")), 1)
+      << "the council's hint says it already: once, in Welsh";
+  kiosk.screenshot("list-of-many");
+  ASSERT_TRUE(kiosk.tap(council("Morning rush hour")));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_every_word_welsh(kiosk, "a number");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_every_word_welsh(kiosk, "a date");
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Day", "20"));
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Month", "11"));
+  ASSERT_TRUE(kiosk.fill("field:last_seen.Year", "2026"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+
+  ASSERT_EQ(kiosk.journey().page, Page::Location);
+  ASSERT_TRUE(kiosk.fill("field:place-search", "hemb"));
+  expect_every_word_welsh(kiosk, "the place search's results", {"hemb"});
+  ASSERT_TRUE(kiosk.tap("place:Little Hembury Parish Council"));
+  expect_every_word_welsh(kiosk, "the map with a place chosen");
+  kiosk.screenshot("location");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  expect_every_word_welsh(kiosk, "the contact page");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.journey().page, Page::CheckAnswers);
+  expect_every_word_welsh(kiosk, "check answers");
+  ASSERT_TRUE(kiosk.tap("Send report"));
+  ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+  const std::string reference = kiosk.journey().reference;
+  expect_every_word_welsh(kiosk, "the confirmation", {reference});
+  kiosk.screenshot("confirmation");
+  ASSERT_TRUE(kiosk.tap("Finish"));
+
+  // The council has it, is looking into it, and wrote a note in English.
+  const std::string note = "Our traffic team will put a speed camera on Church Lane next week.";
+  ASSERT_NO_FATAL_FAILURE(council_takes(kiosk.outbox(), reference, "77",
+                                        {{"u-1", "77", "OPEN", "2026-11-22T12:00:00Z", ""},
+                                         {"u-2", "77", "INVESTIGATING", "2026-12-03T09:30:00Z", note}}));
+  kiosk.start("cy");
+  ASSERT_TRUE(kiosk.tap("Check progress"));
+  ASSERT_TRUE(kiosk.fill("field:reference", reference));
+  ASSERT_TRUE(kiosk.tap("Check"));
+  EXPECT_TRUE(kiosk.shows(note)) << "the council's words as it wrote them";
+  EXPECT_TRUE(kiosk.shows("Ysgrifennodd y cyngor:")) << "and said to be the council's";
+  EXPECT_TRUE(kiosk.shows("Yn cael ei ymchwilio")) << "INVESTIGATING in words";
+  EXPECT_TRUE(kiosk.shows("3 Rhagfyr 2026")) << "dates in words";
+  for (const auto& line : kiosk.drawn_lines()) EXPECT_EQ(line.find("2026-"), std::string::npos) << line;
+  expect_every_word_welsh(kiosk, "Check progress", {reference, note});
+  kiosk.screenshot("check-progress");
 }
 
 // An optional question says so in the resident's language, after the

@@ -45,6 +45,8 @@ void expect_same(const ServiceRequest& a, const ServiceRequest& b) {
   EXPECT_EQ(a.contact.phone, b.contact.phone);
   EXPECT_EQ(a.channel, b.channel);
   EXPECT_EQ(a.created_at, b.created_at);
+  EXPECT_EQ(a.reported_for, b.reported_for);
+  EXPECT_EQ(a.assisted_via, b.assisted_via);
 }
 
 std::string error_for(const std::string& text) {
@@ -118,6 +120,46 @@ TEST(RequestJson, WritesTheDocumentedShape) {
   const auto bare_document = json::parse(request_to_json(bare));
   EXPECT_FALSE(bare_document.contains("contact"));
   EXPECT_TRUE(bare_document.at("location").empty());
+}
+
+TEST(RequestJson, AssistedProvenanceRoundTripsAndIsNamedWhenWrong) {
+  auto original = full_request();
+  original.reported_for = ReportedFor::Anonymous;
+  original.assisted_via = AssistedVia::InPerson;
+  const auto text = request_to_json(original);
+  const auto document = json::parse(text);
+  EXPECT_EQ(document.at("reported_for"), "anonymous");
+  EXPECT_EQ(document.at("assisted_via"), "in_person");
+  expect_same(request_from_json(text), original);
+  original.reported_for = ReportedFor::Resident;
+  original.assisted_via = AssistedVia::Phone;
+  expect_same(request_from_json(request_to_json(original)), original);
+
+  EXPECT_THAT(error_for(R"({"reported_for": "neighbour"})"), HasSubstr("reported_for must be resident or anonymous"));
+  EXPECT_THAT(error_for(R"({"assisted_via": "email"})"), HasSubstr("assisted_via must be phone or in_person"));
+  EXPECT_THAT(error_for(R"({"assisted_via": 1})"), HasSubstr("assisted_via must be text"));
+}
+
+// A body an older device wrote (no provenance) reads as "not said", and a
+// request without it is written exactly as before: a resend made before the
+// fields existed still matches its case's canonical body (exactly once).
+TEST(RequestJson, BodiesWithoutProvenanceAreReadAndWrittenAsBefore) {
+  const std::string older =
+      R"({"answers":{},"catalogue_version":"","channel":"field","client_id":"","created_at":"",)"
+      R"("description":"","location":{},"service_code":"graffiti"})";
+  const auto request = request_from_json(older);
+  EXPECT_FALSE(request.reported_for);
+  EXPECT_FALSE(request.assisted_via);
+  EXPECT_EQ(request_to_json(request), older);
+}
+
+TEST(RequestProvenance, NamesRoundTrip) {
+  for (const auto value : {ReportedFor::Resident, ReportedFor::Anonymous})
+    EXPECT_EQ(parse_reported_for(to_string(value)), value);
+  for (const auto value : {AssistedVia::Phone, AssistedVia::InPerson})
+    EXPECT_EQ(parse_assisted_via(to_string(value)), value);
+  EXPECT_EQ(parse_reported_for("Resident"), std::nullopt);
+  EXPECT_EQ(parse_assisted_via("in person"), std::nullopt);
 }
 
 TEST(RequestJson, ReadsDeviceFieldsAsEmptyWhenAbsent) {

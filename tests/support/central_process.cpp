@@ -15,9 +15,10 @@
 namespace oneservice::central::test {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd, int in_fd = -1) {
   const pid_t pid = fork();
   if (pid == 0) {
+    if (in_fd >= 0) dup2(in_fd, 0);
     dup2(out_fd, 1);
     dup2(err_fd, 2);
     std::vector<char*> argv;
@@ -42,12 +43,21 @@ std::string drain(int fd) {
 
 }  // namespace
 
-RunResult run_central(const std::vector<std::string>& args) {
-  int out[2], err[2];
+RunResult run_central(const std::vector<std::string>& args, const std::optional<std::string>& input) {
+  int out[2], err[2], in[2] = {-1, -1};
   if (pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = spawn(args, out[1], err[1]);
+  // Close-on-exec, so the child holds no write end and sees the end of the input.
+  if (input && pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = spawn(args, out[1], err[1], in[0]);
   close(out[1]);
   close(err[1]);
+  if (input) {
+    // Inputs are small (a line): they fit in the pipe before the child reads.
+    close(in[0]);
+    const bool written = write(in[1], input->data(), input->size()) == static_cast<ssize_t>(input->size());
+    close(in[1]);
+    if (!written) throw std::runtime_error("could not write the child's standard input");
+  }
   RunResult result;
   // Outputs are small; read stderr after stdout closes.
   result.out = drain(out[0]);

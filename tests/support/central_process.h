@@ -2,6 +2,7 @@
 // Runs the real oneservice-central binary as a child process.
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,9 @@ struct RunResult {
   std::string out, err;
 };
 
-// Runs to completion.
-RunResult run_central(const std::vector<std::string>& args);
+// Runs to completion. With `input`, that text is its whole standard input;
+// without, it inherits the test's.
+RunResult run_central(const std::vector<std::string>& args, const std::optional<std::string>& input = std::nullopt);
 
 // A `serve` child on a free loopback port; killed (SIGKILL) by kill() or
 // stopped (SIGTERM) by the destructor.

@@ -339,6 +339,19 @@ TEST(RequestForm, NoPointNoCoordinates) {
   EXPECT_TRUE(values_of(form, "lat").empty());
   EXPECT_TRUE(values_of(form, "long").empty());
   EXPECT_EQ(values_of(form, "address_string"), std::vector<std::string>{"1 High Street"});
+  EXPECT_TRUE(values_of(form, "reported_for").empty()) << "not said, not sent";
+  EXPECT_TRUE(values_of(form, "assisted_via").empty());
+}
+
+TEST(RequestForm, AnAssistedReportSaysWhomItWasForAndHow) {
+  ServiceRequest request;
+  request.client_id = "3f2b8c1e-9d4a-4f6b-8e2d-1a2b3c4d5e6f";
+  request.service_code = "missed_bin";
+  request.reported_for = ReportedFor::Anonymous;
+  request.assisted_via = AssistedVia::InPerson;
+  const auto form = request_form(request, {}, "K");
+  EXPECT_EQ(values_of(form, "reported_for"), std::vector<std::string>{"anonymous"});
+  EXPECT_EQ(values_of(form, "assisted_via"), std::vector<std::string>{"in_person"});
 }
 
 TEST(RequestForm, PhotosBecomeMediaParts) {

@@ -303,3 +303,29 @@ TEST(SyncEngineDelivery, DestroyingTheEngineMidSendLosesNothing) {
   push_until_settled(outbox, pusher, std::chrono::seconds(20));
   expect_exactly_once(outbox, central, ids);
 }
+
+TEST(SyncEngineDelivery, APullThatWorkedCountsAsASuccessfulSync) {
+  // Nothing to send: only the pull talks to the council, and staff reading
+  // "last successful sync" must still see that the link works.
+  Central central;
+  TempDir device;
+  { auto outbox = Outbox::open(outbox_path(device.path())); }
+  SyncEngine engine(device.path(), {central.base_url(), central.key(), ""}, fast_engine_options());
+  engine.start();
+  ASSERT_TRUE(wait_until([&] { return !engine.snapshot().catalogue_changeset.empty() && !engine.snapshot().busy; },
+                         std::chrono::seconds(20)));
+  const auto snapshot = engine.snapshot();
+  EXPECT_EQ(snapshot.last_error, "");
+  EXPECT_EQ(snapshot.accepted, 0);
+  EXPECT_FALSE(snapshot.last_success.empty()) << "a pull that worked is a successful exchange";
+}
+
+TEST(SyncEngineDelivery, APullThatFailedIsNoSuccessfulSync) {
+  TempDir device;
+  { auto outbox = Outbox::open(outbox_path(device.path())); }
+  // A port nothing listens on: every exchange fails.
+  SyncEngine engine(device.path(), {Central::base_url_for(1), "no-key", ""}, fast_engine_options());
+  engine.start();
+  ASSERT_TRUE(wait_until([&] { return !engine.snapshot().last_error.empty(); }, std::chrono::seconds(20)));
+  EXPECT_TRUE(engine.snapshot().last_success.empty());
+}
