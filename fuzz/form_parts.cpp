@@ -1,7 +1,7 @@
-// A POST requests body as central reads it: httplib's urlencoded and
-// multipart parsing, the plain parts as fields and "media" parts as photos
-// (as Api::create does), the fields read by read_post_fields. Input: the
-// Content-Type header, NUL, the body.
+// read_form: a POST body as central reads it (httplib's urlencoded and
+// multipart parsing, then the split into fields and photos), the fields then
+// read as a report (read_post_fields) and as an update (read_update_fields
+// and the staff hook). Input: the Content-Type header, NUL, the body.
 // httplib parses inside its server, so the target runs one on loopback, as
 // oneservice-central does, and posts each input to it.
 #include <httplib.h>
@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <thread>
 
+#include "central/open311/form_parts.h"
 #include "central/open311/post_fields.h"
+#include "central/open311/update_fields.h"
 #include "fuzz/fuzz_target.h"
 
 namespace {
@@ -19,15 +21,12 @@ using namespace oneservice::central::open311;
 class LoopbackServer {
  public:
   LoopbackServer() {
-    server_.Post("/form", [](const httplib::Request& req, httplib::Response& res) {
-      Fields fields(req.params.begin(), req.params.end());
-      std::size_t photos = 0;
-      for (const auto& [name, part] : req.files) {
-        if (name == "media") ++photos;
-        else fields.emplace(name, part.content);
-      }
-      read_post_fields(fields);
-      res.set_content(std::to_string(photos), "text/plain");
+    server_.Post("/form", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content) {
+      const auto form = read_form(req, content);
+      read_post_fields(form.fields);
+      auto update = read_update_fields(form.fields);
+      read_staff_fields(form.fields, update);
+      res.set_content(std::to_string(form.photos.size()), "text/plain");
     });
     // An exception escaping the readers is a crash, not an HTTP 500.
     server_.set_exception_handler([](const httplib::Request&, httplib::Response&, std::exception_ptr) { std::abort(); });
