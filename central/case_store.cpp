@@ -93,10 +93,7 @@ CreateResult CaseStore::create(const NewCase& new_case) {
   const auto received = impl_->now();
   CreateResult result;
   impl_->writer->submit(
-      [&](sqlite3* db) {
-        result = store::create_case(db, new_case, received);
-        if (result.outcome == CreateOutcome::Created) store::record_provenance(db, result.service_request_id, new_case);
-      },
+      [&](sqlite3* db) { result = store::create_case(db, new_case, received); },
       "the case for client id " + client_id);
   return result;
 }

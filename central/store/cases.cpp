@@ -114,8 +114,10 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
       db,
       "INSERT INTO cases (client_id, canonical_body, token, service_code, status, is_open, status_notes, "
       "agency_responsible, responsible_area_id, service_notice, requested_datetime, updated_datetime, "
-      "device_created_at, address, lat, lon, description, channel, device_id, request_json, media_urls) "
-      "VALUES (?1, ?2, ?3, ?4, 'OPEN', 1, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+      "device_created_at, address, lat, lon, description, channel, device_id, request_json, media_urls, "
+      "staff_id, reported_for, assisted_via) "
+      "VALUES (?1, ?2, ?3, ?4, 'OPEN', 1, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+      "?19, ?20, ?21)");
   insert.bind(1, request.client_id).bind(2, new_case.canonical_body);
   if (new_case.batch)
     insert.bind(3, result.token);
@@ -137,7 +139,16 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
     insert.bind(16, new_case.device_id);
   else
     insert.bind_null(16);
-  insert.bind(17, request_to_json(request)).bind(18, json_array(new_case.media_urls)).run();
+  insert.bind(17, request_to_json(request)).bind(18, json_array(new_case.media_urls));
+  // Who made it (schema step 3): the member of staff and, on the assisted
+  // channel, whom it was reported for and how.
+  if (new_case.staff_id > 0)
+    insert.bind(19, new_case.staff_id);
+  else
+    insert.bind_null(19);
+  insert.bind(20, request.reported_for ? to_string(*request.reported_for) : "")
+      .bind(21, request.assisted_via ? to_string(*request.assisted_via) : "")
+      .run();
   const auto case_id = sqlite::last_insert_id(db);
 
   insert_files(db, "INSERT INTO case_media (case_id, position, file_name, content_type) VALUES (?1, ?2, ?3, ?4)",
