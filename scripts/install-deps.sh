@@ -14,6 +14,10 @@ packages=(
   fonts-sil-andika fonts-dejavu-core
   xvfb xauth
   libwww-perl libxml-simple-perl
+  gpsd gpsd-clients libgps-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  libexif-dev
+  chromium python3-aiosmtpd poppler-utils
 )
 
 missing=()
