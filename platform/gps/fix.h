@@ -20,6 +20,8 @@ struct Fix {
   // receiver's clock can be wrong before its first full fix, and the age an
   // officer needs is "how long since the GPS last told us this".
   TimePoint at{};
+
+  friend bool operator==(const Fix&, const Fix&) = default;
 };
 
 // NoGpsd: no gpsd to talk to (not installed, not running, gone away);
@@ -32,6 +34,8 @@ struct GpsReading {
   std::optional<Fix> fix;  // set only in HasFix
   // Satellites in view while Searching too ("searching, 3 satellites seen").
   int satellites_seen = 0;
+
+  friend bool operator==(const GpsReading&, const GpsReading&) = default;
 };
 
 }  // namespace oneservice::gps
