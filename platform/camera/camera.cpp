@@ -50,6 +50,15 @@ CameraProblem problem_of(const GError* error, const char* debug) {
   return CameraProblem::BrokenPipeline;
 }
 
+// The full-size formats a still is taken from: the 8-bit ones cameras send
+// (I420 is encoded with no conversion at all; the others are converted only
+// when the shutter is pressed). Without a list, a source free to choose
+// (videotestsrc) picks a 64-bit format and every frame costs 16 MB at 1080p.
+// A camera that sends only something else (MJPEG) needs a decoder in its
+// source description ("v4l2src ! jpegdec").
+constexpr const char* kStillFormats =
+    "video/x-raw,format={I420,YV12,NV12,NV21,YUY2,UYVY,YVYU,RGB,BGR,RGBx,BGRx,xRGB,xBGR,RGBA,BGRA,ARGB,ABGR,GRAY8}";
+
 // The pipeline around the caller's source element; both sinks keep only
 // their latest buffer and never hold up the source (leaky queues, no sync).
 std::string pipeline_text(const std::string& source, int preview_width) {
@@ -60,7 +69,7 @@ std::string pipeline_text(const std::string& source, int preview_width) {
   return source + " ! tee name=split  split. ! " + queue +
          " ! videoconvert ! videoscale ! video/x-raw,format=RGBA,pixel-aspect-ratio=1/1,width=" +
          std::to_string(preview_width) + " ! appsink name=preview" + sink + "  split. ! " + queue +
-         " ! video/x-raw ! appsink name=still" + sink;
+         " ! " + kStillFormats + " ! appsink name=still" + sink;
 }
 
 }  // namespace
