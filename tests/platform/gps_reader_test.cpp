@@ -74,11 +74,12 @@ TEST_F(GpsReaderTest, APoorFixIsReportedButNotAccepted) {
   auto gpsd = start_gpsd(write_log(test_support::poor_fix()));
   GpsReader reader("127.0.0.1", port_);
   reader.start();
+  Fix fix;
   ASSERT_TRUE(wait_until([&] {
     const auto reading = reader.latest();
+    if (reading.fix) fix = *reading.fix;
     return reading.fix && reading.fix->satellites_used == 4;
   })) << gpsd->output();
-  const auto fix = *reader.latest().fix;
   ASSERT_TRUE(fix.accuracy_m);
   EXPECT_GT(*fix.accuracy_m, 10) << "HDOP 4.5 should give a poor accuracy";
   EXPECT_FALSE(fix_acceptable(fix, 10));
