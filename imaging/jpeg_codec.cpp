@@ -18,7 +18,7 @@ using Handle = std::unique_ptr<void, HandleCloser>;
 // among 1/1, 1/2, 1/4 and 1/8 alone: libjpeg-turbo has SIMD code for those
 // and plain C for the other eighths. A 4K frame decoded whole and then
 // scaled took half the time of a 5/8 decode (bench/photo_capture_bench),
-// for twice the decode memory.
+// for 2.6 times the decode memory.
 tjscalingfactor scale_for(int width, int height, int long_edge, bool simd_only) {
   int count = 0;
   const tjscalingfactor* factors = tjGetScalingFactors(&count);
