@@ -44,10 +44,10 @@ std::string pdf_fonts(const std::string& pdf_path) { return output_of("pdffonts 
 
 std::vector<WordBox> word_boxes(const std::string& pdf_path) {
   const std::string html = output_of("pdftotext -bbox -f 1 -l 1 -enc UTF-8 '" + pdf_path + "' -");
-  const std::regex word(R"re(<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>)re");
+  const std::regex word(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
   std::vector<WordBox> boxes;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator(); ++it)
-    boxes.push_back({(*it)[3], std::stod((*it)[1]), std::stod((*it)[2])});
+    boxes.push_back({(*it)[5], std::stod((*it)[1]), std::stod((*it)[3]), std::stod((*it)[2]), std::stod((*it)[4])});
   return boxes;
 }
 

@@ -25,7 +25,7 @@ std::string pdf_fonts(const std::string& pdf_path);  // pdffonts' table
 // Every word's box on the first page, from pdftotext -bbox.
 struct WordBox {
   std::string word;
-  double x_min = 0, x_max = 0;
+  double x_min = 0, x_max = 0, y_min = 0, y_max = 0;  // points from the top left
 };
 std::vector<WordBox> word_boxes(const std::string& pdf_path);
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <utility>
 #include <sstream>
 
 #include "pdf_tools.h"
@@ -63,6 +64,28 @@ TEST_F(ReceiptPdf, AnA4ReceiptHoldsEveryLineItWasGiven) {
   }
 }
 
+// The height of the first printed word `word`'s box; 0 when not printed.
+double height_of(const std::vector<test::WordBox>& words, const std::string& word) {
+  for (const auto& box : words)
+    if (box.word == word) return box.y_max - box.y_min;
+  return 0;
+}
+
+TEST_F(ReceiptPdf, TheReferenceIsTheLargestTypeAndStaysOnOneLine) {
+  for (const auto paper : {Paper::A4, Paper::Roll80mm}) {
+    const auto text = test::english_receipt();
+    const auto words = test::word_boxes(rendered(text, paper));
+    const double reference = height_of(words, text.reference);
+    ASSERT_GT(reference, 0) << "the reference is not one unbroken word on the page";
+    const double body = height_of(words, "inspector");
+    ASSERT_GT(body, 0);
+    // Twice the body's size on A4; on a roll a little less, shrunk to keep
+    // a reference of 12 characters on one line of 72 mm.
+    EXPECT_GE(reference, (paper == Paper::A4 ? 2.0 : 1.75) * body) << "the reference stands out";
+    EXPECT_GT(height_of(words, "Ashcombe"), body) << "the council's name is larger than the body";
+  }
+}
+
 TEST_F(ReceiptPdf, NothingIsPrintedBeyondTheGivenLines) {
   auto text = test::english_receipt();
   // A council contact left out: no address or role of it appears.
@@ -96,18 +119,18 @@ TEST_F(ReceiptPdf, WelshLettersArePrintedAsWrittenInAndika) {
 }
 
 TEST_F(ReceiptPdf, TheQrCodeScansToTheTrackingAddressOnBothPapers) {
-  for (const auto paper : {Paper::A4, Paper::Roll80mm}) {
-    for (const auto& text : {test::english_receipt(), test::welsh_receipt()}) {
-      // 150 dpi: a modest phone camera's view of the paper.
-      const auto page = test::first_page_grey(rendered(text, paper), 150);
-      const auto found = test::qr_codes_in(page.pixels, page.width, page.height);
-      ASSERT_EQ(found.size(), 1u) << (paper == Paper::A4 ? "A4" : "roll");
-      EXPECT_EQ(found[0], text.tracking_url);
-    }
+  const std::pair<Paper, ReceiptText> receipts[] = {{Paper::A4, test::english_receipt()},
+                                                    {Paper::Roll80mm, test::welsh_receipt()}};
+  for (const auto& [paper, text] : receipts) {
+    // 100 dpi: less than a phone camera sees of a receipt held up to it.
+    const auto page = test::first_page_grey(rendered(text, paper), 100);
+    const auto found = test::qr_codes_in(page.pixels, page.width, page.height);
+    ASSERT_EQ(found.size(), 1u) << (paper == Paper::A4 ? "A4" : "roll");
+    EXPECT_EQ(found[0], text.tracking_url);
   }
   auto no_page = test::english_receipt();
   no_page.tracking_url.clear();  // a council with no tracking page: no code, and the rest printed
-  const auto page = test::first_page_grey(rendered(no_page, Paper::Roll80mm), 150);
+  const auto page = test::first_page_grey(rendered(no_page, Paper::Roll80mm), 100);
   EXPECT_TRUE(test::qr_codes_in(page.pixels, page.width, page.height).empty());
 }
 
