@@ -40,7 +40,9 @@ struct PrintJob {
   int id = 0;  // CUPS's job id, as `lpstat -o` shows it (printer-id)
 };
 
-// The PDF sent as one job.
+// The PDF sent as one job. Waits for CUPS to take it (up to 5 s to
+// connect and 15 s for each answer from a stalled server): call it off the
+// frame loop's thread.
 std::variant<PrintJob, PrintProblem> print_pdf(const std::string& pdf, const PrinterSetting& where);
 
 // render_receipt_pdf on the setting's paper, then print_pdf.
