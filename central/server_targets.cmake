@@ -2,8 +2,8 @@
 # command line and the executable, on top of oneservice_central_store.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(pugixml REQUIRED)
-# Thumbnails of case photos for officers' devices (central/media); GLOBAL:
-# the tests make and read JPEGs with it too.
+# libjpeg-turbo, GLOBAL: the tests make and read JPEGs with it (central's
+# thumbnails, central/media, decode and encode through oneservice_imaging).
 pkg_check_modules(TURBOJPEG REQUIRED IMPORTED_TARGET GLOBAL libturbojpeg)
 
 add_library(oneservice_central_intake STATIC
@@ -48,7 +48,7 @@ target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
 target_link_libraries(oneservice_central_api
   PUBLIC oneservice_central_intake oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
-  PRIVATE PkgConfig::TURBOJPEG oneservice_warnings)
+  PRIVATE oneservice_imaging oneservice_warnings)
 
 add_executable(oneservice-central main.cpp)
 target_link_libraries(oneservice-central PRIVATE oneservice_central_api oneservice_warnings)

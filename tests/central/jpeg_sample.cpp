@@ -62,6 +62,17 @@ std::string sample_jpeg(int width, int height, int orientation) {
   return jpeg;
 }
 
+std::string claiming(std::string jpeg, int width, int height) {
+  const auto sof = jpeg.find("\xFF\xC0");
+  if (sof == std::string::npos || sof + 9 > jpeg.size())
+    throw std::runtime_error("the sample JPEG has no baseline frame header");
+  jpeg[sof + 5] = static_cast<char>(height >> 8);
+  jpeg[sof + 6] = static_cast<char>(height & 0xFF);
+  jpeg[sof + 7] = static_cast<char>(width >> 8);
+  jpeg[sof + 8] = static_cast<char>(width & 0xFF);
+  return jpeg;
+}
+
 std::optional<JpegSize> decoded_size(const std::string& jpeg) {
   JpegSize size;
   if (decode(jpeg, size.width, size.height).empty()) return std::nullopt;

@@ -1,6 +1,6 @@
 #pragma once
-// Real JPEGs for the thumbnail tests, made with libjpeg-turbo, and a reader
-// of their dimensions, so a test checks a thumbnail by decoding it.
+// Real JPEGs for the thumbnail and photo tests, made with libjpeg-turbo, and
+// a reader of their dimensions, so a test checks a thumbnail by decoding it.
 #include <optional>
 #include <string>
 
@@ -10,6 +10,10 @@ namespace oneservice::central::test {
 // no better than a photo). With `orientation` 2..8 it carries an Exif APP1
 // segment with that orientation tag.
 std::string sample_jpeg(int width, int height, int orientation = 1);
+
+// The same JPEG with its baseline frame header claiming width x height
+// (at most 65535 each): given a vast size, a decompression bomb.
+std::string claiming(std::string jpeg, int width, int height);
 
 struct JpegSize {
   int width = 0, height = 0;

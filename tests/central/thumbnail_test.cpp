@@ -10,11 +10,14 @@
 #include "api_fixture.h"
 #include "central/media/thumbnail.h"
 #include "central/media/thumbnail_cache.h"
+#include "imaging/exif_reading.h"
 #include "jpeg_sample.h"
 #include "support/temp_folder.h"
 
 using namespace oneservice;
 using namespace oneservice::central;
+using imaging::exif_orientation;
+using test::claiming;
 using test::decoded_size;
 using test::pixel_at;
 using test::sample_jpeg;
@@ -29,17 +32,6 @@ void write_file(const std::string& path, const std::string& bytes) {
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// A JPEG whose frame header claims a vast picture: a decompression bomb.
-std::string claiming(std::string jpeg, int width, int height) {
-  const auto sof = jpeg.find("\xFF\xC0");
-  if (sof == std::string::npos) throw std::runtime_error("the sample JPEG has no baseline frame header");
-  jpeg[sof + 5] = static_cast<char>(height >> 8);
-  jpeg[sof + 6] = static_cast<char>(height & 0xFF);
-  jpeg[sof + 7] = static_cast<char>(width >> 8);
-  jpeg[sof + 8] = static_cast<char>(width & 0xFF);
-  return jpeg;
 }
 
 // The size a thumbnail of `photo` decodes to; nullopt when none was made

@@ -11,6 +11,7 @@
 namespace oneservice::imaging {
 namespace {
 
+using central::test::claiming;
 using central::test::decoded_size;
 using central::test::pixel_at;
 using central::test::Rgb;
@@ -57,17 +58,6 @@ Corners corners_of(const PreparedPhoto& photo) {
   const int inset = 3;
   return {corner(pixel_at(photo.jpeg, inset, inset)), corner(pixel_at(photo.jpeg, photo.width - 1 - inset, inset)),
           corner(pixel_at(photo.jpeg, inset, photo.height - 1 - inset))};
-}
-
-// A photo whose frame header claims a vast picture: a decompression bomb.
-std::string claiming(std::string jpeg, int width, int height) {
-  const auto sof = jpeg.find("\xFF\xC0");
-  if (sof == std::string::npos) throw std::runtime_error("the sample JPEG has no baseline frame header");
-  jpeg[sof + 5] = static_cast<char>(height >> 8);
-  jpeg[sof + 6] = static_cast<char>(height & 0xFF);
-  jpeg[sof + 7] = static_cast<char>(width >> 8);
-  jpeg[sof + 8] = static_cast<char>(width & 0xFF);
-  return jpeg;
 }
 
 TEST(PreparePhoto, AnUprightPhotoKeepsItsCornersAndSize) {
