@@ -9,7 +9,7 @@
 #include <optional>
 
 #include "receipt/page_flow.h"
-#include "receipt/qr_symbol.h"
+#include "qr/qr_matrix.h"
 
 namespace oneservice::receipt {
 namespace {
@@ -127,11 +127,11 @@ Block reference_block(cairo_t* cr, const ReceiptText& text, const Look& look) {
 
 // Dark modules as one filled path: squares that touch leave no seam
 // between them when a printer's driver rasterises the page.
-Block qr_block(const QrSymbol& symbol, double left, double side, double space_before) {
-  auto held = std::make_shared<QrSymbol>(symbol);
+Block qr_block(const qr::QrMatrix& symbol, double left, double side, double space_before) {
+  auto held = std::make_shared<qr::QrMatrix>(symbol);
   return {space_before + side, false, [=](cairo_t* cr, double top) {
-            const double module = side / (held->size + 2 * kQrQuietZone);
-            const double x0 = left + kQrQuietZone * module, y0 = top + space_before + kQrQuietZone * module;
+            const double module = side / (held->size + 2 * qr::kQuietZone);
+            const double x0 = left + qr::kQuietZone * module, y0 = top + space_before + qr::kQuietZone * module;
             for (int y = 0; y < held->size; ++y)
               for (int x = 0; x < held->size;) {
                 if (!held->at(x, y)) {
@@ -148,7 +148,7 @@ Block qr_block(const QrSymbol& symbol, double left, double side, double space_be
 
 // The tracking page: words and address beside the code on A4 (one block,
 // never split), under each other on a roll.
-std::vector<Block> tracking_blocks(cairo_t* cr, const ReceiptText& text, const QrSymbol& symbol, const Look& look) {
+std::vector<Block> tracking_blocks(cairo_t* cr, const ReceiptText& text, const qr::QrMatrix& symbol, const Look& look) {
   const double content = look.width - 2 * look.margin;
   std::vector<Block> blocks;
   if (!look.qr_beside) {
@@ -204,9 +204,9 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 
 std::variant<std::string, RenderProblem> render_receipt_pdf(const ReceiptText& text, Paper paper) {
   if (auto problem = problem_with(text)) return *problem;
-  std::optional<QrSymbol> symbol;
+  std::optional<qr::QrMatrix> symbol;
   if (!text.tracking_url.empty()) {
-    symbol = qr_symbol(text.tracking_url);
+    symbol = qr::make_qr(text.tracking_url);
     if (!symbol)
       return RenderProblem{RenderProblemKind::AddressTooLong, "the tracking address is too long for a QR code"};
   }

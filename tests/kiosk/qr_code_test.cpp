@@ -12,12 +12,12 @@ namespace oneservice::kiosk {
 namespace {
 
 using testing::render_grey;
-using testing::scan_grey;
+using testing::qr_codes_in;
 
 std::vector<std::string> scan_matrix(const QrMatrix& matrix) {
   int side = 0;
   const auto pixels = render_grey(matrix, 4, &side);
-  return scan_grey(pixels, side, side);
+  return qr_codes_in(pixels, side, side);
 }
 
 TEST(QrCode, ScansBackToTheTrackingAddress) {

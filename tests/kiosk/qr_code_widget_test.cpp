@@ -14,7 +14,7 @@
 namespace oneservice::kiosk {
 namespace {
 
-using testing::scan_grey;
+using testing::qr_codes_in;
 
 // The symbol as the kiosk draws it, on SDL's software renderer, read from
 // the screen: whole-pixel modules and the white quiet zone are what let it scan.
@@ -49,7 +49,7 @@ TEST(QrCodeWidget, DrawsASymbolThatScansFromTheScreen) {
       << SDL_GetError();
   std::vector<unsigned char> grey(argb.size());
   for (std::size_t i = 0; i < argb.size(); ++i) grey[i] = static_cast<unsigned char>((argb[i] >> 8) & 0xFF);
-  EXPECT_EQ(scan_grey(grey, options.width, options.height), std::vector<std::string>{url});
+  EXPECT_EQ(qr_codes_in(grey, options.width, options.height), std::vector<std::string>{url});
 }
 
 }  // namespace

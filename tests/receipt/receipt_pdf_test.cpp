@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "pdf_tools.h"
-#include "qr_reading.h"
+#include "support/qr_reading.h"
 #include "sample_receipts.h"
 #include "support/temp_folder.h"
 
@@ -124,14 +124,14 @@ TEST_F(ReceiptPdf, TheQrCodeScansToTheTrackingAddressOnBothPapers) {
   for (const auto& [paper, text] : receipts) {
     // 100 dpi: less than a phone camera sees of a receipt held up to it.
     const auto page = test::first_page_grey(rendered(text, paper), 100);
-    const auto found = test::qr_codes_in(page.pixels, page.width, page.height);
+    const auto found = test_support::qr_codes_in(page.pixels, page.width, page.height);
     ASSERT_EQ(found.size(), 1u) << (paper == Paper::A4 ? "A4" : "roll");
     EXPECT_EQ(found[0], text.tracking_url);
   }
   auto no_page = test::english_receipt();
   no_page.tracking_url.clear();  // a council with no tracking page: no code, and the rest printed
   const auto page = test::first_page_grey(rendered(no_page, Paper::Roll80mm), 100);
-  EXPECT_TRUE(test::qr_codes_in(page.pixels, page.width, page.height).empty());
+  EXPECT_TRUE(test_support::qr_codes_in(page.pixels, page.width, page.height).empty());
 }
 
 TEST_F(ReceiptPdf, ARollIsEightyMillimetresWideAndEveryWordStaysOnIt) {

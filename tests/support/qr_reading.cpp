@@ -1,10 +1,10 @@
-#include "qr_reading.h"
+#include "support/qr_reading.h"
 
 #include <zbar.h>
 
 #include <memory>
 
-namespace oneservice::receipt::test {
+namespace oneservice::test_support {
 
 using namespace zbar;  // compiled as C++, zbar.h puts its C interface in namespace zbar
 
@@ -25,4 +25,4 @@ std::vector<std::string> qr_codes_in(const std::vector<unsigned char>& pixels, i
   return found;
 }
 
-}  // namespace oneservice::receipt::test
+}  // namespace oneservice::test_support
