@@ -79,6 +79,7 @@ bool FieldSync::pull_verifiers(FieldPassResult& result) {
   // A revoked key: this tablet may keep no PIN at all.
   if (response.status == 403) {
     store.keep_only_verifiers({});
+    store.forget_jobs_nobody_can_open();
     return true;
   }
   if (response.status != 200) {
@@ -87,6 +88,7 @@ bool FieldSync::pull_verifiers(FieldPassResult& result) {
   }
   try {
     store.keep_only_verifiers(read_verifier_list(response.body));
+    store.forget_jobs_nobody_can_open();
   } catch (const std::exception&) {
     result.error = "the council's PIN list cannot be read";  // kept as they were
   }

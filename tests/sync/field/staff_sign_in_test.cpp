@@ -146,4 +146,12 @@ TEST_F(StaffSignIn, SignOutEndsTheSessionOnlyOnceTheUpdatesNeedingItAreSent) {
   EXPECT_EQ(updates[0].state, UpdateState::Sent);
   EXPECT_EQ(central.status_of("staff/sessions/current.json?api_key=" + central.key(), token), 401);
   EXPECT_TRUE(StaffStore(outbox).session("Ann Smith")->token.empty()) << "nothing left needs it";
+  // Her PIN still opens the tablet, so her jobs stay for offline work...
+  field.pull();
+  EXPECT_EQ(JobBook(outbox).jobs_of("Ann Smith").size(), 1u);
+  // ...until it is withdrawn: then nobody can open them here.
+  central.run({"staff", "disable", "Ann Smith"});
+  field.pull();
+  EXPECT_TRUE(offline_sign_ins(outbox).empty());
+  EXPECT_TRUE(JobBook(outbox).jobs_of("Ann Smith").empty());
 }
