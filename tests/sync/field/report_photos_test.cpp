@@ -6,36 +6,16 @@
 
 #include "field_support.h"
 #include "support/fault_proxy.h"
-#include "sync/catalogue_cache.h"
 #include "sync/staff_reports.h"
 #include "sync/staff_store.h"
 #include "sync/sync_log.h"
 
-#include "shared/prepare.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
 using namespace oneservice::sync::field_test;
 using oneservice::test::Fault;
 using oneservice::test::FaultProxy;
-
-namespace {
-
-ServiceRequest prepared_pothole(Outbox& outbox) {
-  const auto catalogue = load_catalogue(outbox, std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
-  ServiceRequest request;
-  request.channel = Channel::Field;
-  request.service_code = "pothole";
-  request.answers = {{"road_or_pavement", std::string("road")}, {"pothole_size", std::string("about_plate")},
-                     {"depth_cm", std::string("8")}};
-  request.location.lat = 51.2;
-  request.location.lon = -1.82;
-  auto prepared = prepare_request(catalogue, request, std::chrono::system_clock::now(), Wording::english());
-  EXPECT_TRUE(prepared.ok());
-  return prepared.request;
-}
-
-}  // namespace
 
 TEST(ReportPhotos, TheReportGoesFirstThenEachPhotoOnceThroughALinkThatCutsLargeUploads) {
   FieldCentral central;
