@@ -2,6 +2,8 @@
 // Photos, updates, jobs and nearby cases are in field_*.cpp beside this.
 #include "sync/field_sync.h"
 
+#include <nlohmann/json.hpp>
+
 #include "sync/open311_wire.h"
 #include "sync/staff_store.h"
 #include "sync/staff_wire.h"
@@ -26,6 +28,20 @@ net::HttpResponse FieldSync::exchange(net::HttpRequest request, FieldPassResult&
     result.error = judge_failure(response, clock_.now()).message;
   }
   return response;
+}
+
+std::optional<std::string> FieldSync::note_status(const std::string& service_request_id, FieldPassResult& result) {
+  net::HttpRequest request;
+  request.url = server_.endpoint("requests/" + net::url_encode(service_request_id) + ".json");
+  const auto response = exchange(std::move(request), result);
+  if (response.error != net::NetError::None || response.status != 200) return std::nullopt;
+  try {
+    const auto doc = nlohmann::json::parse(response.body);
+    const auto& item = doc.is_array() && !doc.empty() ? doc[0] : doc;
+    return item.value("status", "open") == "closed" ? "CLOSED" : "OPEN";
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
 }
 
 std::string FieldSync::retry_time(int attempts, std::optional<std::chrono::seconds> retry_after) {
