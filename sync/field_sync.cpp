@@ -31,6 +31,7 @@ net::HttpResponse FieldSync::exchange(net::HttpRequest request, FieldPassResult&
 }
 
 std::optional<std::string> FieldSync::note_status(const std::string& service_request_id, FieldPassResult& result) {
+  if (const auto known = note_statuses_.find(service_request_id); known != note_statuses_.end()) return known->second;
   net::HttpRequest request;
   request.url = server_.endpoint("requests/" + net::url_encode(service_request_id) + ".json");
   const auto response = exchange(std::move(request), result);
@@ -38,7 +39,7 @@ std::optional<std::string> FieldSync::note_status(const std::string& service_req
   try {
     const auto doc = nlohmann::json::parse(response.body);
     const auto& item = doc.is_array() && !doc.empty() ? doc[0] : doc;
-    return item.value("status", "open") == "closed" ? "CLOSED" : "OPEN";
+    return note_statuses_[service_request_id] = item.value("status", "open") == "closed" ? "CLOSED" : "OPEN";
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
   }
@@ -51,6 +52,7 @@ std::string FieldSync::retry_time(int attempts, std::optional<std::chrono::secon
 
 FieldPassResult FieldSync::push(const std::atomic<bool>* stop) {
   FieldPassResult result;
+  note_statuses_.clear();  // a case may have closed since the last push
   // Photos first: they only follow reports already with the council, and
   // the updates after them may wait on a sign-in.
   if (push_report_photos(result, stop) && push_updates(result, stop)) end_sessions(result);

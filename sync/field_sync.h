@@ -16,6 +16,7 @@
 // Each request goes one at a time over one kept-open connection; a network
 // failure ends the pass (no signal: the next pass tries again).
 #include <atomic>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -65,6 +66,7 @@ class FieldSync {
   std::string retry_time(int attempts, std::optional<std::chrono::seconds> retry_after);
 
   Outbox& outbox_;
+  std::map<std::string, std::string> note_statuses_;  // this push's, by case: one look per report
   ServerConfig server_;
   BackoffPolicy backoff_;
   Clock clock_;
