@@ -21,6 +21,10 @@
 
 namespace oneservice::sync {
 
+namespace detail {
+struct OutboxAccess;  // sync/outbox_access.h
+}
+
 struct OutboxEntry {
   std::string client_id, local_ref;
   RequestState state = RequestState::Draft;
@@ -34,6 +38,7 @@ struct OutboxEntry {
   std::string created_at, updated_at;  // UTC ISO 8601
   std::string next_attempt_at;  // empty: as soon as possible
   std::string token;            // batch services: set while it resolves
+  std::string staff;            // the member of staff it belongs to; empty: the kiosk's
 };
 
 // A photo that travels with its request.
@@ -142,10 +147,16 @@ class Outbox {
  private:
   // The push loop's side of the same store (sync/delivery_queue.h).
   friend class DeliveryQueue;
+  // The other views over the same connection (drafts, staff, jobs...).
+  friend struct detail::OutboxAccess;
 
   Outbox(std::string path, sqlite::Database db);
 
-  std::string save(const ServiceRequest& request, const std::vector<MediaAttachment>& media);
+  // Photos travel in the report's own POST (the kiosk), or each after the
+  // report, once it has its reference (an officer's, sync/staff_reports.h).
+  enum class PhotoRoute { WithTheReport, AfterTheReport };
+  std::string save(const ServiceRequest& request, const std::vector<MediaAttachment>& media,
+                   const std::string& staff = {}, PhotoRoute route = PhotoRoute::WithTheReport);
   std::string now() const;
   std::optional<OutboxEntry> find_one(const char* where, const std::string& reference) const;
   [[noreturn]] void fail(const sqlite::Failure& failure, const std::string& doing) const;
