@@ -26,6 +26,12 @@ for package in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
+# The browser tests' puppeteer-core and axe-core come from npm. A machine
+# may already have Node.js from elsewhere than Debian (then the package
+# names are not installed, but the commands are there): ask for the commands.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "Installing missing packages: ${missing[*]}"
