@@ -12,6 +12,7 @@
 #include "central/store/pin_verifiers.h"
 #include "central/store/jobs.h"
 #include "central/store/provenance.h"
+#include "central/store/public_data.h"
 #include "central/store/read_pool.h"
 #include "central/store/reports.h"
 #include "central/store/schema.h"
@@ -407,6 +408,51 @@ bool CaseStore::clear_flag(const std::string& service_request_id) {
   impl_->writer->submit([&](sqlite3* db) { cleared = store::clear_case_flag(db, *id); },
                         "clearing the flag of case " + service_request_id);
   return cleared;
+}
+
+std::vector<CaseRecord> CaseStore::find_by_reference(const std::string& reference) const {
+  if (reference.empty()) return {};
+  return impl_->read("finding a reference", [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::cases_with_reference(db, reference);
+  });
+}
+
+std::vector<PublicCase> CaseStore::public_cases(const std::string& since, std::size_t limit) const {
+  const auto from = normalised_time(since, "since");
+  return impl_->read("reading public cases", [&](sqlite3* db) { return store::public_cases(db, from, limit); });
+}
+
+std::vector<QueuedMail> CaseStore::due_mail(std::size_t limit) const {
+  return impl_->read("reading the mail queue", [&](sqlite3* db) { return store::due_mail(db, impl_->now(), limit); });
+}
+
+void CaseStore::mail_sent(std::int64_t mail_id) {
+  impl_->writer->submit([&](sqlite3* db) { store::mark_mail_sent(db, mail_id, impl_->now()); },
+                        "marking email " + std::to_string(mail_id) + " sent");
+}
+
+void CaseStore::mail_failed(std::int64_t mail_id, const std::string& error, std::chrono::seconds retry_in,
+                            bool give_up) {
+  const auto now = impl_->clock.now();
+  impl_->writer->submit(
+      [&](sqlite3* db) {
+        store::mark_mail_failed(db, mail_id, error, format_utc(now + retry_in), give_up, format_utc(now));
+      },
+      "marking email " + std::to_string(mail_id) + " not sent");
+}
+
+StopResult CaseStore::stop_mail(const std::string& token) {
+  if (token.empty()) return {};
+  StopResult result;
+  impl_->writer->submit([&](sqlite3* db) { result = store::stop_mail(db, token, impl_->now()); },
+                        "stopping a case's emails");
+  return result;
+}
+
+StopResult CaseStore::mail_stop_state(const std::string& token) const {
+  if (token.empty()) return {};
+  return impl_->read("reading an unsubscribe link", [&](sqlite3* db) { return store::mail_stop_state(db, token); });
 }
 
 const std::string& CaseStore::path() const { return impl_->path; }

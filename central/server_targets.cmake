@@ -45,9 +45,11 @@ add_library(oneservice_central_api STATIC
   cli/staff_command.cpp
   cli/job_commands.cpp)
 target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
-target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
+target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}"
+  ONESERVICE_LOCALE_DIR="${ONESERVICE_LOCALE_DIR}")
 target_link_libraries(oneservice_central_api
-  PUBLIC oneservice_central_intake oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
+  PUBLIC oneservice_central_intake oneservice_central_store oneservice_central_public oneservice_central_notify oneservice_central_i18n
+         oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
   PRIVATE PkgConfig::TURBOJPEG oneservice_warnings)
 
 add_executable(oneservice-central main.cpp)

@@ -34,6 +34,17 @@ int serve_command(const Arguments& args) {
   options.council = args.flag("--council", options.council);
   options.tls_cert = args.flag("--tls-cert");
   options.tls_key = args.flag("--tls-key");
+  options.locale_dir = args.flag("--locale", ONESERVICE_LOCALE_DIR);
+  options.report_url = args.flag("--report-url");
+  options.public_url = args.flag("--public-url");
+  // The relay's URL may hold a password: ONESERVICE_SMTP_URL keeps it out of
+  // the process list.
+  const char* smtp_env = std::getenv("ONESERVICE_SMTP_URL");
+  options.smtp_url = args.flag("--smtp", smtp_env ? smtp_env : "");
+  options.mail_from = args.flag("--mail-from");
+  if (!options.smtp_url.empty() && options.mail_from.find('@') == std::string::npos)
+    return problem("--smtp needs --mail-from, the address residents' emails come from, like "
+                   "\"Wealdshire County Council <no-reply@wealdshire.example>\"");
   if (options.tls_cert.empty() != options.tls_key.empty())
     return problem("--tls-cert and --tls-key go together: give both to serve HTTPS");
   const auto listen = args.flag("--listen", "127.0.0.1:8311");
@@ -144,6 +155,8 @@ int report_command(const Arguments& args, CaseStore& store) {
 std::string usage() {
   return "Usage: oneservice-central COMMAND [--data DIR]\n"
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
+         "        [--locale DIR] [--report-url URL-with-{service_code}] [--public-url URL]\n"
+         "        [--smtp smtp://HOST:PORT --mail-from ADDRESS]   (or ONESERVICE_SMTP_URL)\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
          "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"

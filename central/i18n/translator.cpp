@@ -1,0 +1,131 @@
+#include "central/i18n/translator.h"
+
+#include <algorithm>
+#include <boost/locale/gnu_gettext.hpp>
+#include <boost/locale/message.hpp>
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+#include <locale>
+#include <stdexcept>
+
+#include "shared/text.h"
+
+namespace oneservice::central::i18n {
+namespace {
+
+using MessageFormat = boost::locale::message_format<char>;
+
+std::locale load_domain(const std::string& language, const std::string& locale_dir, const std::string& domain) {
+  const auto file = std::filesystem::path(locale_dir) / language / "LC_MESSAGES" / (domain + ".mo");
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(file, ignored))
+    throw std::runtime_error("no translation file " + file.string());
+  boost::locale::gnu_gettext::messages_info info;
+  info.language = language;
+  info.encoding = "UTF-8";
+  info.paths = {locale_dir};
+  info.domains = {boost::locale::gnu_gettext::messages_info::domain(domain)};
+  try {
+    return std::locale(std::locale::classic(), boost::locale::gnu_gettext::create_messages_facet<char>(info));
+  } catch (const std::exception& error) {
+    throw std::runtime_error("cannot read translation file " + file.string() + ": " + error.what());
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& languages() {
+  static const std::vector<std::string> all = {"en", "cy"};
+  return all;
+}
+
+struct Translator::Messages {
+  std::locale central;
+  std::locale council;
+};
+
+Translator::Translator(const std::string& language, const std::string& locale_dir, const std::string& council)
+    : language_(language) {
+  if (language == "en") return;
+  messages_ = std::make_shared<const Messages>(
+      Messages{load_domain(language, locale_dir, kCentralDomain), load_domain(language, locale_dir, council)});
+}
+
+std::string Translator::tr(const char* msgid) const {
+  if (!messages_ || !*msgid) return msgid;
+  const char* found = std::use_facet<MessageFormat>(messages_->central).get(0, nullptr, msgid);
+  return found ? found : msgid;
+}
+
+std::string Translator::trn(const char* singular, const char* plural, long n) const {
+  if (messages_) {
+    const int count = static_cast<int>(std::clamp<long>(n, INT_MIN, INT_MAX));
+    if (const char* found = std::use_facet<MessageFormat>(messages_->central).get(0, nullptr, singular, count))
+      return found;
+  }
+  return n == 1 ? singular : plural;
+}
+
+std::string Translator::council(const std::string& english) const {
+  if (!messages_ || english.empty()) return english;
+  const char* found = std::use_facet<MessageFormat>(messages_->council).get(0, nullptr, english.c_str());
+  return found ? found : english;
+}
+
+Translators::Translators(const std::string& locale_dir, const std::string& council) {
+  for (const auto& language : languages()) all_.emplace_back(language, locale_dir, council);
+}
+
+const Translator& Translators::get(const std::string& language) const {
+  for (const auto& each : all_)
+    if (each.language() == language) return each;
+  return all_.front();
+}
+
+namespace {
+
+bool spoken(const std::string& language) {
+  const auto& all = languages();
+  return std::find(all.begin(), all.end(), language) != all.end();
+}
+
+// "cy-GB" -> "cy"; lower case.
+std::string primary_tag(std::string tag) {
+  tag = trim(tag);
+  const auto dash = tag.find_first_of("-_");
+  if (dash != std::string::npos) tag.resize(dash);
+  std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+  return tag;
+}
+
+}  // namespace
+
+std::string choose_language(const std::string& lang_param, const std::string& accept_language) {
+  if (spoken(primary_tag(lang_param))) return primary_tag(lang_param);
+  // Accept-Language: "cy-GB;q=0.9, en;q=0.8": the highest q we speak wins;
+  // equal q keeps the order given.
+  std::string best = "en";
+  double best_q = -1;
+  std::size_t start = 0;
+  while (start <= accept_language.size()) {
+    const auto comma = accept_language.find(',', start);
+    const auto item = accept_language.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const auto semicolon = item.find(';');
+    const auto tag = primary_tag(item.substr(0, semicolon));
+    double q = 1.0;
+    if (semicolon != std::string::npos) {
+      const auto params = trim(item.substr(semicolon + 1));
+      if (params.rfind("q=", 0) == 0) q = std::strtod(params.c_str() + 2, nullptr);
+    }
+    if (spoken(tag) && q > 0 && q > best_q) {
+      best = tag;
+      best_q = q;
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return best;
+}
+
+}  // namespace oneservice::central::i18n

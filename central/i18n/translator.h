@@ -1,0 +1,57 @@
+#pragma once
+// The words central's public pages and emails show, in the resident's
+// language. Two gettext domains: central's own ("oneservice-central",
+// central/i18n/po/<language>.po) and the council's catalogue (service and
+// body names, assets/<council>/po/<language>.po), both compiled by the build
+// into <locale_dir>/<language>/LC_MESSAGES/ and read with Boost.Locale (no
+// system locale needed). English is the source language: its msgids are the
+// English words, so English needs no files.
+//
+// Patterns with placeholders are filled with format() (shared/wording.h).
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace oneservice::central::i18n {
+
+inline constexpr const char* kCentralDomain = "oneservice-central";
+
+// The languages central speaks, English first.
+const std::vector<std::string>& languages();
+
+class Translator {
+ public:
+  Translator() = default;  // English
+  // Throws std::runtime_error naming the file when a domain's file is
+  // missing or cannot be read.
+  Translator(const std::string& language, const std::string& locale_dir, const std::string& council);
+
+  std::string tr(const char* msgid) const;
+  std::string trn(const char* singular, const char* plural, long n) const;
+  // One of the council's own strings (a service or body name), in English.
+  std::string council(const std::string& english) const;
+  const std::string& language() const { return language_; }
+
+ private:
+  struct Messages;
+  std::string language_ = "en";
+  std::shared_ptr<const Messages> messages_;
+};
+
+// One translator per language, loaded once at start and shared by every
+// request (Translator is immutable and thread-safe).
+class Translators {
+ public:
+  // Throws std::runtime_error when a language's files cannot be read.
+  Translators(const std::string& locale_dir, const std::string& council);
+  const Translator& get(const std::string& language) const;  // English for any other
+
+ private:
+  std::vector<Translator> all_;
+};
+
+// The language to answer in: ?lang= when it is one we speak, else the first
+// of Accept-Language's (by q) we speak, else English.
+std::string choose_language(const std::string& lang_param, const std::string& accept_language);
+
+}  // namespace oneservice::central::i18n

@@ -1,0 +1,86 @@
+#include "central/public/site.h"
+
+#include <httplib.h>
+
+#include "central/public/feeds.h"
+#include "central/public/open_data.h"
+#include "central/public/top_issues_page.h"
+#include "central/public/track_page.h"
+#include "central/public/unsubscribe_page.h"
+#include "central/public/visit.h"
+
+namespace oneservice::central::public_pages {
+namespace {
+
+Visit visit_of(const Site& site, const httplib::Request& req) {
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const auto& [name, value] : req.params)
+    if (name != "lang") params.emplace_back(name, value);
+  const auto language = i18n::choose_language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+  auto base = site.options.public_url;
+  if (base.empty()) base = "http://" + (req.has_header("Host") ? req.get_header_value("Host") : "127.0.0.1");
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return Visit{site.translators.get(language), req.path, std::move(params), std::move(base)};
+}
+
+void send(httplib::Response& res, const Answer& answer) {
+  res.status = answer.status;
+  // The language follows Accept-Language unless ?lang= says otherwise.
+  res.set_header("Vary", "Accept-Language");
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+                                            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  res.set_content(answer.body, answer.content_type);
+}
+
+// The language of a page reached from an email: ?lang= (the email's links
+// carry it), else Accept-Language.
+template <typename Page>
+httplib::Server::Handler page(const Site& site, Page make) {
+  return [site, make](const httplib::Request& req, httplib::Response& res) { send(res, make(req, visit_of(site, req))); };
+}
+
+}  // namespace
+
+void install_public_pages(httplib::Server& server, const Site& site) {
+  server.Get("/track", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return track_search(site, visit, req.get_param_value("ref"), req.has_param("ref"));
+             }));
+  server.Get("/track/([^/]+)/updates\\.atom", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return case_feed(site, visit, req.matches[1]);
+             }));
+  // After the feed: anything else under /track/ is a reference to look up
+  // (a mistyped one, slashes and all, gets the helpful page).
+  server.Get("/track/(.+)", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return track_reference(site, visit, req.matches[1]);
+             }));
+  server.Get("/areas/([^/]+)/updates\\.atom", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return area_feed(site, visit, req.matches[1]);
+             }));
+  server.Get("/", page(site, [site](const httplib::Request&, const Visit& visit) { return home_page(site, visit); }));
+  server.Get("/top-issues", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return top_issues_page(site, visit, req.get_param_value("period"));
+             }));
+  server.Get("/top-issues/chart\\.svg", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return top_issues_chart(site, visit, req.get_param_value("period"));
+             }));
+  // A token is 32 hex digits (schema step 5); anything else is not one.
+  server.Get("/unsubscribe/([0-9a-f]{32})", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return unsubscribe_page(site, visit, req.matches[1]);
+             }));
+  server.Post("/unsubscribe/([0-9a-f]{32})", [site](const httplib::Request& req, httplib::Response& res) {
+    send(res, unsubscribe(site, visit_of(site, req), req.matches[1]));
+  });
+  server.Get("/open-data", page(site, [site](const httplib::Request&, const Visit& visit) {
+               return open_data_page(site, visit);
+             }));
+  server.Get("/open-data/cases\\.csv", page(site, [site](const httplib::Request&, const Visit& visit) {
+               return cases_csv(site, visit);
+             }));
+  server.Get("/open-data/cases\\.geojson", page(site, [site](const httplib::Request&, const Visit& visit) {
+               return cases_geojson(site, visit);
+             }));
+}
+
+}  // namespace oneservice::central::public_pages
