@@ -43,6 +43,7 @@ std::chrono::seconds Mailer::retry_after(std::int64_t attempts) const {
 }
 
 std::size_t Mailer::send_due() {
+  std::lock_guard<std::mutex> one_pass(pass_mutex_);
   std::size_t sent = 0;
   for (const auto& mail : site_.store.due_mail(kBatch)) {
     {

@@ -42,7 +42,8 @@ class Mailer {
   Mailer& operator=(const Mailer&) = delete;
 
   // One pass over the emails due now: how many were sent. The thread calls
-  // it every poll; tests may too.
+  // it every poll; tests may too. Passes never overlap (an email read as
+  // due by two passes at once would go twice).
   std::size_t send_due();
 
  private:
@@ -52,6 +53,7 @@ class Mailer {
   public_pages::Site site_;
   MailerOptions options_;
   std::string from_address_;  // the bare address inside options_.from
+  std::mutex pass_mutex_;  // one pass at a time
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -56,6 +56,10 @@ httplib::Client PublicServer::client() const {
   return client;
 }
 
+public_pages::Site PublicServer::site() const {
+  return {*store_, catalogue_, boundaries_, *translators_, {"", ""}, clock_.clock()};
+}
+
 std::string form_body(const Fields& fields) {
   std::string body;
   for (const auto& [name, value] : fields) {

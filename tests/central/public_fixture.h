@@ -14,6 +14,7 @@
 #include "central/case_store.h"
 #include "central/i18n/translator.h"
 #include "central/open311/api.h"
+#include "central/public/site.h"
 #include "shared/catalogue_json.h"
 #include "shared/routing.h"
 #include "support.h"
@@ -43,6 +44,8 @@ class PublicServer {
   const std::string& key() const { return key_; }
   int port() const { return port_; }
   httplib::Client client() const;
+  // What the pages and the mailer read, as `serve` gives them.
+  public_pages::Site site() const;
 
   // A pothole report as a kiosk sends it (Idempotency-Key = client_id),
   // full of personal data; returns the council's id.

@@ -1,0 +1,39 @@
+#pragma once
+// A real SMTP server (tests/central/smtp_sink.py, python3-aiosmtpd) in a
+// child process, writing what it accepts to a folder, and a reader of what
+// arrived.
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace oneservice::central::test {
+
+// A loopback port nothing listens on now (bound, then released).
+int free_port();
+
+struct ReceivedMail {
+  std::string envelope_to;
+  std::map<std::string, std::string> headers;  // the first of each, by name as written
+  std::string body;                            // decoded (base64 text bodies)
+  std::string raw;
+};
+
+class SmtpSink {
+ public:
+  SmtpSink(const std::string& folder, int port);  // returns once it listens
+  ~SmtpSink();  // stops it
+  SmtpSink(const SmtpSink&) = delete;
+  SmtpSink& operator=(const SmtpSink&) = delete;
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Every message in the folder, in the order accepted.
+std::vector<ReceivedMail> received_mail(const std::string& folder);
+// Waits up to 30 s for at least `count` messages.
+std::vector<ReceivedMail> wait_for_mail(const std::string& folder, std::size_t count);
+
+}  // namespace oneservice::central::test
