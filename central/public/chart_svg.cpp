@@ -7,11 +7,13 @@
 namespace oneservice::central::public_pages {
 namespace {
 
-constexpr int kWidth = 640;
+// Narrow enough to show at its own size on a desktop and at 200% zoom,
+// and shrink little on a phone, so its words stay readable.
+constexpr int kWidth = 420;
 // Each row: the problem's name on a line of its own (a Welsh name can be
 // long), then its two bars.
 constexpr int kLabelWidth = 0;
-constexpr int kRowHeight = 84;
+constexpr int kRowHeight = 88;
 constexpr int kTop = 40;
 constexpr std::size_t kMaxRows = 8;
 
@@ -33,7 +35,7 @@ std::string issues_chart_svg(const Site& site, const i18n::Translator& t, const 
   if (standalone) svg += " xmlns=\"http://www.w3.org/2000/svg\"";
   svg += " class=\"chart\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" viewBox=\"0 0 " +
          std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"" + std::to_string(kWidth) +
-         "\" height=\"" + std::to_string(height) + "\" font-family=\"arial, sans-serif\" font-size=\"16\">";
+         "\" height=\"" + std::to_string(height) + "\" font-family=\"arial, sans-serif\" font-size=\"18\">";
   svg += "<title id=\"chart-title\">" + escape(title) + "</title>";
   std::string description;
   for (std::size_t i = 0; i < rows; ++i) {
@@ -50,7 +52,7 @@ std::string issues_chart_svg(const Site& site, const i18n::Translator& t, const 
   // The key, in words beside swatches: blue is reported, green fixed.
   svg += "<rect x=\"0\" y=\"8\" width=\"16\" height=\"16\" fill=\"#1d70b8\"/><text x=\"22\" y=\"22\" fill=\"#0b0c0c\">" +
          escape(t.tr("Reported")) + "</text>";
-  svg += "<rect x=\"160\" y=\"8\" width=\"16\" height=\"16\" fill=\"#00703c\"/><text x=\"182\" y=\"22\" fill=\"#0b0c0c\">" +
+  svg += "<rect x=\"200\" y=\"8\" width=\"16\" height=\"16\" fill=\"#00703c\"/><text x=\"222\" y=\"22\" fill=\"#0b0c0c\">" +
          escape(t.tr("Fixed")) + "</text>";
   if (rows == 0)
     svg += "<text x=\"0\" y=\"" + std::to_string(kTop + 24) + "\" fill=\"#0b0c0c\">" +

@@ -39,12 +39,16 @@ p,ul,ol,dl{margin:0 0 1.25rem}
 .summary div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:.6rem 0}
 .summary dt{font-weight:700;flex:0 0 35%;min-width:12rem;padding-right:1rem}
 .summary dd{margin:0;flex:1 1 20rem;overflow-wrap:anywhere}
+.summary dd a{display:inline-block;padding:.2rem 0}
+main li{margin-bottom:.6rem}
+.periods{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem 1.5rem}
 .tag{display:inline-block;padding:.2rem .5rem;font-weight:700;background:#d2e2f1;color:#0c2d4a}
 .tag.closed{background:#cce2d8;color:#005a30}
 .timeline{list-style:none;padding:0;border-left:5px solid #1d70b8;padding-left:1rem}
 .timeline li{margin-bottom:1.25rem}
 .timeline .when{display:block;color:#505a5f}
 .inset{border-left:10px solid #b1b4b6;padding:.75rem 1rem;margin:0 0 1.25rem}
+blockquote.inset{margin:.4rem 0 0}
 label{display:block;font-weight:700;margin-bottom:.3rem}
 input[type=text],input[type=email]{font:inherit;width:100%;max-width:20em;padding:.3rem;border:2px solid #0b0c0c;border-radius:0}
 input:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
@@ -61,14 +65,13 @@ button:focus{color:#0b0c0c;background:#ffdd00;box-shadow:0 2px 0 #0b0c0c}
 .error-summary a{color:#d4351c;font-weight:700}
 .error-summary a:focus{color:#0b0c0c}
 table{border-collapse:collapse;width:100%;margin-bottom:1.25rem}
-caption{text-align:left;font-weight:700;font-size:1.5rem;margin-bottom:.75rem}
 th,td{text-align:left;padding:.6rem 1rem .6rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
 td.num,th.num{text-align:right}
 .table-wrap{overflow-x:auto}
 .chart{max-width:100%;height:auto}
 .footer{border-top:1px solid #b1b4b6;background:#f3f2f1;padding:1.5rem 0;font-size:1rem}
 .footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
-@media (max-width:40rem){body{font-size:1rem}h1{font-size:1.75rem}h2,.lede,.caption{font-size:1.25rem}.summary dt{flex-basis:100%}}
+@media (max-width:40rem){body{font-size:1rem}th,td{padding-right:.5rem}h1{font-size:1.75rem}h2,.lede,.caption{font-size:1.25rem}.summary dt{flex-basis:100%}}
 )css";
 
 }  // namespace

@@ -31,7 +31,7 @@ std::string period_links(const Visit& visit, bool month) {
     return "<li><a href=\"" + href + "\"" + (current ? " aria-current=\"page\"><strong>" : ">") + escape(words) +
            (current ? "</strong>" : "") + "</a></li>";
   };
-  return "<nav aria-label=\"" + escape(t.tr("Time")) + "\"><ul>" +
+  return "<nav aria-label=\"" + escape(t.tr("Time")) + "\"><ul class=\"periods\">" +
          link("week", t.tr("The last 7 days"), !month) + link("month", t.tr("The last 30 days"), month) +
          "</ul></nav>";
 }
@@ -51,8 +51,10 @@ std::string summary(const i18n::Translator& t, const PeriodFigures& figures) {
 std::string table(const Site& site, const i18n::Translator& t, const PeriodFigures& figures) {
   if (figures.by_service_area.empty()) return {};
   const bool links = !site.options.report_url.empty();
-  std::string html = "<div class=\"table-wrap\"><table><caption>" + escape(t.tr("Most reported problems")) +
-                     "</caption><thead><tr><th scope=\"col\">" + escape(t.tr("Problem")) + "</th><th scope=\"col\">" +
+  // The title is a heading above the table, not its caption: a caption
+  // is as wide as the table, and a narrow screen scrolls the table.
+  std::string html = "<h2 id=\"issues-title\">" + escape(t.tr("Most reported problems")) +
+                     "</h2><div class=\"table-wrap\"><table aria-labelledby=\"issues-title\"><thead><tr><th scope=\"col\">" + escape(t.tr("Problem")) + "</th><th scope=\"col\">" +
                      escape(t.tr("Area")) + "</th><th scope=\"col\" class=\"num\">" + escape(t.tr("Reported")) +
                      "</th><th scope=\"col\" class=\"num\">" + escape(t.tr("Fixed")) + "</th><th scope=\"col\">" +
                      escape(t.tr("Typical time to fix")) + "</th>";

@@ -48,7 +48,7 @@ std::string contact_html(const Site& site, const i18n::Translator& t, const Case
   if (!area) return html;
   const auto& contact = area->contact;
   std::string who;
-  if (!contact.name.empty()) who = contact.name;
+  if (!contact.name.empty()) who = t.council(contact.name);
   if (!contact.role.empty() && contact.name.find(contact.role) == std::string::npos)
     who += (who.empty() ? "" : ", ") + t.council(contact.role);
   if (!who.empty()) html += "<br>" + escape(who);

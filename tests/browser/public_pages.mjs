@@ -81,10 +81,11 @@ async function visit(page, entry, label) {
   await page.screenshot({ path: path.join(shots, `${entry.name}-${label}.png`), fullPage: true });
 }
 
+const profile = fs.mkdtempSync(path.join(shots, '.profile-'));  // a fresh profile each run
 const browser = await puppeteer.launch({
   executablePath: env('ONESERVICE_CHROMIUM'),
   headless: true,
-  userDataDir: fs.mkdtempSync(path.join(shots, '.profile-')),
+  userDataDir: profile,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
@@ -124,6 +125,7 @@ try {
   console.log(`${pages.length + 1} pages, ${files.length} files; axe passed ${checks} checks; screenshots in ${shots}`);
 } finally {
   await browser.close();
+  fs.rmSync(profile, { recursive: true, force: true });
 }
 if (failures.length) {
   console.log(`${failures.length} problems`);

@@ -14,7 +14,7 @@ target_link_libraries(central_public_tests PRIVATE oneservice_central_api oneser
 target_compile_definitions(central_public_tests PRIVATE
   ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}" ONESERVICE_LOCALE_DIR="${ONESERVICE_LOCALE_DIR}"
   ONESERVICE_SMTP_SINK="${CMAKE_CURRENT_SOURCE_DIR}/smtp_sink.py" ONESERVICE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-gtest_discover_tests(central_public_tests DISCOVERY_MODE PRE_TEST PROPERTIES LABELS "central;public")
+gtest_discover_tests(central_public_tests DISCOVERY_MODE PRE_TEST PROPERTIES LABELS public)
 
 # The pages in headless Chromium with axe-core, against a real central
 # (scripts/browser-tests.sh; npm ci from tests/browser/package-lock.json).
@@ -22,4 +22,4 @@ gtest_discover_tests(central_public_tests DISCOVERY_MODE PRE_TEST PROPERTIES LAB
 add_test(NAME PublicPages.Browser
   COMMAND "${PROJECT_SOURCE_DIR}/scripts/browser-tests.sh" $<TARGET_FILE:oneservice-central>
           "${CMAKE_BINARY_DIR}/tests/browser/screenshots")
-set_tests_properties(PublicPages.Browser PROPERTIES LABELS "central;public;browser" SKIP_RETURN_CODE 77 TIMEOUT 300)
+set_tests_properties(PublicPages.Browser PROPERTIES LABELS "public;browser" SKIP_RETURN_CODE 77 TIMEOUT 300)
