@@ -28,6 +28,7 @@ add_dependencies(oneservice_central_i18n oneservice_central_translations oneserv
 
 add_library(oneservice_central_public STATIC
   public/chart_svg.cpp
+  public/digest.cpp
   public/figures.cpp
   public/html.cpp
   public/open_data.cpp

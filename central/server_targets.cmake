@@ -43,7 +43,8 @@ add_library(oneservice_central_api STATIC
   cli/arguments.cpp
   cli/commands.cpp
   cli/staff_command.cpp
-  cli/job_commands.cpp)
+  cli/job_commands.cpp
+  cli/digest_command.cpp)
 target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
 target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}"
   ONESERVICE_LOCALE_DIR="${ONESERVICE_LOCALE_DIR}")

@@ -6,6 +6,7 @@
 
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
+#include "central/cli/digest_command.h"
 #include "central/cli/staff_command.h"
 #include "central/cli/job_commands.h"
 #include "central/report_format.h"
@@ -129,6 +130,7 @@ int case_command(const Arguments& args, CaseStore& store) {
 
 int report_command(const Arguments& args, CaseStore& store) {
   const auto kind = args.words.size() > 1 ? args.words[1] : "";
+  if (kind == "digest") return digest_command(args, store);
   const auto format = args.flag("--format", "json");
   if (format != "json" && format != "csv") return problem("--format must be json or csv");
   const auto since_text = args.flag("--since", "1970-01-01");
@@ -164,7 +166,8 @@ std::string usage() {
          "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"
          "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
          std::string(kJobUsage) +
-         "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n"
+         "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n" +
+         std::string(kDigestUsage) +
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 

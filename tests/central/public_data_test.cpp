@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <gmock/gmock.h>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "central/public/digest.h"
 #include "public_fixture.h"
+#include "support/central_process.h"
 #include "shared/identity.h"
 #include "support/sample_request.h"
 
@@ -162,6 +165,47 @@ TEST(PublicFeeds, ACasesAndAnAreasUpdatesAsAtomWithPublicWordsOnly) {
   const auto unknown = get(server, "/areas/nowhere/updates.atom?lang=cy");
   EXPECT_EQ(unknown->status, 404);
   EXPECT_THAT(unknown->body, HasSubstr("<html lang=\"cy\""));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(PublicDigest, TheWeeksTextAndChartInBothLanguagesFromThePagesFigures) {
+  test::PublicServer server;
+  report_some(server);
+  const auto site = server.site();
+  const auto now = *parse_iso8601("2026-11-22T14:05:00Z");
+  const auto english = public_pages::weekly_digest(site, site.translators.get("en"), now, "https://t.example");
+  EXPECT_THAT(english.text, HasSubstr("What you told Wealdshire County Council in the week to 22 November 2026"));
+  EXPECT_THAT(english.text, HasSubstr("4 reports in the last 7 days. 1 fixed so far. A fix typically took 2 days."))
+      << "the top-issues page's own sentence and figures";
+  EXPECT_THAT(english.text, HasSubstr("- Report a pothole: 4 reported, 1 fixed."));
+  EXPECT_THAT(english.text, HasSubstr("https://t.example/top-issues?lang=en"));
+  EXPECT_THAT(test::personal_data_in(english.text), IsEmpty());
+  pugi::xml_document svg;
+  ASSERT_TRUE(svg.load_string(english.svg.c_str()));
+  EXPECT_STREQ(svg.document_element().name(), "svg");
+  const auto welsh = public_pages::weekly_digest(site, site.translators.get("cy"), now, "https://t.example");
+  EXPECT_THAT(welsh.text, HasSubstr("4 adroddiad yn ystod y 7 diwrnod diwethaf"));
+  EXPECT_THAT(welsh.text, HasSubstr("Rhoi gwybod am dwll yn y ffordd: 4 wedi’u hadrodd, 1 wedi’u trwsio."));
+  EXPECT_THAT(welsh.svg, HasSubstr("Wedi’u hadrodd"));
+}
+
+TEST(PublicDigest, TheCommandWritesTheTextAndImageForEachLanguage) {
+  test::TempFolder data, out;
+  {
+    CaseStore store(data.path());
+    store.create(test::sample_case(test_support::client_id_for(1)));
+  }
+  const auto run = test::run_central({"report", "digest", "--data", data.path(), "--out", out.path(), "--public-url",
+                                      "https://t.example/"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const auto* name : {"digest-en.txt", "digest-en.svg", "digest-cy.txt", "digest-cy.svg"})
+    EXPECT_TRUE(std::filesystem::exists(out.path() + "/" + name)) << name;
+  const auto text = test::read_bytes(out.path() + "/digest-cy.txt");
+  EXPECT_THAT(text, HasSubstr("1 adroddiad yn ystod y 7 diwrnod diwethaf"));
+  EXPECT_THAT(text, HasSubstr("https://t.example/top-issues?lang=cy"));
 }
 
 }  // namespace
