@@ -153,6 +153,20 @@ class CaseStore {
   StopResult stop_mail(const std::string& token);
   StopResult mail_stop_state(const std::string& token) const;
 
+  // A resident's own requests, whatever the channel: a one-time link
+  // emailed to an address (rate limited per address and per requester,
+  // store/residents.h), then a session for that address. Addresses are
+  // matched without case. The plain link token is returned only in the
+  // email's queue entry, the session token only here.
+  LinkOutcome request_sign_in_link(const SignInLinkRequest& request);
+  std::vector<SignInMail> due_sign_in_mail(std::size_t limit) const;
+  void sign_in_mail_done(std::int64_t id, bool sent, std::chrono::seconds retry_in, bool give_up);
+  // nullopt: unknown, used or expired.
+  std::optional<ResidentSession> sign_in_with_link(const std::string& token);
+  std::optional<std::string> resident_address(const std::string& session_token) const;
+  void sign_out_resident(const std::string& session_token);
+  std::vector<CaseRecord> cases_for_address(const std::string& address) const;
+
   const std::string& path() const;
   // Transactions the writer thread has committed since open: fewer than the
   // creates when group commit batches them. For tests and metrics.

@@ -44,6 +44,25 @@ struct QueuedMail {
   std::string channel;  // kiosk | field | assisted | web
 };
 
+// A resident's sign-in by a link emailed to their address.
+enum class LinkOutcome { Queued, TooManyForAddress, TooManyFromRequester };
+struct SignInLinkRequest {
+  std::string address;    // as typed; matched without case
+  std::string language;   // of the email
+  std::string requester;  // who asked (the client's IP address); only its SHA-256 is kept
+};
+struct SignInMail {
+  std::int64_t id = 0;
+  std::string address, language;
+  std::string token;  // the plain token, for the link in the email
+  std::int64_t attempts = 0;
+};
+struct ResidentSession {
+  std::string token;  // plain, for the cookie: returned once
+  std::string address;
+  std::string expires_at;
+};
+
 enum class StopOutcome { Stopped, AlreadyStopped, Unknown };
 struct StopResult {
   StopOutcome outcome = StopOutcome::Unknown;

@@ -29,8 +29,10 @@ add_dependencies(oneservice_central_i18n oneservice_central_translations oneserv
 add_library(oneservice_central_public STATIC
   public/chart_svg.cpp
   public/digest.cpp
+  public/email_address.cpp
   public/figures.cpp
   public/html.cpp
+  public/my_requests_page.cpp
   public/open_data.cpp
   public/feeds.cpp
   public/reference.cpp

@@ -72,7 +72,7 @@ reference=$(sqlite3 "file:$work/data/central.sqlite3?mode=ro" "SELECT reference 
 token=$(sqlite3 "file:$work/data/central.sqlite3?mode=ro" "SELECT stop_token FROM mail_subscriptions WHERE case_id = $first")
 
 mkdir -p "$shots"
-export ONESERVICE_BASE="$base" ONESERVICE_REFERENCE="$reference" ONESERVICE_CASE="$first" \
+export ONESERVICE_DATABASE="$work/data/central.sqlite3" ONESERVICE_BASE="$base" ONESERVICE_REFERENCE="$reference" ONESERVICE_CASE="$first" \
   ONESERVICE_STOP_TOKEN="$token" ONESERVICE_SHOTS="$shots" ONESERVICE_CHROMIUM="$chromium" \
   ONESERVICE_PERSONAL="$personal_first|$personal_last|$personal_email|$personal_phone|$personal_address|$personal_description|$personal_answer|Larkspur|Quill"
 node "$browser_dir/public_pages.mjs"

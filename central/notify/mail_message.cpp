@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "central/public/email_address.h"
 #include "central/public/visit.h"
 #include "central/public/words.h"
 #include "shared/wording.h"
@@ -62,20 +63,6 @@ std::string rfc5322_date(TimePoint now) {
 
 }  // namespace
 
-bool is_sendable_address(const std::string& address) {
-  if (address.size() < 3 || address.size() > 254) return false;
-  const auto at = address.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 == address.size() || address.find('@', at + 1) != std::string::npos)
-    return false;
-  for (const char c : address) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 32 || byte == 127 || c == '<' || c == '>' || c == '"' || c == '(' || c == ')' || c == ',' ||
-        c == ';' || c == '\\')
-      return false;
-  }
-  return true;
-}
-
 MailText mail_text(const public_pages::Site& site, const i18n::Translator& t, const QueuedMail& mail,
                    const std::string& public_url) {
   MailText text;
@@ -105,6 +92,20 @@ MailText mail_text(const public_pages::Site& site, const i18n::Translator& t, co
   text.body += "-- \n" + t.tr("You get these emails because you gave this address with your request. To stop them, "
                                "open this link:") +
                "\n" + text.unsubscribe_url + "\n";
+  return text;
+}
+
+MailText sign_in_text(const public_pages::Site& site, const i18n::Translator& t, const SignInMail& mail,
+                      const std::string& public_url) {
+  MailText text;
+  const auto council = t.council(site.catalogue.council_name);
+  text.tracking_url = public_url + "/my-requests/sign-in/" + mail.token + "?lang=" + t.language();
+  text.subject = format(t.tr("Your link to see your requests to {council}"), {{"council", council}});
+  text.body = t.tr("Open this link to see every request you have made with this email address:") + "\n" +
+              text.tracking_url + "\n\n" +
+              t.tr("The link works once, for the next 30 minutes. If you did not ask for it, you can ignore this "
+                   "email: nobody can see your requests without it.") +
+              "\n";
   return text;
 }
 

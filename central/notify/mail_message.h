@@ -26,8 +26,8 @@ MailText mail_text(const public_pages::Site& site, const i18n::Translator& t, co
 std::string mail_message(const MailText& text, const std::string& from, const std::string& to,
                          const std::string& message_id, TimePoint now);
 
-// The address is one a message may go to: one "@", no spaces, quotes,
-// angle brackets or control characters (nothing that could end a header).
-bool is_sendable_address(const std::string& address);
+// The sign-in link a resident asked for (tracking_url holds the link).
+MailText sign_in_text(const public_pages::Site& site, const i18n::Translator& t, const SignInMail& mail,
+                      const std::string& public_url);
 
 }  // namespace oneservice::central::notify

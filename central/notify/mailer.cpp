@@ -5,6 +5,7 @@
 
 #include "central/notify/mail_message.h"
 #include "central/notify/smtp.h"
+#include "central/public/email_address.h"
 
 namespace oneservice::central::notify {
 namespace {
@@ -50,7 +51,7 @@ std::size_t Mailer::send_due() {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) break;
     }
-    if (!is_sendable_address(mail.address)) {
+    if (!public_pages::is_sendable_address(mail.address)) {
       site_.store.mail_failed(mail.id, "not an address an email can be sent to", options_.first_retry, true);
       std::fprintf(stderr, "oneservice-central: email %lld given up: its address cannot be sent to\n",
                    static_cast<long long>(mail.id));
@@ -58,8 +59,7 @@ std::size_t Mailer::send_due() {
     }
     const auto& t = site_.translators.get(mail.language);
     const auto text = mail_text(site_, t, mail, options_.public_url);
-    const auto message_id = "case-" + mail.service_request_id + "-mail-" + std::to_string(mail.id) + "@" +
-                            from_address_.substr(from_address_.find('@') + 1);
+    const auto message_id = "case-" + mail.service_request_id + "-mail-" + std::to_string(mail.id) + "@" + domain();
     const auto message = mail_message(text, options_.from, mail.address, message_id, site_.clock.now());
     const auto result = send_smtp(options_.smtp_url, from_address_, mail.address, message);
     if (result.sent) {
@@ -76,6 +76,32 @@ std::size_t Mailer::send_due() {
     else
       std::fprintf(stderr, "oneservice-central: email %lld not sent (%s); trying again in %lld s\n",
                    static_cast<long long>(mail.id), result.error.c_str(), static_cast<long long>(wait.count()));
+  }
+  return sent + send_sign_in_links();
+}
+
+std::string Mailer::domain() const { return from_address_.substr(from_address_.find('@') + 1); }
+
+// The links residents asked for to see their requests: the same relay and
+// retries; a link is never sent after it has expired.
+std::size_t Mailer::send_sign_in_links() {
+  std::size_t sent = 0;
+  for (const auto& mail : site_.store.due_sign_in_mail(kBatch)) {
+    if (!public_pages::is_sendable_address(mail.address)) {
+      site_.store.sign_in_mail_done(mail.id, false, options_.first_retry, true);
+      continue;
+    }
+    const auto& t = site_.translators.get(mail.language);
+    const auto text = sign_in_text(site_, t, mail, options_.public_url);
+    const auto message = mail_message(text, options_.from, mail.address,
+                                      "sign-in-" + std::to_string(mail.id) + "@" + domain(), site_.clock.now());
+    const auto result = send_smtp(options_.smtp_url, from_address_, mail.address, message);
+    if (result.sent) ++sent;
+    else
+      std::fprintf(stderr, "oneservice-central: sign-in email %lld not sent (%s)\n", static_cast<long long>(mail.id),
+                   result.error.c_str());
+    site_.store.sign_in_mail_done(mail.id, result.sent, retry_after(mail.attempts),
+                                  !result.sent && mail.attempts + 1 >= options_.max_attempts);
   }
   return sent;
 }

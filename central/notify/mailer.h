@@ -48,6 +48,8 @@ class Mailer {
 
  private:
   void run();
+  std::size_t send_sign_in_links();
+  std::string domain() const;  // of the From address, for Message-IDs
   std::chrono::seconds retry_after(std::int64_t attempts) const;
 
   public_pages::Site site_;

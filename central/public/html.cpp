@@ -41,6 +41,7 @@ p,ul,ol,dl{margin:0 0 1.25rem}
 .summary dd{margin:0;flex:1 1 20rem;overflow-wrap:anywhere}
 .summary dd a{display:inline-block;padding:.2rem 0}
 main li{margin-bottom:.6rem}
+.cases{list-style:none;padding:0}
 .periods{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem 1.5rem}
 .tag{display:inline-block;padding:.2rem .5rem;font-weight:700;background:#d2e2f1;color:#0c2d4a}
 .tag.closed{background:#cce2d8;color:#005a30}
@@ -152,6 +153,7 @@ std::string render_page(const i18n::Translator& t, const PageParts& parts) {
   html += "<footer class=\"footer\"><div class=\"wrap\"><h2 class=\"skip\">" + escape(t.tr("Other pages")) +
           "</h2><ul><li><a href=\"/track" + lang + "\">" + escape(t.tr("Track a request")) +
           "</a></li><li><a href=\"/top-issues" + lang + "\">" + escape(t.tr("What is being reported")) +
+          "</a></li><li><a href=\"/my-requests" + lang + "\">" + escape(t.tr("Your requests")) +
           "</a></li><li><a href=\"/open-data" + lang + "\">" + escape(t.tr("Open data")) + "</a></li></ul><p>" +
           escape(format(t.tr("Run by {council}"), {{"council", parts.council_name}})) +
           "</p></div></footer></body></html>\n";

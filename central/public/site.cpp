@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "central/public/feeds.h"
+#include "central/public/my_requests_page.h"
 #include "central/public/open_data.h"
 #include "central/public/top_issues_page.h"
 #include "central/public/track_page.h"
@@ -27,7 +28,8 @@ void send(httplib::Response& res, const Answer& answer) {
   res.status = answer.status;
   // The language follows Accept-Language unless ?lang= says otherwise.
   res.set_header("Vary", "Accept-Language");
-  res.set_header("Cache-Control", "no-cache");
+  res.set_header("Cache-Control", answer.personal ? "no-store" : "no-cache");
+  for (const auto& [name, value] : answer.headers) res.set_header(name, value);
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
                                             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
@@ -71,6 +73,26 @@ void install_public_pages(httplib::Server& server, const Site& site) {
              }));
   server.Post("/unsubscribe/([0-9a-f]{32})", [site](const httplib::Request& req, httplib::Response& res) {
     send(res, unsubscribe(site, visit_of(site, req), req.matches[1]));
+  });
+  // Links are 64 hex digits (store::new_plain_key), so is a session.
+  server.Get("/my-requests", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return my_requests(site, visit, resident_cookie(req.get_header_value("Cookie")));
+             }));
+  // The language link on a page a POST answered points here.
+  server.Get("/my-requests/sign-(in|out)", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return my_requests(site, visit, resident_cookie(req.get_header_value("Cookie")));
+             }));
+  server.Post("/my-requests/sign-in", [site](const httplib::Request& req, httplib::Response& res) {
+    send(res, ask_for_link(site, visit_of(site, req), req.get_param_value("email"), req.remote_addr));
+  });
+  server.Get("/my-requests/sign-in/([0-9a-f]{64})", page(site, [site](const httplib::Request& req, const Visit& visit) {
+               return link_page(site, visit, req.matches[1]);
+             }));
+  server.Post("/my-requests/sign-in/([0-9a-f]{64})", [site](const httplib::Request& req, httplib::Response& res) {
+    send(res, use_link(site, visit_of(site, req), req.matches[1]));
+  });
+  server.Post("/my-requests/sign-out", [site](const httplib::Request& req, httplib::Response& res) {
+    send(res, sign_out(site, visit_of(site, req), resident_cookie(req.get_header_value("Cookie"))));
   });
   server.Get("/open-data", page(site, [site](const httplib::Request&, const Visit& visit) {
                return open_data_page(site, visit);

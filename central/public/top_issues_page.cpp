@@ -132,6 +132,7 @@ Answer home_page(const Site& site, const Visit& visit) {
   parts.main_html = "<p class=\"lede\">" + escape(t.tr("Find out what is happening with a report or request, and what "
                                                        "people are reporting near you.")) +
                     "</p><ul><li><a href=\"/track" + lang + "\">" + escape(t.tr("Track a request")) +
+                    "</a></li><li><a href=\"/my-requests" + lang + "\">" + escape(t.tr("Your requests")) +
                     "</a></li><li><a href=\"/top-issues" + lang + "\">" + escape(t.tr("What is being reported")) +
                     "</a></li><li><a href=\"/open-data" + lang + "\">" + escape(t.tr("Open data")) + "</a></li></ul>";
   return {200, render_page(t, parts)};

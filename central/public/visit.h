@@ -19,9 +19,13 @@ struct Visit {
 };
 
 struct Answer {
+  Answer(int status_in, std::string body_in, std::string type = "text/html; charset=utf-8")
+      : status(status_in), body(std::move(body_in)), content_type(std::move(type)) {}
   int status = 200;
   std::string body;
   std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // Set-Cookie, Location...
+  bool personal = false;  // for one signed-in resident: never cached
 };
 
 // The parts every page shares: the council's name and the language links.

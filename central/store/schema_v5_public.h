@@ -20,6 +20,12 @@
 // address queues 'received'; every change of its status queues
 // 'status:<version>' unless the resident stopped the emails. The mailer
 // (central/notify) sends them later, outside any request's path.
+//
+// A resident's own requests: a one-time sign-in link is emailed to an
+// address (resident_links; the store keeps the token's SHA-256, and the
+// plain token only until its email is sent), and proving the address gives
+// a session (resident_sessions, by SHA-256) that lists every case made with
+// that address, matched without case through cases_by_email.
 #include <string_view>
 
 namespace oneservice::central::store {
@@ -57,6 +63,34 @@ CREATE TABLE mail_queue (
   UNIQUE (case_id, event)
 ) STRICT;
 CREATE INDEX mail_due ON mail_queue (next_attempt_at) WHERE sent_at = '' AND given_up_at = '';
+
+CREATE INDEX cases_by_email ON cases (lower(json_extract(request_json, '$.contact.email')));
+
+CREATE TABLE resident_links (
+  id INTEGER PRIMARY KEY,
+  token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  address TEXT NOT NULL CHECK (address <> ''),
+  language TEXT NOT NULL,
+  requester_sha256 TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT NOT NULL DEFAULT '',
+  mail_token TEXT NOT NULL DEFAULT '',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  sent_at TEXT NOT NULL DEFAULT '',
+  given_up_at TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX resident_links_by_address ON resident_links (address, created_at);
+CREATE INDEX resident_links_by_requester ON resident_links (requester_sha256, created_at);
+
+CREATE TABLE resident_sessions (
+  token_sha256 TEXT PRIMARY KEY CHECK (length(token_sha256) = 64),
+  address TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  ended_at TEXT NOT NULL DEFAULT ''
+) STRICT;
 
 CREATE TRIGGER mail_on_receipt AFTER INSERT ON cases
 WHEN coalesce(json_extract(new.request_json, '$.contact.email'), '') <> ''

@@ -7,6 +7,7 @@
 // no feed or open data file holds anything personal.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 
@@ -23,6 +24,8 @@ const caseId = env('ONESERVICE_CASE');
 const token = env('ONESERVICE_STOP_TOKEN');
 const shots = env('ONESERVICE_SHOTS');
 const personal = env('ONESERVICE_PERSONAL').split('|');
+const database = env('ONESERVICE_DATABASE');
+const residentEmail = personal[2];
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const failures = [];
@@ -31,6 +34,7 @@ const fail = (what) => { failures.push(what); console.log(`FAIL ${what}`); };
 // name, path, HTTP status, and for an error page in Welsh the words it must show.
 const pages = [
   { name: 'home', path: '/', status: 200 },
+  { name: 'my-requests', path: '/my-requests', status: 200 },
   { name: 'track-form', path: '/track', status: 200 },
   { name: 'track-case', path: `/track/${reference}`, status: 200, sizes: true },
   { name: 'track-case-cy', path: `/track/${reference}?lang=cy`, status: 200, sizes: true },
@@ -112,6 +116,29 @@ try {
   if (!done.includes('You will not get any more emails about this request')) fail('unsubscribe: the button did not stop the emails');
   checks += await audit(page, 'unsubscribed');
   await page.screenshot({ path: path.join(shots, 'unsubscribed-100pc.png'), fullPage: true });
+  // Your requests: a mistake answered in Welsh, then the link the email
+  // would carry (read from the store: this run has no relay) and the list.
+  await page.goto(`${base}/my-requests?lang=cy`);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  const mistake = await page.content();
+  if (!mistake.includes('<html lang="cy"') || !mistake.includes('Rhowch eich cyfeiriad e-bost')) fail('my-requests in Welsh: no Welsh error for an empty address');
+  checks += await audit(page, 'my-requests-error-cy');
+  await page.screenshot({ path: path.join(shots, 'my-requests-error-cy-100pc.png'), fullPage: true });
+  await page.type('#email', residentEmail);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  checks += await audit(page, 'my-requests-check-email-cy');
+  const linkToken = execFileSync('sqlite3', [`file:${database}?mode=ro`, 'SELECT mail_token FROM resident_links ORDER BY id DESC LIMIT 1']).toString().trim();
+  await page.goto(`${base}/my-requests/sign-in/${linkToken}`);
+  checks += await audit(page, 'my-requests-link');
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  const mine = await page.content();
+  if (!mine.includes(reference)) fail('my-requests: the signed-in list does not show the resident\'s request');
+  checks += await audit(page, 'my-requests-list');
+  await page.screenshot({ path: path.join(shots, 'my-requests-list-100pc.png'), fullPage: true });
+  await page.setViewport(sizes[1].viewport);
+  await page.reload();
+  await page.screenshot({ path: path.join(shots, 'my-requests-list-phone.png'), fullPage: true });
+  await page.setViewport({ width: 1280, height: 900 });
   // The form: an empty reference, sent with the keyboard, comes back with the error summary.
   await page.goto(`${base}/track?lang=cy`);
   await page.focus('#ref');

@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 
 #include "central/notify/mail_message.h"
+#include "central/public/email_address.h"
 #include "central/notify/mailer.h"
 #include "public_fixture.h"
 #include "shared/identity.h"
@@ -151,11 +152,11 @@ TEST(PublicMail, TheOneClickLinkStopsTheEmailsAndSaysSo) {
 }
 
 TEST(PublicMail, NoAddressNoEmailAndAnAddressThatCannotBeSentToIsNeverTried) {
-  EXPECT_TRUE(notify::is_sendable_address("a.b@example.com"));
-  EXPECT_FALSE(notify::is_sendable_address("a@b@example.com"));
-  EXPECT_FALSE(notify::is_sendable_address("a@example.com\r\nBcc: x@example.com"));
-  EXPECT_FALSE(notify::is_sendable_address("<a@example.com>"));
-  EXPECT_FALSE(notify::is_sendable_address("nobody"));
+  EXPECT_TRUE(public_pages::is_sendable_address("a.b@example.com"));
+  EXPECT_FALSE(public_pages::is_sendable_address("a@b@example.com"));
+  EXPECT_FALSE(public_pages::is_sendable_address("a@example.com\r\nBcc: x@example.com"));
+  EXPECT_FALSE(public_pages::is_sendable_address("<a@example.com>"));
+  EXPECT_FALSE(public_pages::is_sendable_address("nobody"));
   test::PublicServer server;
   auto client = server.client();
   const test::Fields fields = {{"api_key", server.key()},

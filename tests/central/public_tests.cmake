@@ -4,6 +4,7 @@ add_executable(central_public_tests
   public_fixture.cpp
   public_mail_test.cpp
   public_po_test.cpp
+  public_residents_test.cpp
   public_store_test.cpp
   smtp_sink.cpp
   public_data_test.cpp

@@ -9,6 +9,7 @@
 #include "central/public/reference.h"
 #include "central/public/words.h"
 #include "public_fixture.h"
+#include "shared/catalogue_json.h"
 #include "shared/identity.h"
 
 using namespace oneservice;
@@ -138,6 +139,26 @@ TEST(PublicTrack, WelshFromAcceptLanguageOrTheSwitchLinkWithWelshErrors) {
   const auto missing = get(server, "/track/OS-ZZZZ-ZZZZ?lang=cy");
   EXPECT_EQ(missing->status, 404);
   EXPECT_THAT(missing->body, HasSubstr("Ni allwn ddod o hyd i’r cyfeirnod hwnnw"));
+}
+
+// The kiosk's QR code is the catalogue's tracking_url with the reference
+// the confirmation shows; for the demo council it is central's own page.
+TEST(PublicTrack, TheDemoCataloguesTrackingUrlOpensTheCasesLatestUpdate) {
+  test::PublicServer server;
+  const auto id = server.report(kClientId);
+  server.update(id, CaseStatus::ActionScheduled, "Booked for Tuesday.");
+  const auto catalogue = load_catalogue_file(std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
+  auto url = catalogue.tracking_url;
+  const auto marker = url.find("{reference}");
+  ASSERT_NE(marker, std::string::npos);
+  url.replace(marker, 11, local_reference(kClientId));
+  const std::string prefix = "http://127.0.0.1:8311";
+  ASSERT_EQ(url.rfind(prefix, 0), 0u) << "the demo's central, as scripts/kiosk.sh starts it: " << url;
+  const auto res = get(server, url.substr(prefix.size()));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_THAT(res->body, HasSubstr("Work has been planned"));
+  EXPECT_THAT(res->body, HasSubstr("Booked for Tuesday."));
 }
 
 TEST(PublicReference, ReadsWhatResidentsTypeAsTheyMeantIt) {
