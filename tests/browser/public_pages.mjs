@@ -80,6 +80,14 @@ async function visit(page, entry, label) {
     if (!html.includes('<html lang="cy"')) fail(`${entry.name}: not marked as Welsh`);
     if (!html.includes(entry.welsh)) fail(`${entry.name}: the Welsh error "${entry.welsh}" is missing`);
   }
+  // The language link works wherever it is, even on a page a POST answered.
+  const other = await page.evaluate(() => document.querySelector('a[hreflang]')?.href);
+  if (!other) fail(`${entry.name}: no link to the other language`);
+  else {
+    const switched = await fetch(other);
+    if (switched.status >= 500 || !(switched.headers.get('content-type') || '').startsWith('text/html'))
+      fail(`${entry.name}: the language link ${other} answers ${switched.status} ${switched.headers.get('content-type')}`);
+  }
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   if (sideways) fail(`${entry.name} (${label}): scrolls sideways`);
   await page.screenshot({ path: path.join(shots, `${entry.name}-${label}.png`), fullPage: true });
@@ -127,6 +135,9 @@ try {
   await page.type('#email', residentEmail);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
   checks += await audit(page, 'my-requests-check-email-cy');
+  const switchLink = await page.evaluate(() => document.querySelector('a[hreflang]').href);
+  const switched = await fetch(switchLink);
+  if (switched.status !== 200) fail(`my-requests: the language link after sending answers ${switched.status}`);
   const linkToken = execFileSync('sqlite3', [`file:${database}?mode=ro`, 'SELECT mail_token FROM resident_links ORDER BY id DESC LIMIT 1']).toString().trim();
   await page.goto(`${base}/my-requests/sign-in/${linkToken}`);
   checks += await audit(page, 'my-requests-link');
