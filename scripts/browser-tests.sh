@@ -16,7 +16,7 @@ shots=${2:?usage: $0 CENTRAL_BINARY SCREENSHOT_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
 browser_dir="$root/tests/browser"
 chromium=${ONESERVICE_CHROMIUM:-/usr/bin/chromium}
-for tool in "$chromium" node npm curl sqlite3; do
+for tool in "$chromium" node npm curl /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/install-deps.sh installs it)"; exit 77; }
 done
 
@@ -68,8 +68,12 @@ report 00000000-0000-4000-8000-000000000003 51.01 -1.46 en >/dev/null
 "$central" case update "$first" --status INVESTIGATING --note "An inspector will visit this week." \
   --private-note "Resident Bronwen Zebediah-Quill rang twice" --data "$work/data" >/dev/null
 "$central" case update "$first" --status FIXED --note "Filled and sealed." --data "$work/data" >/dev/null
-reference=$(sqlite3 "file:$work/data/central.sqlite3?mode=ro" "SELECT reference FROM cases WHERE id = $first")
-token=$(sqlite3 "file:$work/data/central.sqlite3?mode=ro" "SELECT stop_token FROM mail_subscriptions WHERE case_id = $first")
+# Read-only looks into the store (Python's own sqlite3), for what only an email would carry.
+query() { /usr/bin/python3 -c 'import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+print(db.execute(sys.argv[2]).fetchone()[0])' "$work/data/central.sqlite3" "$1"; }
+reference=$(query "SELECT reference FROM cases WHERE id = $first")
+token=$(query "SELECT stop_token FROM mail_subscriptions WHERE case_id = $first")
 
 mkdir -p "$shots"
 export ONESERVICE_DATABASE="$work/data/central.sqlite3" ONESERVICE_BASE="$base" ONESERVICE_REFERENCE="$reference" ONESERVICE_CASE="$first" \

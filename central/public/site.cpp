@@ -36,11 +36,26 @@ void send(httplib::Response& res, const Answer& answer) {
   res.set_content(answer.body, answer.content_type);
 }
 
-// The language of a page reached from an email: ?lang= (the email's links
-// carry it), else Accept-Language.
+// A store that cannot be read (a broken disk, a locked file) is GOV.UK's
+// "Sorry, there is a problem with the service" in the visitor's language,
+// not Open311's XML error.
+template <typename Make>
+void answer(const Site& site, const httplib::Request& req, httplib::Response& res, Make make) {
+  const auto visit = visit_of(site, req);
+  try {
+    send(res, make(visit));
+  } catch (const CentralStoreError&) {
+    auto parts = page_parts(site, visit, visit.t.tr("Sorry, there is a problem with the service"));
+    parts.main_html = "<p>" + escape(visit.t.tr("Try again later.")) + "</p>";
+    send(res, Answer(503, render_page(visit.t, parts)));
+  }
+}
+
 template <typename Page>
 httplib::Server::Handler page(const Site& site, Page make) {
-  return [site, make](const httplib::Request& req, httplib::Response& res) { send(res, make(req, visit_of(site, req))); };
+  return [site, make](const httplib::Request& req, httplib::Response& res) {
+    answer(site, req, res, [&](const Visit& visit) { return make(req, visit); });
+  };
 }
 
 }  // namespace
@@ -72,7 +87,7 @@ void install_public_pages(httplib::Server& server, const Site& site) {
                return unsubscribe_page(site, visit, req.matches[1]);
              }));
   server.Post("/unsubscribe/([0-9a-f]{32})", [site](const httplib::Request& req, httplib::Response& res) {
-    send(res, unsubscribe(site, visit_of(site, req), req.matches[1]));
+    answer(site, req, res, [&](const Visit& visit) { return unsubscribe(site, visit, req.matches[1]); });
   });
   // Links are 64 hex digits (store::new_plain_key), so is a session.
   server.Get("/my-requests", page(site, [site](const httplib::Request& req, const Visit& visit) {
@@ -83,16 +98,19 @@ void install_public_pages(httplib::Server& server, const Site& site) {
                return my_requests(site, visit, resident_cookie(req.get_header_value("Cookie")));
              }));
   server.Post("/my-requests/sign-in", [site](const httplib::Request& req, httplib::Response& res) {
-    send(res, ask_for_link(site, visit_of(site, req), req.get_param_value("email"), req.remote_addr));
+    answer(site, req, res, [&](const Visit& visit) {
+      return ask_for_link(site, visit, req.get_param_value("email"), req.remote_addr);
+    });
   });
   server.Get("/my-requests/sign-in/([0-9a-f]{64})", page(site, [site](const httplib::Request& req, const Visit& visit) {
                return link_page(site, visit, req.matches[1]);
              }));
   server.Post("/my-requests/sign-in/([0-9a-f]{64})", [site](const httplib::Request& req, httplib::Response& res) {
-    send(res, use_link(site, visit_of(site, req), req.matches[1]));
+    answer(site, req, res, [&](const Visit& visit) { return use_link(site, visit, req.matches[1]); });
   });
   server.Post("/my-requests/sign-out", [site](const httplib::Request& req, httplib::Response& res) {
-    send(res, sign_out(site, visit_of(site, req), resident_cookie(req.get_header_value("Cookie"))));
+    answer(site, req, res,
+           [&](const Visit& visit) { return sign_out(site, visit, resident_cookie(req.get_header_value("Cookie"))); });
   });
   server.Get("/open-data", page(site, [site](const httplib::Request&, const Visit& visit) {
                return open_data_page(site, visit);

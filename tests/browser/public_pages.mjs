@@ -138,7 +138,9 @@ try {
   const switchLink = await page.evaluate(() => document.querySelector('a[hreflang]').href);
   const switched = await fetch(switchLink);
   if (switched.status !== 200) fail(`my-requests: the language link after sending answers ${switched.status}`);
-  const linkToken = execFileSync('sqlite3', [`file:${database}?mode=ro`, 'SELECT mail_token FROM resident_links ORDER BY id DESC LIMIT 1']).toString().trim();
+  const linkToken = execFileSync('/usr/bin/python3', ['-c',
+    'import sqlite3, sys; print(sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True).execute(' +
+    '"SELECT mail_token FROM resident_links ORDER BY id DESC LIMIT 1").fetchone()[0])', database]).toString().trim();
   await page.goto(`${base}/my-requests/sign-in/${linkToken}`);
   checks += await audit(page, 'my-requests-link');
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);

@@ -161,6 +161,20 @@ TEST(PublicTrack, TheDemoCataloguesTrackingUrlOpensTheCasesLatestUpdate) {
   EXPECT_THAT(res->body, HasSubstr("Booked for Tuesday."));
 }
 
+TEST(PublicTrack, AStoreThatCannotBeReadIsAnApologyInTheVisitorsLanguage) {
+  test::PublicServer server;
+  server.report(kClientId);
+  {
+    test::RawDb raw(server.store().path());
+    ASSERT_EQ(raw.exec("ALTER TABLE cases RENAME TO cases_gone"), SQLITE_OK) << raw.last_error();
+  }
+  const auto res = get(server, "/track/" + local_reference(kClientId) + "?lang=cy");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_THAT(res->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(res->body, HasSubstr("Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth"));
+}
+
 TEST(PublicReference, ReadsWhatResidentsTypeAsTheyMeantIt) {
   using public_pages::read_reference;
   using Kind = public_pages::Reference::Kind;
