@@ -25,18 +25,6 @@ namespace {
 
 constexpr const char* kClientId = "0b7d3c2a-1e4f-4a5b-9c6d-7e8f9a0b1c2d";
 
-notify::MailerOptions options_for(int port) {
-  notify::MailerOptions options;
-  options.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
-  options.from = "Wealdshire County Council <no-reply@wealdshire.example>";
-  options.public_url = "http://track.wealdshire.example";
-  options.poll = std::chrono::milliseconds(20);
-  // At once: the store's clock stands still in these tests, and a sink
-  // that has only just started may drop the very first connection.
-  options.first_retry = std::chrono::seconds(0);
-  return options;
-}
-
 std::string path_of(const std::string& url) {
   const auto start = url.find('/', url.find("//") + 2);
   return url.substr(start);
@@ -53,7 +41,7 @@ TEST(PublicMail, ReceivedAndEveryStatusChangeOnceEachInTheResidentsLanguage) {
   test::TempFolder folder;
   const int port = test::free_port();
   test::SmtpSink sink(folder.path(), port);
-  notify::Mailer mailer(server.site(), options_for(port));
+  notify::Mailer mailer(server.site(), test::mailer_options(port));
 
   const auto id = server.report(kClientId, "cy");
   auto mail = test::wait_for_mail(folder.path(), 1);
@@ -99,7 +87,7 @@ TEST(PublicMail, ARelayThatIsDownDelaysTheEmailButNeverTheReport) {
   test::PublicServer server;
   test::TempFolder folder;
   const int port = test::free_port();  // nothing listens yet
-  auto options = options_for(port);
+  auto options = test::mailer_options(port);
   options.first_retry = std::chrono::seconds(30);
   notify::Mailer mailer(server.site(), options);
   const auto started = std::chrono::steady_clock::now();
@@ -125,7 +113,7 @@ TEST(PublicMail, TheOneClickLinkStopsTheEmailsAndSaysSo) {
   test::TempFolder folder;
   const int port = test::free_port();
   test::SmtpSink sink(folder.path(), port);
-  notify::Mailer mailer(server.site(), options_for(port));
+  notify::Mailer mailer(server.site(), test::mailer_options(port));
   const auto id = server.report(kClientId);
   auto mail = test::wait_for_mail(folder.path(), 1);
   ASSERT_EQ(mail.size(), 1u);

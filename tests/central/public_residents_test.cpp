@@ -20,16 +20,6 @@ using ::testing::Not;
 
 namespace {
 
-notify::MailerOptions mail_to(int port) {
-  notify::MailerOptions options;
-  options.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
-  options.from = "Wealdshire County Council <no-reply@wealdshire.example>";
-  options.public_url = "http://track.wealdshire.example";
-  options.poll = std::chrono::milliseconds(20);
-  options.first_retry = std::chrono::seconds(0);
-  return options;
-}
-
 // The path of the sign-in link in the email that has one.
 std::string link_in(const std::vector<test::ReceivedMail>& mail) {
   for (const auto& each : mail) {
@@ -54,7 +44,7 @@ TEST(PublicResidents, AnEmailedLinkShowsEveryRequestMadeWithTheAddressWhateverTh
   test::TempFolder folder;
   const int port = test::free_port();
   test::SmtpSink sink(folder.path(), port);
-  notify::Mailer mailer(server.site(), mail_to(port));
+  notify::Mailer mailer(server.site(), test::mailer_options(port));
   const auto kiosk = server.report(test_support::client_id_for(1));
   // The same resident helped at a desk: another channel, the address in capitals.
   auto assisted = test::sample_case(test_support::client_id_for(2));

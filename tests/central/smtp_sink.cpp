@@ -61,6 +61,16 @@ SmtpSink::~SmtpSink() {
   ::waitpid(pid_, nullptr, 0);
 }
 
+notify::MailerOptions mailer_options(int port) {
+  notify::MailerOptions options;
+  options.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+  options.from = "Wealdshire County Council <no-reply@wealdshire.example>";
+  options.public_url = "http://track.wealdshire.example";
+  options.poll = std::chrono::milliseconds(20);
+  options.first_retry = std::chrono::seconds(0);
+  return options;
+}
+
 namespace {
 
 std::string decode_base64(const std::string& text) {

@@ -5,6 +5,8 @@
 #include <sys/types.h>
 
 #include <map>
+
+#include "central/notify/mailer.h"
 #include <string>
 #include <vector>
 
@@ -30,6 +32,12 @@ class SmtpSink {
  private:
   pid_t pid_ = -1;
 };
+
+// The mailer's options for a sink on this port: from the demo council,
+// links to http://track.wealdshire.example, polling every 20 ms, and
+// failures tried again at once (the tests' store clock stands still, and a
+// sink only just started may drop its very first connection).
+notify::MailerOptions mailer_options(int port);
 
 // Every message in the folder, in the order accepted.
 std::vector<ReceivedMail> received_mail(const std::string& folder);
