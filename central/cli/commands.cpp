@@ -48,6 +48,11 @@ int serve_command(const Arguments& args) {
                    "\"Wealdshire County Council <no-reply@wealdshire.example>\"");
   if (options.tls_cert.empty() != options.tls_key.empty())
     return problem("--tls-cert and --tls-key go together: give both to serve HTTPS");
+  const auto listen_on = args.flag("--listen", "127.0.0.1:8311");
+  if (!options.smtp_url.empty() && options.public_url.empty() &&
+      (listen_on.rfind("0.0.0.0:", 0) == 0 || listen_on.rfind("[::]:", 0) == 0))
+    return problem("--smtp needs --public-url when listening on every address: the emails' links must say where "
+                   "residents reach this server, like https://track.wealdshire.example");
   const auto listen = args.flag("--listen", "127.0.0.1:8311");
   const auto colon = listen.rfind(':');
   try {

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <cctype>
+
 #include "central/public/feeds.h"
 #include "central/public/my_requests_page.h"
 #include "central/public/open_data.h"
@@ -13,13 +15,26 @@
 namespace oneservice::central::public_pages {
 namespace {
 
+// A Host header is only used when it looks like one: a name or address and
+// a port, so a forged one cannot put markup or another path in a feed.
+bool plausible_host(const std::string& host) {
+  if (host.empty() || host.size() > 255) return false;
+  for (const char c : host)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']')
+      return false;
+  return true;
+}
+
 Visit visit_of(const Site& site, const httplib::Request& req) {
   std::vector<std::pair<std::string, std::string>> params;
   for (const auto& [name, value] : req.params)
     if (name != "lang") params.emplace_back(name, value);
   const auto language = i18n::choose_language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
   auto base = site.options.public_url;
-  if (base.empty()) base = "http://" + (req.has_header("Host") ? req.get_header_value("Host") : "127.0.0.1");
+  if (base.empty()) {
+    const auto host = req.get_header_value("Host");
+    base = (site.options.https ? "https://" : "http://") + (plausible_host(host) ? host : std::string("127.0.0.1"));
+  }
   while (!base.empty() && base.back() == '/') base.pop_back();
   return Visit{site.translators.get(language), req.path, std::move(params), std::move(base)};
 }
@@ -89,7 +104,6 @@ void install_public_pages(httplib::Server& server, const Site& site) {
   server.Post("/unsubscribe/([0-9a-f]{32})", [site](const httplib::Request& req, httplib::Response& res) {
     answer(site, req, res, [&](const Visit& visit) { return unsubscribe(site, visit, req.matches[1]); });
   });
-  // Links are 64 hex digits (store::new_plain_key), so is a session.
   server.Get("/my-requests", page(site, [site](const httplib::Request& req, const Visit& visit) {
                return my_requests(site, visit, resident_cookie(req.get_header_value("Cookie")));
              }));
@@ -102,6 +116,7 @@ void install_public_pages(httplib::Server& server, const Site& site) {
       return ask_for_link(site, visit, req.get_param_value("email"), req.remote_addr);
     });
   });
+  // Links are 64 hex digits (store::new_plain_key), as sessions are.
   server.Get("/my-requests/sign-in/([0-9a-f]{64})", page(site, [site](const httplib::Request& req, const Visit& visit) {
                return link_page(site, visit, req.matches[1]);
              }));

@@ -25,6 +25,7 @@ struct SiteOptions {
   // Where residents reach this server ("https://track.wealdshire.gov.uk"),
   // for the links in feeds and emails; empty: the request's Host.
   std::string public_url;
+  bool https = false;  // the scheme of links made from the Host
 };
 
 struct Site {

@@ -162,6 +162,11 @@ TEST(PublicFeeds, ACasesAndAnAreasUpdatesAsAtomWithPublicWordsOnly) {
   }
   EXPECT_EQ(new_reports, 3) << "the Millbrook and Kingsford ones are not in Ashcombe";
   EXPECT_EQ(fixed, 1);
+  auto client = server.client();
+  const auto forged = client.Get("/track/" + ids.ashcombe_fixed + "/updates.atom", {{"Host", "evil.example/\"><x"}});
+  ASSERT_TRUE(forged);
+  EXPECT_THAT(forged->body, HasSubstr("<id>http://127.0.0.1/track/")) << "a Host that is not one is not used";
+  EXPECT_THAT(forged->body, Not(HasSubstr("evil")));
   const auto unknown = get(server, "/areas/nowhere/updates.atom?lang=cy");
   EXPECT_EQ(unknown->status, 404);
   EXPECT_THAT(unknown->body, HasSubstr("<html lang=\"cy\""));
