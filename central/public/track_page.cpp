@@ -110,7 +110,7 @@ std::string case_html(const Site& site, const Visit& visit, const CaseRecord& re
   rows += summary_row(t.tr("Who deals with it"), contact_html(site, t, record));
   std::string html = "<dl class=\"summary\">" + rows + "</dl>";
   html += timeline(site, t, record);
-  html += "<p><a href=\"/track/" + escape(record.service_request_id) + "/updates.atom\">" +
+  html += "<p><a href=\"/track/" + escape(record.service_request_id) + "/updates.atom?lang=" + escape(t.language()) + "\">" +
           escape(t.tr("Follow this request in a feed reader (Atom)")) + "</a></p>";
   return html;
 }

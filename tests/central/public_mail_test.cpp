@@ -13,6 +13,7 @@
 #include "public_fixture.h"
 #include "shared/identity.h"
 #include "smtp_sink.h"
+#include "support/central_process.h"
 #include "support/deadline.h"
 
 using namespace oneservice;
@@ -157,6 +158,45 @@ TEST(PublicMail, NoAddressNoEmailAndAnAddressThatCannotBeSentToIsNeverTried) {
   ASSERT_EQ(client.Post("/open311/v2/requests.json", test::form_body(fields), "application/x-www-form-urlencoded")->status,
             200);
   EXPECT_THAT(server.store().due_mail(10), IsEmpty());
+}
+
+}  // namespace
+
+namespace {
+
+// `serve --smtp` as a council runs it: the real binary, its mailer thread,
+// a real SMTP server.
+TEST(PublicMail, TheServedBinarySendsThroughTheRelayItIsGiven) {
+  test::TempFolder data, folder;
+  std::string key;
+  {
+    CaseStore store(data.path());
+    key = store.add_key("Ashcombe Library kiosk", "kiosk");
+  }
+  const int port = test::free_port();
+  test::SmtpSink sink(folder.path(), port);
+  test::CentralProcess central(data.path(), {"--smtp", "smtp://127.0.0.1:" + std::to_string(port), "--mail-from",
+                                             "Wealdshire County Council <no-reply@wealdshire.example>"});
+  httplib::Client client("127.0.0.1", central.port());
+  const test::Fields fields = {{"api_key", key},
+                               {"service_code", "pothole"},
+                               {"lat", "51.2"},
+                               {"long", "-1.82"},
+                               {"email", test::Personal::kEmail},
+                               {"attribute[road_or_pavement]", "road"},
+                               {"attribute[pothole_size]", "about_plate"},
+                               {"attribute[depth_cm]", "7"}};
+  const auto res = client.Post("/open311/v2/requests.json", {{"Idempotency-Key", kClientId}}, test::form_body(fields),
+                               "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const auto mail = test::wait_for_mail(folder.path(), 1);
+  ASSERT_EQ(mail.size(), 1u);
+  EXPECT_EQ(mail[0].envelope_to, test::Personal::kEmail);
+  EXPECT_EQ(mail[0].headers.at("From"), "Wealdshire County Council <no-reply@wealdshire.example>");
+  EXPECT_THAT(mail[0].body, HasSubstr("http://127.0.0.1:" + std::to_string(central.port()) + "/track/" +
+                                      local_reference(kClientId)))
+      << "links to the address it serves on";
 }
 
 }  // namespace
