@@ -63,6 +63,7 @@ button:focus{color:#0b0c0c;background:#ffdd00;box-shadow:0 2px 0 #0b0c0c}
 .error-summary{border:5px solid #d4351c;padding:1rem;margin-bottom:2rem}
 .error-summary:focus{outline:3px solid #ffdd00}
 .error-summary h2{margin-top:0}
+.error-summary ul{list-style:none;padding:0;margin:0}
 .error-summary a{color:#d4351c;font-weight:700}
 .error-summary a:focus{color:#0b0c0c}
 table{border-collapse:collapse;width:100%;margin-bottom:1.25rem}

@@ -1,8 +1,5 @@
 #include "central/store/residents.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "central/store/row_helpers.h"
 
 namespace oneservice::central::store {
