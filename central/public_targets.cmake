@@ -20,7 +20,7 @@ foreach(po IN LISTS central_po_files)
 endforeach()
 add_custom_target(oneservice_central_translations ALL DEPENDS ${central_mo_files})
 
-add_library(oneservice_central_i18n STATIC i18n/translator.cpp)
+add_library(oneservice_central_i18n STATIC i18n/language_choice.cpp i18n/translator.cpp)
 target_include_directories(oneservice_central_i18n PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(oneservice_central_i18n PUBLIC oneservice_shared PRIVATE Boost::locale oneservice_warnings)
 # The compiled words of both domains, for any binary that serves pages.
@@ -36,6 +36,7 @@ add_library(oneservice_central_public STATIC
   public/open_data.cpp
   public/feeds.cpp
   public/reference.cpp
+  public/resident_cookie.cpp
   public/site.cpp
   public/top_issues_page.cpp
   public/track_page.cpp

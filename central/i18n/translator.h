@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "central/i18n/language_choice.h"
+
 namespace oneservice::central::i18n {
 
 inline constexpr const char* kCentralDomain = "oneservice-central";
 
-// The languages central speaks, English first.
-const std::vector<std::string>& languages();
 
 class Translator {
  public:
@@ -49,9 +49,5 @@ class Translators {
  private:
   std::vector<Translator> all_;
 };
-
-// The language to answer in: ?lang= when it is one we speak, else the first
-// of Accept-Language's (by q) we speak, else English.
-std::string choose_language(const std::string& lang_param, const std::string& accept_language);
 
 }  // namespace oneservice::central::i18n

@@ -86,19 +86,6 @@ Answer link_not_working(const Site& site, const Visit& visit) {
 
 }  // namespace
 
-std::string resident_cookie(const std::string& header) {
-  const std::string name = std::string(kResidentCookie) + "=";
-  std::size_t start = 0;
-  while (start < header.size()) {
-    const auto end = header.find(';', start);
-    const auto item = trim(header.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (item.rfind(name, 0) == 0) return item.substr(name.size());
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return {};
-}
-
 Answer my_requests(const Site& site, const Visit& visit, const std::string& session_token) {
   const auto address = site.store.resident_address(session_token);
   if (!address) return sign_in_page(site, visit, "", "", 200);

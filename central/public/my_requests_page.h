@@ -10,11 +10,11 @@
 // /my-requests only) for 2 hours.
 #include <string>
 
+#include "central/public/resident_cookie.h"
 #include "central/public/visit.h"
 
 namespace oneservice::central::public_pages {
 
-inline constexpr const char* kResidentCookie = "oneservice_resident";
 
 Answer my_requests(const Site& site, const Visit& visit, const std::string& session_token);
 // POST /my-requests/sign-in: `requester` is who asked (their IP address).
@@ -24,8 +24,5 @@ Answer link_page(const Site& site, const Visit& visit, const std::string& token)
 // POST: signs in and goes to the list, or says the link no longer works.
 Answer use_link(const Site& site, const Visit& visit, const std::string& token);
 Answer sign_out(const Site& site, const Visit& visit, const std::string& session_token);
-
-// The session token in a Cookie header; empty when none.
-std::string resident_cookie(const std::string& cookie_header);
 
 }  // namespace oneservice::central::public_pages
