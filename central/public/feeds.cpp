@@ -98,11 +98,10 @@ Answer area_feed(const Site& site, const Visit& visit, const std::string& area_i
   if (!area)
     return no_feed(site, visit, t.tr("There is no such area"),
                    t.tr("There is no feed for that area. The open data page lists the feeds for each area."));
-  const auto figures = top_issues(site, site.clock.now());
+  const auto figures = top_issues(site, site.clock.now(), area->id);
   std::vector<Entry> entries;
   std::vector<std::string> ids;
   for (const auto& each : figures.recent) {
-    if (public_area(site, each.lat, each.lon, each.responsible_area_id).id != area->id) continue;
     ids.push_back(each.service_request_id);
     const auto link = visit.base_url + "/track/" + each.service_request_id;
     entries.push_back({link + "#received", format(t.tr("New report: {service}"), {{"service", service_name(site, t, each.service_code)}}),

@@ -84,12 +84,16 @@ PeriodFigures period(const Site& site, const std::vector<PublicCase>& cases, Tim
 
 }  // namespace
 
-TopIssues top_issues(const Site& site, TimePoint now) {
+TopIssues top_issues(const Site& site, TimePoint now, const std::string& area_id) {
   TopIssues out;
   out.now = format_utc(now);
   auto cases = site.store.public_cases(format_utc(now - std::chrono::hours(24 * 30)), kMaxCases);
   cases.erase(std::remove_if(cases.begin(), cases.end(),
-                             [&](const PublicCase& each) { return !is_public_service(site, each.service_code); }),
+                             [&](const PublicCase& each) {
+                               return !is_public_service(site, each.service_code) ||
+                                      (!area_id.empty() &&
+                                       public_area(site, each.lat, each.lon, each.responsible_area_id).id != area_id);
+                             }),
               cases.end());
   out.week = period(site, cases, now, 7);
   out.month = period(site, cases, now, 30);

@@ -37,8 +37,9 @@ struct TopIssues {
   std::vector<PublicCase> recent;  // public services only, newest first, the last 30 days
 };
 
-// Public services only (is_public_service).
-TopIssues top_issues(const Site& site, TimePoint now);
+// Public services only (is_public_service). With an area id: only the
+// cases in that area (public_area), for "what is being reported near you".
+TopIssues top_issues(const Site& site, TimePoint now, const std::string& area_id = "");
 
 // "under a day", "1 day", "3 days" (Welsh plural forms through trn).
 std::string days_in_words(const i18n::Translator& t, double days);

@@ -92,7 +92,7 @@ void install_public_pages(httplib::Server& server, const Site& site) {
              }));
   server.Get("/", page(site, [site](const httplib::Request&, const Visit& visit) { return home_page(site, visit); }));
   server.Get("/top-issues", page(site, [site](const httplib::Request& req, const Visit& visit) {
-               return top_issues_page(site, visit, req.get_param_value("period"));
+               return top_issues_page(site, visit, req.get_param_value("period"), req.get_param_value("area"));
              }));
   server.Get("/top-issues/chart\\.svg", page(site, [site](const httplib::Request& req, const Visit& visit) {
                return top_issues_chart(site, visit, req.get_param_value("period"));

@@ -24,16 +24,34 @@ std::string report_link(const Site& site, const i18n::Translator& t, const std::
          escape(service_name(site, t, service_code)) + "</span></a>";
 }
 
-std::string period_links(const Visit& visit, bool month) {
+std::string area_query(const std::string& area) { return area.empty() ? "" : "&area=" + url_encode(area); }
+
+std::string period_links(const Visit& visit, bool month, const std::string& area) {
   const auto& t = visit.t;
   const auto link = [&](const char* period, const std::string& words, bool current) {
-    const auto href = "/top-issues?lang=" + escape(t.language()) + "&period=" + period;
+    const auto href = "/top-issues?lang=" + escape(t.language()) + "&period=" + period + escape(area_query(area));
     return "<li><a href=\"" + href + "\"" + (current ? " aria-current=\"page\"><strong>" : ">") + escape(words) +
            (current ? "</strong>" : "") + "</a></li>";
   };
   return "<nav aria-label=\"" + escape(t.tr("Time")) + "\"><ul class=\"periods\">" +
          link("week", t.tr("The last 7 days"), !month) + link("month", t.tr("The last 30 days"), month) +
          "</ul></nav>";
+}
+
+// "Near you": the council's districts, each a link to its own figures.
+std::string area_links(const Site& site, const Visit& visit, bool month, const std::string& area) {
+  const auto& t = visit.t;
+  const auto base = "/top-issues?lang=" + escape(t.language()) + "&period=" + (month ? "month" : "week");
+  const auto link = [&](const std::string& id, const std::string& words) {
+    const bool current = id == area;
+    return "<li><a href=\"" + base + escape(area_query(id)) + "\"" + (current ? " aria-current=\"page\"><strong>" : ">") +
+           escape(words) + (current ? "</strong>" : "") + "</a></li>";
+  };
+  std::string html = "<nav aria-label=\"" + escape(t.tr("Areas")) + "\"><h2>" + escape(t.tr("Near you")) +
+                     "</h2><ul class=\"periods\">" + link("", t.tr("The whole council"));
+  for (const auto& each : site.boundaries.areas())
+    if (each.kind == "district") html += link(each.id, t.council(each.name));
+  return html + "</ul></nav>";
 }
 
 std::string summary(const i18n::Translator& t, const PeriodFigures& figures) {
@@ -63,7 +81,7 @@ std::string table(const Site& site, const i18n::Translator& t, const PeriodFigur
   for (const auto& row : figures.by_service_area) {
     html += "<tr><th scope=\"row\">" + escape(service_name(site, t, row.service_code)) + "</th><td>";
     if (!row.area_id.empty())
-      html += "<a href=\"/areas/" + url_encode(row.area_id) + "/updates.atom?lang=" + escape(t.language()) + "\">" +
+      html += "<a href=\"/top-issues?lang=" + escape(t.language()) + "&area=" + url_encode(row.area_id) + "\">" +
               escape(t.council(row.area_name)) + "</a>";
     html += "</td><td class=\"num\">" + std::to_string(row.reported) + "</td><td class=\"num\">" +
             std::to_string(row.fixed) + "</td><td>" +
@@ -94,24 +112,34 @@ std::string recent(const Site& site, const i18n::Translator& t, const TopIssues&
 
 }  // namespace
 
-Answer top_issues_page(const Site& site, const Visit& visit, const std::string& period) {
+Answer top_issues_page(const Site& site, const Visit& visit, const std::string& period, const std::string& area) {
   const auto& t = visit.t;
-  if (!period.empty() && period != "week" && period != "month") {
+  const auto* place = area.empty() ? nullptr : site.boundaries.find(area);
+  const bool bad_period = !period.empty() && period != "week" && period != "month";
+  if (bad_period || (!area.empty() && (!place || place->kind != "district"))) {
     auto parts = page_parts(site, visit, t.tr("What is being reported"));
     parts.has_error = true;
+    const auto message = bad_period ? t.tr("Choose the last 7 days or the last 30 days")
+                                    : t.tr("Choose one of the areas below");
     parts.main_html = "<div class=\"error-summary\" role=\"alert\"><h2>" + escape(t.tr("There is a problem")) +
-                      "</h2><p>" + escape(t.tr("Choose the last 7 days or the last 30 days")) + "</p></div>" +
-                      period_links(visit, false);
+                      "</h2><p>" + escape(message) + "</p></div>" + period_links(visit, false, "") +
+                      area_links(site, visit, false, "");
     return {400, render_page(t, parts)};
   }
   const bool month = period == "month";
-  const auto figures = top_issues(site, site.clock.now());
+  const auto figures = top_issues(site, site.clock.now(), area);
   const auto& shown = month ? figures.month : figures.week;
   auto parts = page_parts(site, visit, t.tr("What is being reported"));
-  std::string html = period_links(visit, month) + summary(t, shown);
+  if (place) parts.caption = t.council(place->name);
+  std::string html = period_links(visit, month, area) + summary(t, shown);
   html += "<figure style=\"margin:0 0 1.25rem\">" + issues_chart_svg(site, t, shown, false) + "</figure>";
   html += table(site, t, shown);
   html += recent(site, t, figures);
+  html += area_links(site, visit, month, area);
+  if (place)
+    html += "<p><a href=\"/areas/" + url_encode(place->id) + "/updates.atom?lang=" + escape(t.language()) + "\">" +
+            escape(format(t.tr("Follow new reports in {area} in a feed reader (Atom)"), {{"area", t.council(place->name)}})) +
+            "</a></p>";
   html += "<p><a href=\"/open-data?lang=" + escape(t.language()) + "\">" +
           escape(t.tr("Get these figures as open data, and feeds of updates for your area")) + "</a></p>";
   parts.main_html = html;

@@ -9,8 +9,9 @@
 
 namespace oneservice::central::public_pages {
 
-// ?period=week (default) or month; anything else is an error on the page.
-Answer top_issues_page(const Site& site, const Visit& visit, const std::string& period);
+// ?period=week (default) or month, and ?area= a district's id (empty: the
+// whole council); anything else is an error on the page.
+Answer top_issues_page(const Site& site, const Visit& visit, const std::string& period, const std::string& area);
 // The chart alone, as an SVG file.
 Answer top_issues_chart(const Site& site, const Visit& visit, const std::string& period);
 Answer home_page(const Site& site, const Visit& visit);

@@ -44,6 +44,8 @@ const pages = [
   { name: 'track-unknown-cy', path: '/track/OS-ZZZZ-ZZZZ?lang=cy', status: 404, welsh: 'Ni allwn ddod o hyd i’r cyfeirnod hwnnw' },
   { name: 'top-issues', path: '/top-issues', status: 200, sizes: true },
   { name: 'top-issues-month-cy', path: '/top-issues?period=month&lang=cy', status: 200, sizes: true },
+  { name: 'top-issues-near-you', path: '/top-issues?area=district-ashcombe', status: 200 },
+  { name: 'top-issues-bad-area-cy', path: '/top-issues?area=nowhere&lang=cy', status: 400, welsh: 'Dewiswch un o’r ardaloedd isod' },
   { name: 'top-issues-bad-period-cy', path: '/top-issues?period=year&lang=cy', status: 400, welsh: 'Dewiswch y 7 diwrnod diwethaf' },
   { name: 'open-data', path: '/open-data', status: 200 },
   { name: 'open-data-cy', path: '/open-data?lang=cy', status: 200 },

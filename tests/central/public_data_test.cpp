@@ -62,7 +62,8 @@ TEST(PublicTopIssues, TheWeeksMostReportedProblemsWithFixesChartAndLinks) {
   EXPECT_THAT(html, HasSubstr("Report a pothole: 4 reported, 1 fixed.")) << "the chart's description";
   EXPECT_THAT(html, HasSubstr("Ashcombe District Council</a></td><td class=\"num\">3</td><td class=\"num\">1</td>"));
   EXPECT_THAT(html, HasSubstr("Millbrook District Council</a></td><td class=\"num\">1</td><td class=\"num\">0</td>"));
-  EXPECT_THAT(html, Not(HasSubstr("district-kingsford/updates.atom"))) << "10 days old: not in this week's table";
+  EXPECT_THAT(html, Not(HasSubstr("Kingsford Borough Council</a></td><td class=\"num\">")))
+      << "10 days old: not in this week's table";
   EXPECT_THAT(html, HasSubstr("href=\"/track/" + ids.millbrook + "?lang=en\""));
   EXPECT_THAT(html, HasSubstr("href=\"https://wealdshire.example/report/pothole\""));
   EXPECT_THAT(test::personal_data_in(html), IsEmpty());
@@ -70,6 +71,24 @@ TEST(PublicTopIssues, TheWeeksMostReportedProblemsWithFixesChartAndLinks) {
   EXPECT_THAT(month->body, HasSubstr("5 reports in the last 30 days."));
   EXPECT_THAT(month->body, HasSubstr("Kingsford Borough Council"));
   EXPECT_THAT(month->body, HasSubstr("aria-current=\"page\""));
+}
+
+TEST(PublicTopIssues, NearYouAreaByAreaWithItsFeed) {
+  test::PublicServer server;
+  report_some(server);
+  const auto millbrook = get(server, "/top-issues?area=district-millbrook");
+  ASSERT_TRUE(millbrook);
+  EXPECT_EQ(millbrook->status, 200);
+  EXPECT_THAT(millbrook->body, HasSubstr("1 report in the last 7 days. 0 fixed so far."));
+  EXPECT_THAT(millbrook->body, HasSubstr("href=\"/areas/district-millbrook/updates.atom?lang=en\""));
+  EXPECT_THAT(millbrook->body, HasSubstr("&amp;area=district-millbrook\" aria-current=\"page\""));
+  EXPECT_THAT(millbrook->body, Not(HasSubstr("Ashcombe District Council</a></td>")));
+  const auto month = get(server, "/top-issues?area=district-ashcombe&period=month");
+  EXPECT_THAT(month->body, HasSubstr("3 reports in the last 30 days. 1 fixed so far."));
+  const auto unknown = get(server, "/top-issues?area=parish-wenford&lang=cy");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400) << "areas are districts";
+  EXPECT_THAT(unknown->body, HasSubstr("Dewiswch un o’r ardaloedd isod"));
 }
 
 TEST(PublicTopIssues, InWelshWithItsPluralsAndAnErrorForAnUnknownPeriod) {
