@@ -125,6 +125,21 @@ std::string error_summary(const i18n::Translator& t, const std::string& message,
          "</a></li></ul></div>";
 }
 
+std::string text_field(const i18n::Translator& t, const TextField& field) {
+  const auto id = escape(field.name);
+  std::string html = field.error.empty() ? "<div class=\"form-group\">" : "<div class=\"form-group error\">";
+  html += "<label for=\"" + id + "\">" + escape(field.label) + "</label><div class=\"hint\" id=\"" + id +
+          "-hint\">" + escape(field.hint) + "</div>";
+  std::string described = id + "-hint";
+  if (!field.error.empty()) {
+    html += "<p class=\"error-message\" id=\"" + id + "-error\"><span class=\"skip\">" + escape(t.tr("Error:")) +
+            "</span> " + escape(field.error) + "</p>";
+    described += " " + id + "-error";
+  }
+  return html + "<input type=\"" + escape(field.type) + "\" id=\"" + id + "\" name=\"" + id + "\" " +
+         field.attributes + " aria-describedby=\"" + described + "\" value=\"" + escape(field.value) + "\"></div>";
+}
+
 std::string render_page(const i18n::Translator& t, const PageParts& parts) {
   const auto title = (parts.has_error ? t.tr("Error:") + " " : std::string()) + parts.title;
   std::string html = "<!DOCTYPE html>\n<html lang=\"" + escape(t.language()) +

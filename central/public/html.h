@@ -40,6 +40,16 @@ std::string with_language(const std::string& path,
 // Percent-encodes one path segment or query value.
 std::string url_encode(std::string_view text);
 
+// One GOV.UK text field: label, hint, the error message when there is one
+// (with the red bar), and the input described by both.
+struct TextField {
+  std::string name;        // also its id (the error summary links to it)
+  std::string type = "text";
+  std::string label, hint, value, error;
+  std::string attributes;  // more, as written: autocomplete="email"...
+};
+std::string text_field(const i18n::Translator& t, const TextField& field);
+
 // GOV.UK's error summary: "There is a problem" and a link to the field.
 std::string error_summary(const i18n::Translator& t, const std::string& message, const std::string& field_id);
 

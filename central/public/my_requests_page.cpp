@@ -21,19 +21,15 @@ std::string lang_query(const Visit& visit) { return "?lang=" + escape(visit.t.la
 std::string sign_in_form(const Visit& visit, const std::string& typed, const std::string& error) {
   const auto& t = visit.t;
   std::string html = "<form method=\"post\" action=\"/my-requests/sign-in" + lang_query(visit) + "\" novalidate>";
-  html += error.empty() ? "<div class=\"form-group\">" : "<div class=\"form-group error\">";
-  html += "<label for=\"email\">" + escape(t.tr("Email address")) + "</label><div class=\"hint\" id=\"email-hint\">" +
-          escape(t.tr("The one you gave when you made your request. We will send a link to it.")) + "</div>";
-  std::string described = "email-hint";
-  if (!error.empty()) {
-    html += "<p class=\"error-message\" id=\"email-error\"><span class=\"skip\">" + escape(t.tr("Error:")) +
-            "</span> " + escape(error) + "</p>";
-    described += " email-error";
-  }
-  html += "<input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" spellcheck=\"false\" "
-          "aria-describedby=\"" +
-          described + "\" value=\"" + escape(typed) + "\"></div><button type=\"submit\">" +
-          escape(t.tr("Send me a link")) + "</button></form>";
+  TextField field;
+  field.name = "email";
+  field.type = "email";
+  field.label = t.tr("Email address");
+  field.hint = t.tr("The one you gave when you made your request. We will send a link to it.");
+  field.value = typed;
+  field.error = error;
+  field.attributes = "autocomplete=\"email\" spellcheck=\"false\"";
+  html += text_field(t, field) + "<button type=\"submit\">" + escape(t.tr("Send me a link")) + "</button></form>";
   return html;
 }
 

@@ -19,21 +19,15 @@ std::string lang_field(const Visit& visit) {
 std::string search_form(const Visit& visit, const std::string& typed, const std::string& error) {
   const auto& t = visit.t;
   std::string html = "<form method=\"get\" action=\"/track\" novalidate>" + lang_field(visit);
-  html += error.empty() ? "<div class=\"form-group\">" : "<div class=\"form-group error\">";
-  html += "<label for=\"ref\">" + escape(t.tr("Your reference")) + "</label>";
-  html += "<div class=\"hint\" id=\"ref-hint\">" +
-          escape(format(t.tr("It is on your receipt or the confirmation page, for example {example} or 1234."),
-                        {{"example", kExample}})) +
-          "</div>";
-  std::string described = "ref-hint";
-  if (!error.empty()) {
-    html += "<p class=\"error-message\" id=\"ref-error\"><span class=\"skip\">" + escape(t.tr("Error:")) +
-            "</span> " + escape(error) + "</p>";
-    described += " ref-error";
-  }
-  html += "<input type=\"text\" id=\"ref\" name=\"ref\" autocomplete=\"off\" spellcheck=\"false\" "
-          "autocapitalize=\"characters\" aria-describedby=\"" +
-          described + "\" value=\"" + escape(typed) + "\"></div>";
+  TextField field;
+  field.name = "ref";
+  field.label = t.tr("Your reference");
+  field.hint = format(t.tr("It is on your receipt or the confirmation page, for example {example} or 1234."),
+                      {{"example", kExample}});
+  field.value = typed;
+  field.error = error;
+  field.attributes = "autocomplete=\"off\" spellcheck=\"false\" autocapitalize=\"characters\"";
+  html += text_field(t, field);
   html += "<button type=\"submit\">" + escape(t.tr("Find my request")) + "</button></form>";
   return html;
 }
