@@ -45,13 +45,8 @@ int serve(const ServeOptions& options) {
     std::fprintf(stderr, "oneservice-central: %s\n", error.what());
     return 2;
   }
-  std::unique_ptr<i18n::Translators> translators;
-  try {
-    translators = std::make_unique<i18n::Translators>(options.locale_dir, options.council);
-  } catch (const std::runtime_error& failure) {
-    std::fprintf(stderr, "oneservice-central: the public pages' translations cannot be read: %s\n", failure.what());
-    return 2;
-  }
+  const auto translators = std::make_unique<i18n::Translators>(options.locale_dir, options.council);
+  for (const auto& problem : translators->problems()) std::fprintf(stderr, "oneservice-central: %s\n", problem.c_str());
   std::error_code error;
   std::filesystem::create_directories(options.data_dir, error);
   std::unique_ptr<CaseStore> store;

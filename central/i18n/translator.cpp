@@ -67,7 +67,13 @@ std::string Translator::council(const std::string& english) const {
 }
 
 Translators::Translators(const std::string& locale_dir, const std::string& council) {
-  for (const auto& language : languages()) all_.emplace_back(language, locale_dir, council);
+  for (const auto& language : languages()) {
+    try {
+      all_.emplace_back(language, locale_dir, council);
+    } catch (const std::runtime_error& error) {
+      problems_.push_back("pages and emails in \"" + language + "\" are in English: " + error.what());
+    }
+  }
 }
 
 const Translator& Translators::get(const std::string& language) const {

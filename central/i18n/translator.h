@@ -39,15 +39,18 @@ class Translator {
 };
 
 // One translator per language, loaded once at start and shared by every
-// request (Translator is immutable and thread-safe).
+// request (Translator is immutable and thread-safe). A language whose files
+// cannot be read is answered in English, and problems() says why: Open311
+// and the pages keep working while the operator mends the install.
 class Translators {
  public:
-  // Throws std::runtime_error when a language's files cannot be read.
   Translators(const std::string& locale_dir, const std::string& council);
   const Translator& get(const std::string& language) const;  // English for any other
+  const std::vector<std::string>& problems() const { return problems_; }
 
  private:
   std::vector<Translator> all_;
+  std::vector<std::string> problems_;
 };
 
 }  // namespace oneservice::central::i18n

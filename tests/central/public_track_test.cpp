@@ -211,6 +211,14 @@ TEST(PublicWords, DatesAreOnTheUksClockAndEveryStatusHasItsOwnWordsInBothLanguag
   EXPECT_EQ(welsh.size(), all_case_statuses().size());
 }
 
+TEST(PublicLanguage, MissingTranslationsAnswerInEnglishAndSayWhy) {
+  test::TempFolder empty;
+  const i18n::Translators translators(empty.path(), "demo-council");
+  ASSERT_EQ(translators.problems().size(), 1u);
+  EXPECT_THAT(translators.problems()[0], HasSubstr("\"cy\" are in English"));
+  EXPECT_EQ(translators.get("cy").tr("Track a request"), "Track a request");
+}
+
 TEST(PublicLanguage, QueryThenAcceptLanguageByWeightThenEnglish) {
   using i18n::choose_language;
   EXPECT_EQ(choose_language("", ""), "en");
