@@ -1,6 +1,7 @@
 #include "central/case_store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
@@ -12,7 +13,9 @@
 #include "central/store/pin_verifiers.h"
 #include "central/store/jobs.h"
 #include "central/store/provenance.h"
+#include "central/store/public_data.h"
 #include "central/store/read_pool.h"
+#include "central/store/residents.h"
 #include "central/store/reports.h"
 #include "central/store/schema.h"
 #include "central/store/staff.h"
@@ -407,6 +410,140 @@ bool CaseStore::clear_flag(const std::string& service_request_id) {
   impl_->writer->submit([&](sqlite3* db) { cleared = store::clear_case_flag(db, *id); },
                         "clearing the flag of case " + service_request_id);
   return cleared;
+}
+
+std::vector<CaseRecord> CaseStore::find_by_reference(const std::string& reference) const {
+  if (reference.empty()) return {};
+  return impl_->read("finding a reference", [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    return store::cases_with_reference(db, reference);
+  });
+}
+
+std::vector<PublicCase> CaseStore::public_cases(const std::string& since, std::size_t limit) const {
+  const auto from = normalised_time(since, "since");
+  return impl_->read("reading public cases", [&](sqlite3* db) { return store::public_cases(db, from, limit); });
+}
+
+std::vector<QueuedMail> CaseStore::due_mail(std::size_t limit) const {
+  return impl_->read("reading the mail queue", [&](sqlite3* db) { return store::due_mail(db, impl_->now(), limit); });
+}
+
+void CaseStore::mail_sent(std::int64_t mail_id) {
+  impl_->writer->submit([&](sqlite3* db) { store::mark_mail_sent(db, mail_id, impl_->now()); },
+                        "marking email " + std::to_string(mail_id) + " sent");
+}
+
+void CaseStore::mail_failed(std::int64_t mail_id, const std::string& error, std::chrono::seconds retry_in,
+                            bool give_up) {
+  const auto now = impl_->clock.now();
+  impl_->writer->submit(
+      [&](sqlite3* db) {
+        store::mark_mail_failed(db, mail_id, error, format_utc(now + retry_in), give_up, format_utc(now));
+      },
+      "marking email " + std::to_string(mail_id) + " not sent");
+}
+
+StopResult CaseStore::stop_mail(const std::string& token) {
+  if (token.empty()) return {};
+  StopResult result;
+  impl_->writer->submit([&](sqlite3* db) { result = store::stop_mail(db, token, impl_->now()); },
+                        "stopping a case's emails");
+  return result;
+}
+
+StopResult CaseStore::mail_stop_state(const std::string& token) const {
+  if (token.empty()) return {};
+  return impl_->read("reading an unsubscribe link", [&](sqlite3* db) { return store::mail_stop_state(db, token); });
+}
+
+namespace {
+
+std::string address_key(const std::string& address) {
+  std::string out;
+  for (const char c : address)
+    if (c != ' ' && c != '\t') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+LinkOutcome CaseStore::request_sign_in_link(const SignInLinkRequest& request) {
+  const auto now = impl_->clock.now();
+  store::NewLink link;
+  link.plain_token = store::new_plain_key();
+  link.token_sha256 = store::sha256_hex(link.plain_token);
+  link.address = address_key(request.address);
+  link.language = request.language;
+  link.requester_sha256 = store::sha256_hex(request.requester);
+  if (link.address.empty()) throw CentralStoreError("A sign-in link needs an address.");
+  LinkOutcome outcome = LinkOutcome::Queued;
+  impl_->writer->submit(
+      [&](sqlite3* db) {
+        outcome = store::insert_link(db, link, format_utc(now), format_utc(now - std::chrono::hours(1)),
+                                     format_utc(now + std::chrono::minutes(store::kLinkMinutes)));
+      },
+      "a resident's sign-in link");
+  return outcome;
+}
+
+std::vector<SignInMail> CaseStore::due_sign_in_mail(std::size_t limit) const {
+  return impl_->read("reading the sign-in emails",
+                     [&](sqlite3* db) { return store::due_sign_in_mail(db, impl_->now(), limit); });
+}
+
+void CaseStore::sign_in_mail_done(std::int64_t id, bool sent, std::chrono::seconds retry_in, bool give_up) {
+  const auto now = impl_->clock.now();
+  impl_->writer->submit(
+      [&](sqlite3* db) { store::mark_sign_in_mail(db, id, sent, format_utc(now + retry_in), give_up, format_utc(now)); },
+      "a sign-in email's outcome");
+}
+
+std::optional<ResidentSession> CaseStore::sign_in_with_link(const std::string& token) {
+  if (token.empty()) return std::nullopt;
+  const auto now = impl_->clock.now();
+  ResidentSession session;
+  session.token = store::new_plain_key();
+  session.expires_at = format_utc(now + std::chrono::minutes(store::kResidentSessionMinutes));
+  bool signed_in = false;
+  impl_->writer->submit(
+      [&](sqlite3* db) {
+        const auto address = store::use_link(db, store::sha256_hex(token), format_utc(now));
+        if (!address) return;
+        session.address = *address;
+        store::insert_resident_session(db, store::sha256_hex(session.token), *address, format_utc(now),
+                                       session.expires_at);
+        signed_in = true;
+      },
+      "a resident's sign-in");
+  if (!signed_in) return std::nullopt;
+  return session;
+}
+
+std::optional<std::string> CaseStore::resident_address(const std::string& session_token) const {
+  if (session_token.empty()) return std::nullopt;
+  return impl_->read("checking a resident's sign-in", [&](sqlite3* db) {
+    return store::live_resident_session(db, store::sha256_hex(session_token), impl_->now());
+  });
+}
+
+void CaseStore::sign_out_resident(const std::string& session_token) {
+  if (session_token.empty()) return;
+  impl_->writer->submit(
+      [&](sqlite3* db) { store::end_resident_session(db, store::sha256_hex(session_token), impl_->now()); },
+      "a resident's sign-out");
+}
+
+std::vector<CaseRecord> CaseStore::cases_for_address(const std::string& address) const {
+  const auto key = address_key(address);
+  if (key.empty()) return {};
+  return impl_->read("listing a resident's requests", [&](sqlite3* db) {
+    sqlite::ReadSnapshot snapshot(db);
+    std::vector<CaseRecord> out;
+    for (const auto& id : store::case_ids_for_address(db, key))
+      if (auto record = store::load_case(db, *store::parse_case_id(id))) out.push_back(std::move(*record));
+    return out;
+  });
 }
 
 const std::string& CaseStore::path() const { return impl_->path; }

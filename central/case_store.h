@@ -12,6 +12,7 @@
 // same content returns the existing case (Duplicate); the same id with other
 // content is refused (Conflict). The single writer makes this hold under
 // concurrent duplicate POSTs, including two in the same batch.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "central/job_records.h"
+#include "central/public_records.h"
 #include "central/records.h"
 #include "central/staff_records.h"
 #include "central/store/password_hash.h"
@@ -132,6 +134,38 @@ class CaseStore {
   // The case's version just after this update was stored: the base for the
   // sender's next update of the case when the update was applied.
   std::optional<std::int64_t> version_after_update(std::int64_t update_id) const;
+
+  // The public face (issue 16). A device's reference ("OS-5BCJ-N6Z1", any
+  // case) finds every case made with it; usually one.
+  std::vector<CaseRecord> find_by_reference(const std::string& reference) const;
+  // Cases requested at or after `since` (UTC ISO), newest first, without
+  // anything personal: the figures of the top-issues page and open data.
+  std::vector<PublicCase> public_cases(const std::string& since, std::size_t limit) const;
+
+  // The mail queue the store's triggers fill (schema step 5): emails due
+  // now, oldest first; then each one's outcome. A failure is tried again
+  // after `retry_in`, or never again when give_up.
+  std::vector<QueuedMail> due_mail(std::size_t limit) const;
+  void mail_sent(std::int64_t mail_id);
+  void mail_failed(std::int64_t mail_id, const std::string& error, std::chrono::seconds retry_in, bool give_up);
+  // The unsubscribe link's token: stops that case's emails (those queued
+  // too). mail_stop_state only looks.
+  StopResult stop_mail(const std::string& token);
+  StopResult mail_stop_state(const std::string& token) const;
+
+  // A resident's own requests, whatever the channel: a one-time link
+  // emailed to an address (rate limited per address and per requester,
+  // store/residents.h), then a session for that address. Addresses are
+  // matched without case. The plain link token is returned only in the
+  // email's queue entry, the session token only here.
+  LinkOutcome request_sign_in_link(const SignInLinkRequest& request);
+  std::vector<SignInMail> due_sign_in_mail(std::size_t limit) const;
+  void sign_in_mail_done(std::int64_t id, bool sent, std::chrono::seconds retry_in, bool give_up);
+  // nullopt: unknown, used or expired.
+  std::optional<ResidentSession> sign_in_with_link(const std::string& token);
+  std::optional<std::string> resident_address(const std::string& session_token) const;
+  void sign_out_resident(const std::string& session_token);
+  std::vector<CaseRecord> cases_for_address(const std::string& address) const;
 
   const std::string& path() const;
   // Transactions the writer thread has committed since open: fewer than the

@@ -65,6 +65,7 @@ struct NewCase {
   bool batch = false;          // Open311 "batch" service: answer with a token
   std::vector<MediaFile> media;
   std::vector<std::string> media_urls;  // photo links sent instead of files (Open311 media_url)
+  std::string language = "en";  // the resident's, for the emails (central/i18n languages())
 };
 
 enum class CreateOutcome { Created, Duplicate, Conflict };
@@ -100,6 +101,10 @@ struct CaseRecord {
   std::optional<double> distance_m;  // set by a nearby search
   bool needs_review = false; // a manager should look (review_reason says why)
   std::string review_reason;
+  // The reference the device gave the resident ("OS-5BCJ-N6Z1", from the
+  // client id: shared/identity.h); the tracking page finds a case by it.
+  std::string reference;
+  std::string language = "en";  // the resident's
 };
 
 // One entry in a case's history. The public feed shows only applied

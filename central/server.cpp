@@ -10,7 +10,10 @@
 
 #include "central/case_store.h"
 #include "central/listen_socket.h"
+#include "central/i18n/translator.h"
 #include "central/open311/api.h"
+#include "central/notify/mailer.h"
+#include "central/public/site.h"
 #include "shared/catalogue_json.h"
 #include "shared/routing.h"
 
@@ -42,6 +45,8 @@ int serve(const ServeOptions& options) {
     std::fprintf(stderr, "oneservice-central: %s\n", error.what());
     return 2;
   }
+  const auto translators = std::make_unique<i18n::Translators>(options.locale_dir, options.council);
+  for (const auto& problem : translators->problems()) std::fprintf(stderr, "oneservice-central: %s\n", problem.c_str());
   std::error_code error;
   std::filesystem::create_directories(options.data_dir, error);
   std::unique_ptr<CaseStore> store;
@@ -71,6 +76,9 @@ int serve(const ServeOptions& options) {
   server->set_tcp_nodelay(true);
   open311::Api api(*store, *catalogue, *boundaries, {https});
   api.install(*server);
+  const public_pages::Site site{*store, *catalogue, *boundaries, *translators,
+                                {options.report_url, options.public_url, https}, Clock{}};
+  public_pages::install_public_pages(*server, site);
 
   // Port 0 takes any free port (tests run several servers side by side); the
   // line below says which.
@@ -79,6 +87,19 @@ int serve(const ServeOptions& options) {
     std::fprintf(stderr, "oneservice-central: cannot listen on %s:%d (in use, or not this machine's address)\n",
                  options.host.c_str(), options.port);
     return 2;
+  }
+  // Emails wait in the store's queue until a relay is configured; the
+  // mailer sends them on its own thread, never in a request's path.
+  std::unique_ptr<notify::Mailer> mailer;
+  if (!options.smtp_url.empty()) {
+    notify::MailerOptions mail;
+    mail.smtp_url = options.smtp_url;
+    mail.from = options.mail_from;
+    mail.public_url = options.public_url.empty()
+                          ? (https ? "https://" : "http://") + options.host + ":" + std::to_string(port)
+                          : options.public_url;
+    while (!mail.public_url.empty() && mail.public_url.back() == '/') mail.public_url.pop_back();
+    mailer = std::make_unique<notify::Mailer>(site, std::move(mail));
   }
   std::thread stopper([&] {
     int signal_number = 0;
@@ -93,6 +114,7 @@ int serve(const ServeOptions& options) {
   // stopper thread ends in both cases.
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
+  mailer.reset();
   return 0;
 }
 

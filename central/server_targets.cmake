@@ -43,11 +43,14 @@ add_library(oneservice_central_api STATIC
   cli/arguments.cpp
   cli/commands.cpp
   cli/staff_command.cpp
-  cli/job_commands.cpp)
+  cli/job_commands.cpp
+  cli/digest_command.cpp)
 target_include_directories(oneservice_central_api PUBLIC ${PROJECT_SOURCE_DIR})
-target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}")
+target_compile_definitions(oneservice_central_api PRIVATE ONESERVICE_ASSETS_DIR="${ONESERVICE_ASSETS_DIR}"
+  ONESERVICE_LOCALE_DIR="${ONESERVICE_LOCALE_DIR}")
 target_link_libraries(oneservice_central_api
-  PUBLIC oneservice_central_intake oneservice_central_store oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
+  PUBLIC oneservice_central_intake oneservice_central_store oneservice_central_public oneservice_central_notify oneservice_central_i18n
+         oneservice_shared PkgConfig::HTTPLIB pugixml::pugixml
   PRIVATE oneservice_imaging oneservice_warnings)
 
 add_executable(oneservice-central main.cpp)

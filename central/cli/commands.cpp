@@ -6,6 +6,7 @@
 
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
+#include "central/cli/digest_command.h"
 #include "central/cli/staff_command.h"
 #include "central/cli/job_commands.h"
 #include "central/report_format.h"
@@ -34,8 +35,24 @@ int serve_command(const Arguments& args) {
   options.council = args.flag("--council", options.council);
   options.tls_cert = args.flag("--tls-cert");
   options.tls_key = args.flag("--tls-key");
+  options.locale_dir = args.flag("--locale", ONESERVICE_LOCALE_DIR);
+  options.report_url = args.flag("--report-url");
+  options.public_url = args.flag("--public-url");
+  // The relay's URL may hold a password: ONESERVICE_SMTP_URL keeps it out of
+  // the process list.
+  const char* smtp_env = std::getenv("ONESERVICE_SMTP_URL");
+  options.smtp_url = args.flag("--smtp", smtp_env ? smtp_env : "");
+  options.mail_from = args.flag("--mail-from");
+  if (!options.smtp_url.empty() && options.mail_from.find('@') == std::string::npos)
+    return problem("--smtp needs --mail-from, the address residents' emails come from, like "
+                   "\"Wealdshire County Council <no-reply@wealdshire.example>\"");
   if (options.tls_cert.empty() != options.tls_key.empty())
     return problem("--tls-cert and --tls-key go together: give both to serve HTTPS");
+  const auto listen_on = args.flag("--listen", "127.0.0.1:8311");
+  if (!options.smtp_url.empty() && options.public_url.empty() &&
+      (listen_on.rfind("0.0.0.0:", 0) == 0 || listen_on.rfind("[::]:", 0) == 0))
+    return problem("--smtp needs --public-url when listening on every address: the emails' links must say where "
+                   "residents reach this server, like https://track.wealdshire.example");
   const auto listen = args.flag("--listen", "127.0.0.1:8311");
   const auto colon = listen.rfind(':');
   try {
@@ -118,6 +135,7 @@ int case_command(const Arguments& args, CaseStore& store) {
 
 int report_command(const Arguments& args, CaseStore& store) {
   const auto kind = args.words.size() > 1 ? args.words[1] : "";
+  if (kind == "digest") return digest_command(args, store);
   const auto format = args.flag("--format", "json");
   if (format != "json" && format != "csv") return problem("--format must be json or csv");
   const auto since_text = args.flag("--since", "1970-01-01");
@@ -144,6 +162,8 @@ int report_command(const Arguments& args, CaseStore& store) {
 std::string usage() {
   return "Usage: oneservice-central COMMAND [--data DIR]\n"
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
+         "        [--locale DIR] [--report-url URL-with-{service_code}] [--public-url URL]\n"
+         "        [--smtp smtp://HOST:PORT --mail-from ADDRESS]   (or ONESERVICE_SMTP_URL)\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
          "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"
@@ -151,7 +171,8 @@ std::string usage() {
          "  staff list | staff disable NAME | staff reset NAME [--secret-stdin]\n"
          "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
          std::string(kJobUsage) +
-         "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n"
+         "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n" +
+         std::string(kDigestUsage) +
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 

@@ -108,6 +108,7 @@ IntakeResult Intake::receive(Submission submission) const {
   new_case.batch = service.type == ServiceType::Batch;
   new_case.media = photos.files();
   new_case.media_urls = submission.media_urls;
+  new_case.language = submission.language;
 
   try {
     result.created = store_.create(new_case);

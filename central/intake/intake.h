@@ -24,6 +24,7 @@ struct Submission {
   std::string idempotency_key;        // the Idempotency-Key header; empty when not sent
   std::vector<std::string_view> photos;  // each photo's bytes, as sent
   std::vector<std::string> media_urls;   // photo links (Open311 media_url), as sent
+  std::string language = "en";           // the resident's (Accept-Language), for the emails
 };
 
 enum class IntakeOutcome {

@@ -7,6 +7,7 @@
 #include <exception>
 #include <sstream>
 
+#include "central/i18n/translator.h"
 #include "central/media/thumbnail_cache.h"
 #include "central/intake/limits.h"
 #include "central/intake/messages.h"
@@ -183,6 +184,7 @@ void Api::create(const httplib::Request& req, httplib::Response& res, const http
   submission.problems = std::move(posted.problems);
   submission.idempotency_key = req.get_header_value("Idempotency-Key");
   submission.staff_token = bearer_token(req);
+  submission.language = i18n::choose_language("", req.get_header_value("Accept-Language"));
   const auto result = intake_.receive(std::move(submission));
   if (result.outcome != IntakeOutcome::Accepted) return fail(res, format, http_status(result.outcome), result.messages);
   reply(res, format, 200, json::array({created_document(result)}), "service_requests", "request");

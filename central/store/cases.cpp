@@ -19,7 +19,7 @@ constexpr std::string_view kCaseSelect =
     "c.agency_responsible, c.responsible_area_id, c.service_notice, c.requested_datetime, "
     "c.updated_datetime, c.address, c.lat, c.lon, c.description, c.channel, coalesce(d.name, ''), "
     "c.request_json, c.version, c.needs_review, c.review_reason, c.media_urls, "
-    "(SELECT count(*) FROM case_supporters s WHERE s.case_id = c.id) "
+    "(SELECT count(*) FROM case_supporters s WHERE s.case_id = c.id), c.reference, c.language "
     "FROM cases c LEFT JOIN devices d ON d.id = c.device_id";
 
 CaseRecord case_from_row(const sqlite::Statement& row) {
@@ -47,6 +47,8 @@ CaseRecord case_from_row(const sqlite::Statement& row) {
   record.review_reason = row.text(20);
   record.media_urls = strings_from_json(row.text(21));
   record.supporters = row.integer(22);
+  record.reference = row.text(23);
+  record.language = row.text(24);
   return record;
 }
 
@@ -116,9 +118,9 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
       "INSERT INTO cases (client_id, canonical_body, token, service_code, status, is_open, status_notes, "
       "agency_responsible, responsible_area_id, service_notice, requested_datetime, updated_datetime, "
       "device_created_at, address, lat, lon, description, channel, device_id, request_json, media_urls, "
-      "staff_id, reported_for, assisted_via) "
+      "staff_id, reported_for, assisted_via, language) "
       "VALUES (?1, ?2, ?3, ?4, 'OPEN', 1, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19, ?20, ?21)");
+      "?19, ?20, ?21, ?22)");
   insert.bind(1, request.client_id).bind(2, new_case.canonical_body);
   if (new_case.batch)
     insert.bind(3, result.token);
@@ -149,6 +151,7 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
     insert.bind_null(19);
   insert.bind(20, request.reported_for ? to_string(*request.reported_for) : "")
       .bind(21, request.assisted_via ? to_string(*request.assisted_via) : "")
+      .bind(22, new_case.language.empty() ? std::string("en") : new_case.language)
       .run();
   const auto case_id = sqlite::last_insert_id(db);
 
@@ -174,6 +177,15 @@ std::optional<std::string> case_for_token(sqlite3* db, const std::string& token)
   select.bind(1, token);
   if (!select.step()) return std::nullopt;
   return std::to_string(select.integer(0));
+}
+
+std::vector<CaseRecord> cases_with_reference(sqlite3* db, const std::string& reference) {
+  sqlite::Statement select(db, std::string(kCaseSelect) + " WHERE c.reference = ?1 ORDER BY c.id LIMIT 20");
+  select.bind(1, reference);
+  std::vector<CaseRecord> records;
+  while (select.step()) records.push_back(case_from_row(select));
+  attach_media(db, records);
+  return records;
 }
 
 namespace {

@@ -26,6 +26,8 @@ CreateResult create_case(sqlite3* db, const NewCase& new_case, const std::string
 
 std::optional<CaseRecord> load_case(sqlite3* db, std::int64_t case_id);
 std::optional<std::string> case_for_token(sqlite3* db, const std::string& token);
+// Every case with this device reference ("OS-5BCJ-N6Z1"), oldest first.
+std::vector<CaseRecord> cases_with_reference(sqlite3* db, const std::string& reference);
 // Query dates are already normalised to the stored form ("...T..:..:..Z").
 std::vector<CaseRecord> search_cases(sqlite3* db, const CaseQuery& query);
 

@@ -6,6 +6,8 @@
 #include "central/store/schema_v2_updates.h"
 #include "central/store/schema_v3_staff.h"
 #include "central/store/schema_v4_jobs.h"
+#include "central/store/schema_v5_public.h"
+#include "shared/identity.h"
 
 namespace oneservice::central::store {
 namespace {
@@ -87,7 +89,19 @@ END;
   throw CentralStoreError("The case store " + path + " cannot be used: " + detail);
 }
 
+// oneservice_local_reference(client_id): the reference the device showed
+// for this request (schema step 5 fills cases.reference with it).
+void local_reference_function(sqlite3_context* context, int, sqlite3_value** arguments) {
+  const auto* text = sqlite3_value_text(arguments[0]);
+  if (!text) return sqlite3_result_null(context);
+  const auto reference = local_reference(reinterpret_cast<const char*>(text));
+  sqlite3_result_text(context, reference.c_str(), static_cast<int>(reference.size()), SQLITE_TRANSIENT);
+}
+
 void configure(sqlite3* db) {
+  if (sqlite3_create_function(db, "oneservice_local_reference", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                              local_reference_function, nullptr, nullptr) != SQLITE_OK)
+    throw sqlite::Failure(SQLITE_ERROR, "cannot register oneservice_local_reference");
   sqlite::exec(db, "PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs));
   // FULL syncs the log on every commit: a case the server answered 201 for
   // survives a power cut. Group commit, not this, is where speed comes from.
@@ -120,6 +134,7 @@ const std::vector<Migration>& migrations() {
       {2, kVersion2Updates},
       {3, kVersion3Staff},
       {4, kVersion4Jobs},
+      {5, kVersion5Public},
   };
   return steps;
 }

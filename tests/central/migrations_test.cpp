@@ -165,9 +165,14 @@ TEST(CaseStoreMigrations, AVersion3FileKeepsItsRowsAndTakesAssignments) {
   }
   const auto path = folder.path() + "/central.sqlite3";
   {
-    // Back to version 3: step 4's objects go, as if never made.
+    // Back to version 3: steps 5's and 4's objects go, as if never made.
     RawDb raw(path);
-    for (const auto* drop : {"DROP TRIGGER job_assigned", "DROP TRIGGER job_reassigned", "DROP TRIGGER job_unassigned",
+    for (const auto* drop : {"DROP TRIGGER mail_on_status", "DROP TRIGGER mail_on_receipt",
+                             "DROP TRIGGER case_reference_kept", "DROP TABLE resident_sessions",
+                             "DROP TABLE resident_links", "DROP TABLE mail_queue", "DROP TABLE mail_subscriptions",
+                             "DROP INDEX cases_by_email", "DROP INDEX cases_by_reference",
+                             "ALTER TABLE cases DROP COLUMN reference", "ALTER TABLE cases DROP COLUMN language",
+                             "DROP TRIGGER job_assigned", "DROP TRIGGER job_reassigned", "DROP TRIGGER job_unassigned",
                              "DROP TRIGGER job_case_changed", "DROP TRIGGER job_case_updated",
                              "DROP TRIGGER update_version_kept", "DROP TABLE update_versions", "DROP TABLE job_changes",
                              "DROP TABLE assignments", "PRAGMA user_version = 3"})
