@@ -93,6 +93,12 @@ int main(int argc, char** argv) {
       setup.desk.pulled_catalogue = [&engine] { return engine->pulled_catalogue(); };
       setup.operator_setup.send_now = [&engine] { engine->send_now(); };
     }
+    setup.mode = options.mode;
+    setup.field.settings = kiosk::field_settings(options);
+    if (engine) {
+      setup.field.links.online = [&engine] { return engine->snapshot().online; };
+      setup.field.links.send_now = [&engine] { engine->send_now(); };
+    }
     kiosk::App app(std::move(setup), host.fonts());
     std::uint64_t seen_generation = 0;
 

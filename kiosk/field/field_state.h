@@ -1,0 +1,55 @@
+#pragma once
+// Field mode's state, as plain data: which screen shows, what the sign-in
+// forms hold, the report being made (the kiosk's own Journey, so the same
+// questions, validation and routing), and the GPS panel's averaging. One
+// officer's everything is in here or in the desk's reads: locking or
+// signing out replaces it with a fresh FieldState.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/field/field_desk.h"
+#include "kiosk/journey.h"
+#include "shared/clock.h"
+#include "shared/validation.h"
+
+namespace oneservice::kiosk::field {
+
+// SignIn (online) and Pin (offline) until someone signs in; then Home and
+// what it opens. Report draws the journey's pages (Journey::page).
+enum class FieldView { SignIn, Pin, Home, ChooseService, Report, Sent, Drafts, Sync };
+
+struct SignInForm {
+  std::string name, secret, pin, pin_again;
+  std::vector<FieldError> errors;  // field: "name", "secret", "pin", "pin_again"
+};
+
+struct PinForm {
+  std::string name;  // chosen from the officers who may use a PIN here
+  std::string pin;
+  std::vector<FieldError> errors;  // field: "pin"
+};
+
+// "Average for 5 seconds": the fixes gathered since it started.
+struct GpsAveraging {
+  std::optional<TimePoint> started;
+  std::vector<GpsFix> fixes;
+  bool last_failed = false;  // the last average was not good enough
+};
+
+struct FieldState {
+  FieldView view = FieldView::SignIn;
+  SignInForm sign_in;
+  PinForm pin;
+  Journey journey;
+  GpsAveraging averaging;
+  std::string sent_reference;  // the Sent page's reference
+  // One line Home shows after an action ("Saved as a draft"), in English
+  // msgid form so it is worded in the language of the moment.
+  const char* notice = nullptr;
+  std::string save_problem;    // the store refused a save: for the page that tried
+  std::optional<BatchResult> last_batch;  // the Drafts page, after Send all
+  TimePoint last_touch{};
+};
+
+}  // namespace oneservice::kiosk::field

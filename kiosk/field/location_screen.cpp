@@ -1,0 +1,41 @@
+// The report's location in the field: the GPS panel first (an officer is
+// usually standing at the spot), then the kiosk's map and words for when
+// the sky is blocked. Where the point came from is kept with the report.
+#include "kiosk/field/field_screens.h"
+#include "kiosk/field/gps_panel.h"
+#include "kiosk/field/report_actions.h"
+
+namespace oneservice::kiosk::field {
+
+double accuracy_needed(const FieldSettings& settings, const std::string& service_code) {
+  const auto found = settings.gps_accuracy_by_service.find(service_code);
+  return found == settings.gps_accuracy_by_service.end() ? settings.gps_accuracy_m : found->second;
+}
+
+void draw_location(FieldScreen& screen) {
+  auto& ui = screen.ui;
+  auto& journey = screen.state.journey;
+  const auto& rules = screen.journey_screen.rules;
+  const auto* service = rules.catalogue.find_service(journey.service_code);
+  if (!service) return;
+  report_top(screen);
+  ui::hint(ui, service->service_name);
+  ui::heading(ui, service->location_question.empty() ? ui.tr("Where is it?") : service->location_question);
+  for (const auto& error : journey.errors) ui::error_message(ui, error.message);
+  gps_panel(screen, accuracy_needed(screen.settings, journey.service_code));
+  if (journey.fields.lat && journey.location_origin == LocationOrigin::Gps)
+    ui::hint(ui, ui.tr("The pin is where the GPS put it. Tap the map to move it."));
+  ImGui::Spacing();
+  if (screens::draw_location_places(screen.journey_screen, *service)) {
+    journey.location_origin = LocationOrigin::Map;
+    journey.location_accuracy_m.reset();
+  }
+  ImGui::Spacing();
+  if (ui::primary_button(ui, ui.tr("Continue"), "Continue")) {
+    if (!journey.fields.lat && !journey.fields.text.empty()) journey.location_origin = LocationOrigin::Words;
+    continue_page(journey, rules);
+  }
+  report_bottom(screen);
+}
+
+}  // namespace oneservice::kiosk::field

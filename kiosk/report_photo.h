@@ -1,0 +1,20 @@
+#pragma once
+// A photo on a report as the journey holds it: already scaled and stripped
+// of its metadata (imaging/), with the position its EXIF held, if any.
+// Only field mode takes photos today; the kiosk's journeys have none.
+#include <optional>
+#include <string>
+
+namespace oneservice::kiosk {
+
+struct ReportPhoto {
+  std::string jpeg;
+  int width = 0, height = 0;
+  std::optional<double> lat, lon;
+};
+
+// Where a report's point came from, recorded with it (an officer's fix is
+// worth more than a tap on a map).
+enum class LocationOrigin { None, Gps, Photo, Map, Words };
+
+}  // namespace oneservice::kiosk
