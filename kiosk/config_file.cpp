@@ -54,6 +54,14 @@ std::string apply_field_settings(const nlohmann::json& config, const std::string
     }
   }
   if (config.contains("photo_folder")) field.photo_folder = config["photo_folder"].get<std::string>();
+  if (config.contains("gpsd")) {
+    const auto where = config["gpsd"].get<std::string>();
+    const auto colon = where.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == where.size())
+      return "In " + path + ", gpsd must be HOST:PORT, for example localhost:2947.";
+    field.gpsd_host = where.substr(0, colon);
+    field.gpsd_port = where.substr(colon + 1);
+  }
   return {};
 }
 

@@ -9,6 +9,7 @@
 
 #include "kiosk/app.h"
 #include "kiosk/startup.h"
+#include "platform/gps/gps_reader.h"
 #include "sync/sync_engine.h"
 #include "platform/image.h"
 #include "platform/imgui_host.h"
@@ -94,6 +95,13 @@ int main(int argc, char** argv) {
       setup.operator_setup.send_now = [&engine] { engine->send_now(); };
     }
     setup.mode = options.mode;
+    // The tablet's GPS, read by its own thread; the screens take snapshots.
+    std::unique_ptr<gps::GpsReader> gps_reader;
+    if (options.mode == kiosk::AppMode::Field) {
+      gps_reader = std::make_unique<gps::GpsReader>(options.field.gpsd_host, options.field.gpsd_port);
+      gps_reader->start();
+      setup.field.links.gps = [&gps_reader] { return gps_reader->latest(); };
+    }
     setup.field.settings = kiosk::field_settings(options);
     if (engine) {
       setup.field.links.online = [&engine] { return engine->snapshot().online; };

@@ -36,7 +36,7 @@ std::string usage() {
          "logo, fullscreen, software_renderer, server_url, api_key, ca_bundle, tracking_url (with {reference}),\n"
          "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds, operator_pin, mode\n"
          "(\"kiosk\" or \"field\"), and for field mode lock_after_minutes, gps_accuracy_m,\n"
-         "gps_accuracy_by_service ({\"pothole\": 5}) and photo_folder. With\n"
+         "gps_accuracy_by_service ({\"pothole\": 5}), photo_folder and gpsd (HOST:PORT). With\n"
          "server_url and api_key the kiosk sends its queue to the council in the background.\n"
          "operator_pin (4 to 8 digits, in quotes) opens the operator screen: hold the top-left corner of\n"
          "the screen for 3 seconds between requests, then enter it.\n"

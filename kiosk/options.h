@@ -27,6 +27,7 @@ struct FieldOptions {
   double gps_accuracy_m = 10;
   std::map<std::string, double> gps_accuracy_by_service;
   std::string photo_folder;  // "Import from a folder" reads JPEGs here; empty: no import
+  std::string gpsd_host = "localhost", gpsd_port = "2947";  // config "gpsd": "HOST:PORT"
 };
 
 struct KioskOptions {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kiosk/report_photo.h"
+#include "platform/gps/fix.h"
 #include "shared/clock.h"
 #include "shared/request.h"
 
@@ -79,18 +80,10 @@ struct SyncLogEntry {
   std::string reason;
 };
 
-// One GPS reading, as the tablet's receiver last gave it.
-enum class GpsState { NoReceiver, Searching, HasFix };
-struct GpsFix {
-  double lat = 0, lon = 0;
-  std::optional<double> accuracy_m;
-  int satellites_used = 0, satellites_seen = 0;
-  TimePoint at{};
-};
-struct GpsReading {
-  GpsState state = GpsState::NoReceiver;
-  std::optional<GpsFix> fix;
-};
+// The GPS reading as the tablet's receiver last gave it (platform/gps/).
+using GpsFix = gps::Fix;
+using GpsReading = gps::GpsReading;
+using GpsState = gps::GpsState;
 
 // What the app's owner connects; every part may be missing.
 struct FieldLinks {

@@ -10,6 +10,7 @@
 
 #include "kiosk/field/field_desk.h"
 #include "kiosk/journey.h"
+#include "platform/gps/fix_rules.h"
 #include "shared/clock.h"
 #include "shared/validation.h"
 
@@ -33,7 +34,8 @@ struct PinForm {
 // "Average for 5 seconds": the fixes gathered since it started.
 struct GpsAveraging {
   std::optional<TimePoint> started;
-  std::vector<GpsFix> fixes;
+  gps::FixAverager averager{gps::FixAverager::kDefaultWindow};
+  std::optional<TimePoint> last_added;  // the fix last given to it (one fix is drawn many frames)
   bool last_failed = false;  // the last average was not good enough
 };
 

@@ -15,10 +15,6 @@ std::string metres(double value) {
   return text;
 }
 
-long age_seconds(const GpsFix& fix, TimePoint now) {
-  return std::max<long>(0, static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(now - fix.at).count()));
-}
-
 void take_position(FieldScreen& screen, const GpsFix& fix) {
   auto& journey = screen.state.journey;
   journey.fields.lat = fix.lat;
@@ -32,40 +28,24 @@ void draw_reading(ui::Context& ui, const GpsFix& fix, TimePoint now) {
                                    : ui.tr("Accuracy: not known"));
   ui::paragraph(ui, format(ui.tr("Satellites: {used} used of {seen} seen"),
                            {{"used", std::to_string(fix.satellites_used)}, {"seen", std::to_string(fix.satellites_seen)}}));
-  const long age = age_seconds(fix, now);
+  const long age = static_cast<long>(gps::fix_age(fix, now).count());
   ui::paragraph(ui, format(ui.trn("Fix taken {count} second ago", "Fix taken {count} seconds ago", age),
                            {{"count", std::to_string(age)}}));
 }
 
-// Gathers fixes while averaging; true when the time is up.
-bool gather(GpsAveraging& averaging, const std::optional<GpsFix>& fix, TimePoint now) {
-  if (fix && (averaging.fixes.empty() || averaging.fixes.back().at != fix->at)) averaging.fixes.push_back(*fix);
-  return now - *averaging.started >= kAverageFor;
+// Gives the averager each new fix while averaging; true when the time is up.
+bool gather(GpsAveraging& averaging, const GpsFix& fix, TimePoint now) {
+  if (averaging.last_added != fix.at) {
+    averaging.averager.add(fix);
+    averaging.last_added = fix.at;
+  }
+  return now - *averaging.started >= gps::FixAverager::kDefaultWindow;
 }
 
 }  // namespace
 
 bool fix_usable(const GpsFix& fix, double needed, TimePoint now) {
-  return fix.accuracy_m && *fix.accuracy_m <= needed && now - fix.at <= kFixFreshFor;
-}
-
-std::optional<GpsFix> average_fixes(const std::vector<GpsFix>& fixes) {
-  std::vector<GpsFix> known;
-  for (const auto& fix : fixes)
-    if (fix.accuracy_m) known.push_back(fix);
-  if (known.empty()) return std::nullopt;
-  std::sort(known.begin(), known.end(), [](const GpsFix& a, const GpsFix& b) { return *a.accuracy_m < *b.accuracy_m; });
-  known.resize((known.size() + 1) / 2);
-  GpsFix average = known.back();  // the worst kept: its accuracy, satellites and time
-  double lat = 0, lon = 0;
-  for (const auto& fix : known) {
-    lat += fix.lat;
-    lon += fix.lon;
-  }
-  average.lat = lat / static_cast<double>(known.size());
-  average.lon = lon / static_cast<double>(known.size());
-  average.at = std::max_element(known.begin(), known.end(), [](const GpsFix& a, const GpsFix& b) { return a.at < b.at; })->at;
-  return average;
+  return gps::fix_acceptable(fix, needed) && gps::fix_age(fix, now) <= kFixFreshFor;
 }
 
 bool gps_panel(FieldScreen& screen, double needed) {
@@ -78,25 +58,29 @@ bool gps_panel(FieldScreen& screen, double needed) {
     ui::paragraph(ui, ui.tr("GPS"));
   }
   ui::LeftBorderScope inset(theme::palette().border, 10);
-  if (reading.state == GpsState::NoReceiver) {
+  if (reading.state == GpsState::NoGpsd) {
     ui::paragraph(ui, ui.tr("This tablet's GPS is not answering. Mark the place on the map."));
     return false;
   }
   if (!reading.fix || reading.state == GpsState::Searching) {
-    ui::paragraph(ui, ui.tr("Looking for satellites. Stay in the open, or mark the place on the map."));
+    ui::paragraph(ui, format(ui.trn("Looking for satellites: {count} seen. Stay in the open, or mark the place on the map.",
+                                    "Looking for satellites: {count} seen. Stay in the open, or mark the place on the map.",
+                                    reading.satellites_seen),
+                             {{"count", std::to_string(reading.satellites_seen)}}));
     return false;
   }
   const GpsFix& fix = *reading.fix;
   draw_reading(ui, fix, now);
   if (averaging.started) {
     if (!gather(averaging, fix, now)) {
-      const long left = static_cast<long>(
-          std::chrono::duration_cast<std::chrono::seconds>(kAverageFor - (now - *averaging.started)).count()) + 1;
+      const long left = static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(
+                                              gps::FixAverager::kDefaultWindow - (now - *averaging.started))
+                                              .count()) + 1;
       ui::paragraph(ui, format(ui.trn("Averaging: {count} second left", "Averaging: {count} seconds left", left),
                                {{"count", std::to_string(left)}}));
       return false;
     }
-    const auto average = average_fixes(averaging.fixes);
+    const auto average = averaging.averager.average();
     averaging = GpsAveraging{};
     if (average && fix_usable(*average, needed, now)) {
       take_position(screen, *average);

@@ -6,16 +6,11 @@
 
 namespace oneservice::kiosk::field {
 
-// A fix the report may take: its accuracy known and within `needed`
-// metres, and fresh (a fix from a minute ago is where the officer was).
+// A fix the report may take: acceptable by the officer's rule
+// (gps::fix_acceptable) and fresh, since a fix from a minute ago is where
+// the officer was, not where they are.
 bool fix_usable(const GpsFix& fix, double needed, TimePoint now);
 inline constexpr std::chrono::seconds kFixFreshFor{10};
-inline constexpr std::chrono::seconds kAverageFor{5};
-
-// The averaged position of the fixes gathered: the better half by accuracy
-// (worse readings are dropped, as Survey123 does), their mean point, and
-// the worst accuracy kept (the average is at least that good).
-std::optional<GpsFix> average_fixes(const std::vector<GpsFix>& fixes);
 
 // Draws the panel; true when the officer took a position (it is then in
 // the journey's page fields, with its origin and accuracy).
