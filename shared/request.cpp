@@ -20,6 +20,24 @@ std::optional<Channel> parse_channel(const std::string& text) {
   return std::nullopt;
 }
 
+std::string to_string(LocationSource source) {
+  switch (source) {
+    case LocationSource::Gps: return "gps";
+    case LocationSource::Photo: return "photo";
+    case LocationSource::Map: return "map";
+    case LocationSource::Words: return "words";
+  }
+  return "gps";
+}
+
+std::optional<LocationSource> parse_location_source(const std::string& text) {
+  if (text == "gps") return LocationSource::Gps;
+  if (text == "photo") return LocationSource::Photo;
+  if (text == "map") return LocationSource::Map;
+  if (text == "words") return LocationSource::Words;
+  return std::nullopt;
+}
+
 std::string to_string(ReportedFor reported_for) {
   return reported_for == ReportedFor::Anonymous ? "anonymous" : "resident";
 }

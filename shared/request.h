@@ -20,10 +20,18 @@ enum class Channel { Kiosk, Field, Assisted, Web };
 enum class ReportedFor { Resident, Anonymous };  // "on behalf of a named resident" | "anonymously"
 enum class AssistedVia { Phone, InPerson };
 
+// Where a point came from, so the office can judge how far to trust it:
+// the tablet's GPS (with its accuracy), a photo's own EXIF position, a tap
+// or drag on the map, or words (an address typed, no point). Absent: not
+// said, as in every request made before this existed.
+enum class LocationSource { Gps, Photo, Map, Words };
+
 struct Location {
   std::optional<double> lat;
   std::optional<double> lon;  // Open311 "long"
   std::string address_string;
+  std::optional<LocationSource> source;
+  std::optional<double> accuracy_m;  // horizontal, metres (GPS)
 
   bool has_point() const { return lat.has_value() && lon.has_value(); }
   bool empty() const { return !has_point() && address_string.empty(); }
@@ -58,6 +66,9 @@ std::string to_string(Channel channel);
 std::optional<Channel> parse_channel(const std::string& text);
 // For messages about an unknown channel.
 inline constexpr const char* kChannelNames = "kiosk, field, assisted or web";
+
+std::string to_string(LocationSource source);  // gps | photo | map | words
+std::optional<LocationSource> parse_location_source(const std::string& text);
 
 std::string to_string(ReportedFor reported_for);  // resident | anonymous
 std::optional<ReportedFor> parse_reported_for(const std::string& text);

@@ -78,6 +78,9 @@ std::string request_to_json(const ServiceRequest& request) {
   if (request.location.lon) location["long"] = *request.location.lon;
   if (!request.location.address_string.empty())
     location["address_string"] = request.location.address_string;
+  // Written only when said: older bodies stay byte for byte as they were.
+  if (request.location.source) location["source"] = to_string(*request.location.source);
+  if (request.location.accuracy_m) location["accuracy_m"] = *request.location.accuracy_m;
   json out = {
       {"client_id", request.client_id},
       {"service_code", request.service_code},
@@ -137,6 +140,12 @@ ServiceRequest request_from_json(std::string_view json_text) {
     request.location.lat = number_field(*location, "lat", "location.");
     request.location.lon = number_field(*location, "long", "location.");
     request.location.address_string = text_field(*location, "address_string", "location.");
+    const auto source = text_field(*location, "source", "location.");
+    if (!source.empty()) {
+      request.location.source = parse_location_source(source);
+      if (!request.location.source) fail("location.source", "must be gps, photo, map or words.");
+    }
+    request.location.accuracy_m = number_field(*location, "accuracy_m", "location.");
   }
   if (const auto* contact = object_field(root, "contact")) {
     request.contact.first_name = text_field(*contact, "first_name", "contact.");

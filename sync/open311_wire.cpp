@@ -40,6 +40,10 @@ std::vector<net::FormPart> request_form(const ServiceRequest& r, const std::vect
   if (r.location.lat) field("lat", format_coordinate(*r.location.lat));
   if (r.location.lon) field("long", format_coordinate(*r.location.lon));
   field("address_string", r.location.address_string);
+  // Plain fields, as reported_for is: an Open311 server that does not know
+  // them ignores them, and central keeps them with the case.
+  if (r.location.source) field("location_source", to_string(*r.location.source));
+  if (r.location.accuracy_m) field("location_accuracy_m", format_coordinate(*r.location.accuracy_m));
   field("description", r.description);
   field("first_name", r.contact.first_name);
   field("last_name", r.contact.last_name);

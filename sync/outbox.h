@@ -21,6 +21,10 @@
 
 namespace oneservice::sync {
 
+namespace detail {
+struct OutboxAccess;  // sync/outbox_access.h
+}
+
 struct OutboxEntry {
   std::string client_id, local_ref;
   RequestState state = RequestState::Draft;
@@ -34,6 +38,7 @@ struct OutboxEntry {
   std::string created_at, updated_at;  // UTC ISO 8601
   std::string next_attempt_at;  // empty: as soon as possible
   std::string token;            // batch services: set while it resolves
+  std::string staff;            // the member of staff it belongs to; empty: the kiosk's
 };
 
 // A photo that travels with its request.
@@ -142,6 +147,8 @@ class Outbox {
  private:
   // The push loop's side of the same store (sync/delivery_queue.h).
   friend class DeliveryQueue;
+  // The other views over the same connection (drafts, staff, jobs...).
+  friend struct detail::OutboxAccess;
 
   Outbox(std::string path, sqlite::Database db);
 

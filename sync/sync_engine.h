@@ -33,6 +33,11 @@ struct EngineOptions {
   std::chrono::seconds pull_interval{60};   // catalogue and updates
   std::chrono::seconds idle_interval{30};   // longest sleep between passes
   PushOptions push;
+  // Field mode (a tablet): the same passes, plus staff sessions, verifiers,
+  // jobs and their thumbnails, job updates and joins, photos sent after
+  // their reports, and the cache of open cases nearby (sync/field_sync.h).
+  // Off for the kiosk, which behaves exactly as before.
+  bool field_mode = false;
 };
 
 class SyncEngine {

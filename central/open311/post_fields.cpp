@@ -33,6 +33,15 @@ std::optional<double> coordinate(const std::string& text, bool& bad) {
   return std::nullopt;
 }
 
+// Where the point came from is for the office to weigh, never a reason to
+// refuse a report: a word or number it cannot read is left unsaid.
+std::optional<double> accuracy(const std::string& text) {
+  bool bad = false;
+  const auto value = coordinate(trim(text), bad);
+  if (!value || *value < 0) return std::nullopt;
+  return value;
+}
+
 // attribute[code][] always makes a list. A repeated attribute[code] (no
 // []), as HTTP::Request::Common sends an array, makes one too: every value
 // is kept. Sent once, it stays a single answer, so single-value questions
@@ -75,6 +84,8 @@ PostedRequest read_post_fields(const Fields& fields) {
     else if (name == "lat") r.location.lat = coordinate(value, bad_point);
     else if (name == "long") r.location.lon = coordinate(value, bad_point);
     else if (name == "address_string") r.location.address_string = value;
+    else if (name == "location_source") r.location.source = parse_location_source(trim(value));
+    else if (name == "location_accuracy_m") r.location.accuracy_m = accuracy(value);
     else if (name == "description") r.description = value;
     else if (name == "first_name") r.contact.first_name = value;
     else if (name == "last_name") r.contact.last_name = value;
