@@ -44,9 +44,7 @@ struct Journey {
   std::string client_id;  // made when the service is chosen: a resend is the same request
   std::string question_code;  // the Question page's attribute
   Answers answers;
-  Location location;  // words, a point on the map, or both
-  LocationOrigin location_origin = LocationOrigin::None;  // where the point came from
-  std::optional<double> location_accuracy_m;  // a GPS fix's, when it came from one
+  Location location;  // words, a point on the map, or both (field mode: and where the point came from)
   std::vector<ReportPhoto> photos;  // field mode's Photos page
   Contact contact;    // optional: how the council can send updates
   std::string track_reference;  // Track page: the reference looked up

@@ -13,8 +13,4 @@ struct ReportPhoto {
   std::optional<double> lat, lon;
 };
 
-// Where a report's point came from, recorded with it (an officer's fix is
-// worth more than a tap on a map).
-enum class LocationOrigin { None, Gps, Photo, Map, Words };
-
 }  // namespace oneservice::kiosk

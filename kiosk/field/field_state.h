@@ -23,12 +23,14 @@ enum class FieldView { SignIn, Pin, Home, ChooseService, Report, Sent, Drafts, S
 struct SignInForm {
   std::string name, secret, pin, pin_again;
   std::vector<FieldError> errors;  // field: "name", "secret", "pin", "pin_again"
+  int reveal_frames = 0;           // the error summary brought into view (ui::reveal_here)
 };
 
 struct PinForm {
   std::string name;  // chosen from the officers who may use a PIN here
   std::string pin;
   std::vector<FieldError> errors;  // field: "pin"
+  int reveal_frames = 0;
 };
 
 // "Average for 5 seconds": the fixes gathered since it started.

@@ -19,8 +19,8 @@ void take_position(FieldScreen& screen, const GpsFix& fix) {
   auto& journey = screen.state.journey;
   journey.fields.lat = fix.lat;
   journey.fields.lon = fix.lon;
-  journey.location_origin = LocationOrigin::Gps;
-  journey.location_accuracy_m = fix.accuracy_m;
+  journey.location.source = LocationSource::Gps;
+  journey.location.accuracy_m = fix.accuracy_m;
 }
 
 void draw_reading(ui::Context& ui, const GpsFix& fix, TimePoint now) {

@@ -23,16 +23,16 @@ void draw_location(FieldScreen& screen) {
   ui::heading(ui, service->location_question.empty() ? ui.tr("Where is it?") : service->location_question);
   for (const auto& error : journey.errors) ui::error_message(ui, error.message);
   gps_panel(screen, accuracy_needed(screen.settings, journey.service_code));
-  if (journey.fields.lat && journey.location_origin == LocationOrigin::Gps)
+  if (journey.fields.lat && journey.location.source == LocationSource::Gps)
     ui::hint(ui, ui.tr("The pin is where the GPS put it. Tap the map to move it."));
   ImGui::Spacing();
   if (screens::draw_location_places(screen.journey_screen, *service)) {
-    journey.location_origin = LocationOrigin::Map;
-    journey.location_accuracy_m.reset();
+    journey.location.source = LocationSource::Map;
+    journey.location.accuracy_m.reset();
   }
   ImGui::Spacing();
   if (ui::primary_button(ui, ui.tr("Continue"), "Continue")) {
-    if (!journey.fields.lat && !journey.fields.text.empty()) journey.location_origin = LocationOrigin::Words;
+    if (!journey.fields.lat && !journey.fields.text.empty()) journey.location.source = LocationSource::Words;
     continue_page(journey, rules);
   }
   report_bottom(screen);

@@ -19,12 +19,8 @@ void draw_photos(FieldScreen& screen) {
                                : format(ui.trn("{count} photo of at most 5", "{count} photos of at most 5", count),
                                         {{"count", std::to_string(count)}}));
   for (std::size_t i = 0; i < journey.photos.size(); ++i) {
-    const auto& photo = journey.photos[i];
     ui::IdScope id("photo" + std::to_string(i));
-    ui::paragraph(ui, format(ui.tr("Photo {number}: {width} by {height} pixels"),
-                             {{"number", std::to_string(i + 1)},
-                              {"width", std::to_string(photo.width)},
-                              {"height", std::to_string(photo.height)}}));
+    ui::paragraph(ui, format(ui.tr("Photo {number}"), {{"number", std::to_string(i + 1)}}));
     if (ui::secondary_button(ui, ui.tr("Remove"), "Remove photo " + std::to_string(i + 1))) {
       journey.photos.erase(journey.photos.begin() + static_cast<std::ptrdiff_t>(i));
       break;

@@ -22,6 +22,7 @@ void take_answer(FieldScreen& screen) {
     return;
   }
   form.errors = {{"pin", Problem::Missing, sign_in_problem(screen.ui, *answer)}};
+  form.reveal_frames = 3;
 }
 
 }  // namespace
@@ -29,6 +30,7 @@ void take_answer(FieldScreen& screen) {
 void draw_pin_sign_in(FieldScreen& screen) {
   auto& form = screen.state.pin;
   take_answer(screen);
+  ui::reveal_here(screen.ui, form.reveal_frames);
   ui::error_summary(screen.ui, form.errors);
   ui::heading(screen.ui, screen.ui.tr("Sign in with your PIN"));
   const auto& officers = screen.desk.offline_officers();
@@ -59,7 +61,10 @@ void draw_pin_sign_in(FieldScreen& screen) {
     if (screen.desk.signing_in()) {
       ui::paragraph(screen.ui, screen.ui.tr("Checking your PIN…"));
     } else if (!form.name.empty() && ui::primary_button(screen.ui, screen.ui.tr("Sign in"), "Sign in")) {
-      if (form.pin.empty()) form.errors = {{"pin", Problem::Missing, screen.ui.tr("Enter your PIN")}};
+      if (form.pin.empty()) {
+        form.errors = {{"pin", Problem::Missing, screen.ui.tr("Enter your PIN")}};
+        form.reveal_frames = 3;
+      }
       else screen.desk.start_sign_in_with_pin(form.name, form.pin);
     }
   }

@@ -53,6 +53,7 @@ void take_answer(FieldScreen& screen) {
   std::string message = sign_in_problem(screen.ui, *answer);
   const char* field = answer->outcome == SignInOutcome::PinNotAllowed ? "pin" : "secret";
   form.errors = {{field, Problem::Missing, message}};
+  form.reveal_frames = 3;
 }
 
 }  // namespace
@@ -60,6 +61,7 @@ void take_answer(FieldScreen& screen) {
 void draw_sign_in(FieldScreen& screen) {
   auto& form = screen.state.sign_in;
   take_answer(screen);
+  ui::reveal_here(screen.ui, form.reveal_frames);
   ui::error_summary(screen.ui, form.errors);
   ui::heading(screen.ui, screen.ui.tr("Sign in"));
   ui::hint(screen.ui, screen.ui.tr("Use the name and secret the council gave you."));
@@ -75,6 +77,7 @@ void draw_sign_in(FieldScreen& screen) {
     ui::paragraph(screen.ui, screen.ui.tr("Signing in…"));
   } else if (ui::primary_button(screen.ui, screen.ui.tr("Sign in"), "Sign in")) {
     form.errors = check_form(screen.ui, form);
+    form.reveal_frames = form.errors.empty() ? 0 : 3;
     if (form.errors.empty()) screen.desk.start_sign_in_online(form.name, form.secret, form.pin);
   }
   ImGui::Spacing();

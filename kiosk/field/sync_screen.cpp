@@ -6,11 +6,12 @@
 namespace oneservice::kiosk::field {
 namespace {
 
-// Why something waits, from the engine's reason (English, for logs).
+// Why something waits, from the engine's reason (sync/sync_log.h's keys).
 std::string waiting_words(ui::Context& ui, const std::string& reason) {
-  if (reason.find("sign") != std::string::npos) return ui.tr("Waiting: sign in with your name and secret to send it");
-  if (reason.find("signal") != std::string::npos || reason.find("connection") != std::string::npos)
-    return ui.tr("Waiting for a signal");
+  if (reason == "sign_in") return ui.tr("Waiting: sign in with your name and secret to send it");
+  if (reason == "retry_at") return ui.tr("Waiting: the council's server asked the tablet to try again later");
+  if (reason == "report_first") return ui.tr("Waiting for its report to be sent first");
+  if (reason == "no_signal") return ui.tr("Waiting for a signal");
   return ui.tr("Waiting to send");
 }
 

@@ -88,15 +88,15 @@ std::size_t KioskDriver::expect_readable_text(const std::string& where) const {
 
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
                          bool expect_problem, std::optional<sync::ServerConfig> server,
-                         const std::string& assets_dir, OperatorSetup operator_setup)
+                         const std::string& assets_dir, OperatorSetup operator_setup, DriverExtras extras)
     : folder_(screenshot_folder) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
   options_.data_dir = data_dir;
   options_.assets_dir = assets_dir.empty() ? ONESERVICE_ASSETS_DIR : assets_dir;
   options_.fullscreen = false;
   options_.software_renderer = true;
-  options_.width = 1280;
-  options_.height = 800;
+  options_.width = extras.width;
+  options_.height = extras.height;
   services_ = open_services(options_);
   EXPECT_EQ(services_.problem.empty(), !expect_problem) << services_.problem;
   platform::WindowOptions window_options;
@@ -133,6 +133,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
     if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
   setup.operator_setup = std::move(operator_setup);
+  if (extras.adjust) extras.adjust(setup, services_);
   app_ = std::make_unique<App>(std::move(setup), host_->fonts());
   std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
   std::filesystem::create_directories(folder_);

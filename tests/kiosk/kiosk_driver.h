@@ -26,6 +26,13 @@ namespace oneservice::kiosk::testing {
 Clock fixed_clock();
 Clock clock_at(std::shared_ptr<TimePoint> now);
 
+// What a test may add to the app the driver makes: field mode and its
+// links (given the store the driver opened), another screen size.
+struct DriverExtras {
+  std::function<void(AppSetup&, KioskServices&)> adjust;
+  int width = 1280, height = 800;
+};
+
 class KioskDriver {
  public:
   // A kiosk on the demo council with its outbox in data_dir.
@@ -36,7 +43,7 @@ class KioskDriver {
   // server and no send_now given, "Send now" wakes the real worker).
   KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {},
               bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt,
-              const std::string& assets_dir = {}, OperatorSetup operator_setup = {});
+              const std::string& assets_dir = {}, OperatorSetup operator_setup = {}, DriverExtras extras = {});
   ~KioskDriver();
 
   // From the attract screen to the services, in "en" or "cy".
@@ -96,6 +103,7 @@ class KioskDriver {
   bool shows(const std::string& text) const { return app_->probe().shows_text(text); }
   const UiProbe& probe() const { return app_->probe(); }
   const Journey& journey() const { return app_->journey(); }
+  const App& app() const { return *app_; }
   sync::Outbox& outbox() { return services_.outbox.value(); }
   int height() const { return options_.height; }
   int width() const { return options_.width; }

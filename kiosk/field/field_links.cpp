@@ -1,0 +1,112 @@
+#include "kiosk/field/field_links.h"
+
+#include "sync/drafts.h"
+#include "sync/outbox.h"
+#include "sync/server_config.h"
+#include "sync/staff_reports.h"
+#include "sync/staff_sign_in.h"
+#include "sync/sync_engine.h"
+#include "sync/sync_log.h"
+
+namespace oneservice::kiosk::field {
+namespace {
+
+Officer officer_of(const sync::StaffMember& member) { return {member.name, member.role, member.team}; }
+
+static_assert(static_cast<int>(sync::SignInOutcome::PinExpired) == static_cast<int>(SignInOutcome::PinExpired),
+              "field::SignInOutcome lists sync::SignInOutcome's outcomes in its order");
+
+SignInAnswer answer_of(const sync::SignInResult& result) {
+  // The two enums list the same outcomes in the same order (sync/staff_records.h).
+  return {static_cast<SignInOutcome>(result.outcome), officer_of(result.member), result.pins_left, result.server_words};
+}
+
+std::vector<sync::MediaAttachment> attachments(const std::vector<FieldPhoto>& photos) {
+  std::vector<sync::MediaAttachment> media;
+  for (std::size_t i = 0; i < photos.size(); ++i)
+    media.push_back({"photo-" + std::to_string(i + 1) + ".jpg", "image/jpeg", photos[i].jpeg});
+  return media;
+}
+
+DraftSummary summary_of(const sync::DraftSummary& draft) {
+  return {draft.client_id, draft.local_ref, draft.service_code, draft.updated_at, draft.complete, draft.problems};
+}
+
+SyncState state_of(const std::string& state) {
+  if (state == "sent") return SyncState::Sent;
+  if (state == "waiting") return SyncState::Waiting;
+  return SyncState::NeedsAttention;  // needs_attention, conflict
+}
+
+}  // namespace
+
+FieldLinks sync_links(const SyncParts& parts) {
+  FieldLinks links;
+  sync::Outbox* outbox = &parts.outbox;
+  const std::string data_dir = parts.data_dir;
+  if (parts.server) {
+    links.sign_in_online = [data_dir, server = *parts.server](const std::string& name, const std::string& secret,
+                                                              const std::string& pin) {
+      auto own = sync::Outbox::open(sync::outbox_path(data_dir));
+      return answer_of(sync::sign_in_online(own, server, name, secret, pin));
+    };
+  }
+  links.sign_in_with_pin = [data_dir](const std::string& name, const std::string& pin) {
+    auto own = sync::Outbox::open(sync::outbox_path(data_dir));
+    return answer_of(sync::sign_in_with_pin(own, name, pin));
+  };
+  links.offline_sign_ins = [outbox] {
+    std::vector<Officer> officers;
+    for (const auto& member : sync::offline_sign_ins(*outbox)) officers.push_back(officer_of(member));
+    return officers;
+  };
+  links.sign_out = [outbox](const std::string& name) { sync::sign_out(*outbox, name); };
+  links.queue_report = [outbox](const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
+                                const std::string& staff) {
+    return sync::enqueue_for_staff(*outbox, request, attachments(photos), staff);
+  };
+  links.save_draft = [outbox](const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
+                              const std::string& staff) {
+    return sync::Drafts(*outbox).save_draft(request, attachments(photos), staff);
+  };
+  if (const Catalogue* catalogue = parts.catalogue) {
+    links.drafts_of = [outbox, catalogue](const std::string& staff) {
+      std::vector<DraftSummary> drafts;
+      for (const auto& draft : sync::Drafts(*outbox).drafts_of(staff, *catalogue, Wording::english()))
+        drafts.push_back(summary_of(draft));
+      return drafts;
+    };
+    links.send_drafts = [outbox, catalogue](const std::vector<std::string>& ids, const std::string& staff) {
+      const auto batch = sync::Drafts(*outbox).send_drafts(ids, *catalogue, Wording::english(), staff);
+      BatchResult result{batch.queued, {}};
+      for (const auto& draft : batch.incomplete) result.incomplete.push_back(summary_of(draft));
+      return result;
+    };
+  }
+  links.load_draft = [outbox](const std::string& client_id, const std::string& staff) -> std::optional<Draft> {
+    auto found = sync::Drafts(*outbox).load_draft(client_id, staff);
+    if (!found) return std::nullopt;
+    Draft draft{std::move(found->first), {}};
+    for (auto& media : found->second) draft.photos.push_back({std::move(media.bytes), 0, 0, {}, {}});
+    return draft;
+  };
+  links.delete_draft = [outbox](const std::string& client_id, const std::string& staff) {
+    sync::Drafts(*outbox).delete_draft(client_id, staff);
+  };
+  links.sync_log = [outbox](const std::string& staff) {
+    std::vector<SyncLogEntry> log;
+    for (const auto& entry : sync::sync_log(*outbox, staff)) {
+      const auto state = state_of(entry.state);
+      log.push_back({entry.kind, entry.reference, entry.what, entry.queued_at, entry.sent_at, state,
+                     state == SyncState::NeedsAttention ? entry.council_words : entry.reason});
+    }
+    return log;
+  };
+  if (sync::SyncEngine* engine = parts.engine) {
+    links.send_now = [engine] { engine->send_now(); };
+    links.online = [engine] { return engine->snapshot().online; };
+  }
+  return links;
+}
+
+}  // namespace oneservice::kiosk::field
