@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 #include <variant>
-#include <vector>
 
 #include "imaging/exif_reading.h"
+#include "imaging/photo_folder.h"  // importable_photos, for the same callers
 
 namespace oneservice::imaging {
 
@@ -25,7 +25,8 @@ struct PreparedPhoto {
   std::optional<PhotoPosition> position;  // the original's EXIF GPS, if it had one
 };
 
-// English, for logs; the field UI words the kind itself.
+// The kind is for the field UI to word (English and Welsh); reason is
+// English, for logs, and names nothing of the photo's content.
 enum class PhotoProblemKind { NotAPhoto, TooLarge, Damaged };
 struct PhotoProblem {
   PhotoProblemKind kind = PhotoProblemKind::NotAPhoto;
@@ -33,10 +34,5 @@ struct PhotoProblem {
 };
 
 std::variant<PreparedPhoto, PhotoProblem> prepare_photo(std::string_view bytes, int long_edge = kPhotoLongEdge);
-
-// The JPEG photos an officer may import from a folder (a card, the camera
-// app's folder): regular files named *.jpg or *.jpeg in any case, full
-// paths, sorted by name, no recursion; empty when the folder cannot be read.
-std::vector<std::string> importable_photos(const std::string& folder);
 
 }  // namespace oneservice::imaging

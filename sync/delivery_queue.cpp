@@ -164,8 +164,8 @@ std::vector<ClaimedRequest> DeliveryQueue::claim_rows(const std::string& now_utc
   std::vector<Claimed> rows;
   while (claim.step()) {
     auto entry = entry_from_row(claim, outbox_->path_);
-    auto request = detail::request_from_body(claim.text(12), outbox_->path_, entry.local_ref);
-    rows.push_back({entry.next_attempt_at, claim.integer(11), std::move(entry), std::move(request)});
+    auto request = detail::request_from_body(claim.text(13), outbox_->path_, entry.local_ref);
+    rows.push_back({entry.next_attempt_at, claim.integer(12), std::move(entry), std::move(request)});
   }
   // RETURNING comes in no particular order: put it back in the due order.
   std::sort(rows.begin(), rows.end(), [](const Claimed& a, const Claimed& b) {

@@ -307,6 +307,146 @@ constexpr std::string_view kVersion6 = R"sql(
 DROP INDEX requests_by_state;
 )sql";
 
+
+// Version 7: field mode (issue 13). Everything here that belongs to a
+// member of staff carries their name (`staff`, compared ignoring ASCII case
+// as central compares names), and every query the UI makes filters on it.
+//
+// staff_members: one row per member who signed in online on this tablet:
+// the session token their queued work is sent with, and the offline PIN
+// verifier (an Argon2id string; the PIN cannot be read from it, only
+// guessed at the hash's cost), the wrong-PIN count that locks it, and the
+// jobs cursor. A sign-out waits in sign_out_requested until the server
+// session is ended.
+//
+// report_photos: an officer's report's photos, each sent after the report
+// as its own update (one update id each, so exactly once per photo).
+// job_updates: updates, joins (an update and a supporter) on cases; their
+// photos in job_update_media. jobs, job_thumbnails: the officer's jobs as
+// central last sent them. job_notices: what the tablet noticed (a job taken
+// away). nearby_cases: the cache of open cases near the officer's area.
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE requests ADD COLUMN staff TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+CREATE INDEX requests_by_staff ON requests (staff, state) WHERE staff <> '';
+
+CREATE TABLE staff_members (
+  name TEXT PRIMARY KEY COLLATE NOCASE,
+  role TEXT NOT NULL,
+  team TEXT NOT NULL,
+  token TEXT NOT NULL DEFAULT '',
+  token_expires_at TEXT NOT NULL DEFAULT '',
+  token_live INTEGER NOT NULL DEFAULT 0 CHECK (token_live IN (0, 1)),
+  session_ended INTEGER NOT NULL DEFAULT 0 CHECK (session_ended IN (0, 1)),
+  sign_out_requested INTEGER NOT NULL DEFAULT 0 CHECK (sign_out_requested IN (0, 1)),
+  verifier_id INTEGER,
+  verifier TEXT NOT NULL DEFAULT '',
+  fingerprint TEXT NOT NULL DEFAULT '',
+  verifier_expires_at TEXT NOT NULL DEFAULT '',
+  wrong_pins INTEGER NOT NULL DEFAULT 0 CHECK (wrong_pins >= 0),
+  jobs_cursor TEXT NOT NULL DEFAULT '',
+  signed_in_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE report_photos (
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES requests (client_id) ON DELETE CASCADE,
+  update_id TEXT NOT NULL UNIQUE,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  bytes BLOB,
+  state TEXT NOT NULL DEFAULT 'waiting'
+    CHECK (state = 'waiting' OR state = 'sent' OR state = 'needs_attention'),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL DEFAULT '',
+  last_error TEXT NOT NULL DEFAULT '',
+  sent_at TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX report_photos_by_request ON report_photos (client_id, id);
+
+CREATE TABLE jobs (
+  staff TEXT NOT NULL COLLATE NOCASE,
+  service_request_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  document TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (staff, service_request_id)
+) STRICT;
+
+CREATE TABLE job_thumbnails (
+  staff TEXT NOT NULL COLLATE NOCASE,
+  service_request_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  content_type TEXT NOT NULL DEFAULT '',
+  bytes BLOB,
+  PRIMARY KEY (staff, service_request_id, url),
+  FOREIGN KEY (staff, service_request_id) REFERENCES jobs (staff, service_request_id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE job_updates (
+  id INTEGER PRIMARY KEY,
+  update_id TEXT NOT NULL UNIQUE,
+  staff TEXT NOT NULL COLLATE NOCASE,
+  service_request_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind = 'update' OR kind = 'join'),
+  status TEXT NOT NULL,
+  public_note TEXT NOT NULL,
+  private_note TEXT NOT NULL,
+  device_time TEXT NOT NULL,
+  base_version INTEGER,
+  state TEXT NOT NULL DEFAULT 'waiting'
+    CHECK (state = 'waiting' OR state = 'sending' OR state = 'sent' OR state = 'conflict'
+           OR state = 'needs_attention'),
+  supporter_sent INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL DEFAULT '',
+  last_error TEXT NOT NULL DEFAULT '',
+  council_words TEXT NOT NULL DEFAULT '',
+  sent_version INTEGER,
+  answered_version INTEGER,
+  queued_at TEXT NOT NULL,
+  sent_at TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX job_updates_by_case ON job_updates (staff, service_request_id, id);
+
+CREATE TRIGGER job_updates_kept_until_sent BEFORE DELETE ON job_updates
+WHEN OLD.state = 'waiting' OR OLD.state = 'sending'
+BEGIN
+  SELECT RAISE(ABORT, 'an update not yet sent cannot be deleted');
+END;
+
+CREATE TABLE job_update_media (
+  id INTEGER PRIMARY KEY,
+  update_id TEXT NOT NULL REFERENCES job_updates (update_id) ON DELETE CASCADE,
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  bytes BLOB NOT NULL
+) STRICT;
+CREATE INDEX job_update_media_by_update ON job_update_media (update_id, id);
+
+CREATE TABLE job_notices (
+  id INTEGER PRIMARY KEY,
+  staff TEXT NOT NULL COLLATE NOCASE,
+  service_request_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL,
+  had_unsent_work INTEGER NOT NULL,
+  dismissed INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX job_notices_by_staff ON job_notices (staff, dismissed, id);
+
+CREATE TABLE nearby_cases (
+  service_request_id TEXT PRIMARY KEY,
+  service_code TEXT NOT NULL,
+  status TEXT NOT NULL,
+  description TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  lat REAL NOT NULL,
+  lon REAL NOT NULL,
+  supporters INTEGER NOT NULL,
+  fetched_at TEXT NOT NULL
+) STRICT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -317,6 +457,7 @@ const std::vector<Migration>& migrations() {
       {4, kVersion4},
       {5, kVersion5, Migration::ForeignKeys::OffDuringStep},
       {6, kVersion6},
+      {7, kVersion7},
   };
   return steps;
 }

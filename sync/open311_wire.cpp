@@ -10,12 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string format_coordinate(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.7f", value);
-  return buffer;
-}
-
 std::string describe(net::NetError error) {
   switch (error) {
     case net::NetError::Dns: return "the council's server name could not be found (no network?)";
@@ -29,6 +23,12 @@ std::string describe(net::NetError error) {
 
 }  // namespace
 
+std::string coordinate_text(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.7f", value);
+  return buffer;
+}
+
 std::vector<net::FormPart> request_form(const ServiceRequest& r, const std::vector<MediaAttachment>& media,
                                         const std::string& api_key) {
   std::vector<net::FormPart> form;
@@ -37,13 +37,13 @@ std::vector<net::FormPart> request_form(const ServiceRequest& r, const std::vect
   };
   field("api_key", api_key);
   field("service_code", r.service_code);
-  if (r.location.lat) field("lat", format_coordinate(*r.location.lat));
-  if (r.location.lon) field("long", format_coordinate(*r.location.lon));
+  if (r.location.lat) field("lat", coordinate_text(*r.location.lat));
+  if (r.location.lon) field("long", coordinate_text(*r.location.lon));
   field("address_string", r.location.address_string);
   // Plain fields, as reported_for is: an Open311 server that does not know
   // them ignores them, and central keeps them with the case.
   if (r.location.source) field("location_source", to_string(*r.location.source));
-  if (r.location.accuracy_m) field("location_accuracy_m", format_coordinate(*r.location.accuracy_m));
+  if (r.location.accuracy_m) field("location_accuracy_m", coordinate_text(*r.location.accuracy_m));
   field("description", r.description);
   field("first_name", r.contact.first_name);
   field("last_name", r.contact.last_name);
@@ -82,7 +82,7 @@ std::string open311_error_text(const std::string& body) {
   }
 }
 
-Outcome judge_create_response(const net::HttpResponse& response, TimePoint now) {
+Outcome judge_failure(const net::HttpResponse& response, TimePoint now) {
   Outcome out;
   if (response.error != net::NetError::None) {
     out.kind = Outcome::Kind::Transient;
@@ -92,41 +92,6 @@ Outcome judge_create_response(const net::HttpResponse& response, TimePoint now) 
   const auto retry = response.headers.find("retry-after");
   if (retry != response.headers.end()) out.retry_after = parse_retry_after(retry->second, now);
   const long status = response.status;
-  if (status >= 200 && status < 300) {
-    json doc;
-    try {
-      doc = json::parse(response.body);
-    } catch (const json::exception&) {
-      // A 2xx whose body cannot be read was probably cut short on the way:
-      // sending again is safe (the council deduplicates on our client id)
-      // and will bring the reference back.
-      out.kind = Outcome::Kind::Transient;
-      out.message = "the council's answer could not be read";
-      return out;
-    }
-    const json& first = doc.is_array() && !doc.empty() ? doc[0] : doc;
-    const auto text = [&](const char* key) -> std::string {
-      if (!first.is_object() || !first.contains(key)) return {};
-      const auto& value = first[key];
-      if (value.is_string()) return value.get<std::string>();
-      if (value.is_number_integer()) return value.dump();
-      return {};
-    };
-    if (const auto id = text("service_request_id"); !id.empty()) {
-      out.kind = Outcome::Kind::Accepted;
-      out.reference = id;
-    } else if (const auto token = text("token"); !token.empty()) {
-      out.kind = Outcome::Kind::Token;
-      out.reference = token;
-    } else {
-      // Only an id or a token means "sent" (Open311 clients that took a bare
-      // 200 as failure resubmitted forever; taking it as success loses the
-      // request). A person must look.
-      out.kind = Outcome::Kind::Permanent;
-      out.message = "The council's server said it took the request but gave no reference. Ask support to check it.";
-    }
-    return out;
-  }
   if (status == 408 || status == 429 || (status >= 500 && status <= 599)) {
     out.kind = Outcome::Kind::Transient;
     out.message = "the council's server is busy or unavailable (HTTP " + std::to_string(status) + ")";
@@ -152,6 +117,47 @@ Outcome judge_create_response(const net::HttpResponse& response, TimePoint now) 
   if (out.message.empty())
     out.message = status == 403 ? "The council's server did not accept this device's key. Ask support for a new key."
                                 : "The council's server refused the request (HTTP " + std::to_string(status) + ").";
+  return out;
+}
+
+Outcome judge_create_response(const net::HttpResponse& response, TimePoint now) {
+  const long status = response.status;
+  if (response.error != net::NetError::None || status < 200 || status >= 300) return judge_failure(response, now);
+  Outcome out;
+  const auto retry = response.headers.find("retry-after");
+  if (retry != response.headers.end()) out.retry_after = parse_retry_after(retry->second, now);
+  json doc;
+  try {
+    doc = json::parse(response.body);
+  } catch (const json::exception&) {
+    // A 2xx whose body cannot be read was probably cut short on the way:
+    // sending again is safe (the council deduplicates on our client id)
+    // and will bring the reference back.
+    out.kind = Outcome::Kind::Transient;
+    out.message = "the council's answer could not be read";
+    return out;
+  }
+  const json& first = doc.is_array() && !doc.empty() ? doc[0] : doc;
+  const auto text = [&](const char* key) -> std::string {
+    if (!first.is_object() || !first.contains(key)) return {};
+    const auto& value = first[key];
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_integer()) return value.dump();
+    return {};
+  };
+  if (const auto id = text("service_request_id"); !id.empty()) {
+    out.kind = Outcome::Kind::Accepted;
+    out.reference = id;
+  } else if (const auto token = text("token"); !token.empty()) {
+    out.kind = Outcome::Kind::Token;
+    out.reference = token;
+  } else {
+    // Only an id or a token means "sent" (Open311 clients that took a bare
+    // 200 as failure resubmitted forever; taking it as success loses the
+    // request). A person must look.
+    out.kind = Outcome::Kind::Permanent;
+    out.message = "The council's server said it took the request but gave no reference. Ask support to check it.";
+  }
   return out;
 }
 

@@ -13,6 +13,10 @@
 
 namespace oneservice::sync {
 
+// A coordinate (or accuracy) as the wire carries it: seven decimals, about a
+// centimetre.
+std::string coordinate_text(double value);
+
 // POST requests fields: api_key, service_code, lat/long, address_string,
 // description, contact, attribute[code] or attribute[code][] per answer, and
 // the device's own attributes: client_request_id, catalogue_version,
@@ -32,6 +36,10 @@ struct Outcome {
   std::string message;    // for Permanent: the server's own words; for Transient: why
   std::optional<std::chrono::seconds> retry_after;
 };
+
+// Judges an answer that is not a 2xx (or no answer at all): Transient or
+// Permanent, by the rules below; shared by every kind of POST.
+Outcome judge_failure(const net::HttpResponse& response, TimePoint now);
 
 // Judges the answer to a POST requests.json.
 Outcome judge_create_response(const net::HttpResponse& response, TimePoint now);

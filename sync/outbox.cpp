@@ -101,6 +101,7 @@ OutboxEntry entry_from_row(const sqlite::Statement& row, const std::string& path
   entry.updated_at = row.text(8);
   entry.next_attempt_at = row.text(9);
   entry.token = row.text(10);
+  entry.staff = row.text(11);
   return entry;
 }
 
@@ -203,28 +204,37 @@ void Outbox::fail(const sqlite::Failure& failure, const std::string& doing) cons
 
 std::string Outbox::enqueue(const ServiceRequest& request) { return save(request, {}); }
 
-std::string Outbox::enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
+namespace detail {
+
+void check_photo_limits(const std::vector<MediaAttachment>& media) {
   // Checked here too, so a resident hears at once, not after a failed send.
   if (media.size() > kMaxPhotos) throw StoreError(std::string(kTooManyPhotosMessage) + ".");
   for (const auto& item : media)
     if (item.bytes.size() > kMaxPhotoBytes)
       throw StoreError("The photo " + item.file_name + " is too large. " + kPhotoTooLargeMessage + ".");
+}
+
+}  // namespace detail
+
+std::string Outbox::enqueue(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
+  detail::check_photo_limits(media);
   return save(request, media);
 }
 
-std::string Outbox::save(const ServiceRequest& request, const std::vector<MediaAttachment>& media) {
+std::string Outbox::save(const ServiceRequest& request, const std::vector<MediaAttachment>& media,
+                         const std::string& staff, PhotoRoute route) {
   require_prepared(request);
   const auto reference = local_reference(request.client_id);
   const auto body = request_to_json(request);
   const auto stamp = now();
   try {
     sqlite::WriteTransaction transaction(db_.get());
-    sqlite::Statement existing(db_.get(), "SELECT body FROM requests WHERE client_id = ?1");
+    sqlite::Statement existing(db_.get(), "SELECT body, staff, state FROM requests WHERE client_id = ?1");
     existing.bind(1, request.client_id);
     if (existing.step()) {
       // A repeat of the same Send (a double tap, a retry after a crash
       // between saving and showing the confirmation) is not an error.
-      if (existing.text(0) == body) return reference;
+      if (existing.text(0) == body && existing.text(1) == staff && existing.text(2) != "draft") return reference;
       throw StoreError("Request " + reference + " is already in the request store " + path_ +
                        " with different content. A new request needs a new client id.");
     }
@@ -237,20 +247,28 @@ std::string Outbox::save(const ServiceRequest& request, const std::vector<MediaA
 
     sqlite::Statement insert(db_.get(),
                              "INSERT INTO requests (client_id, local_ref, state, service_code, catalogue_version, "
-                             "body, created_at, updated_at) VALUES (?1, ?2, 'queued', ?3, ?4, ?5, ?6, ?6)");
+                             "body, created_at, updated_at, staff) VALUES (?1, ?2, 'queued', ?3, ?4, ?5, ?6, ?6, ?7)");
     insert.bind(1, request.client_id)
         .bind(2, reference)
         .bind(3, request.service_code)
         .bind(4, request.catalogue_version)
         .bind(5, body)
         .bind(6, stamp)
+        .bind(7, staff)
         .run();
     for (const auto& item : media) {
-      sqlite::Statement attach(db_.get(),
-                               "INSERT INTO request_media (client_id, file_name, content_type, bytes) "
-                               "VALUES (?1, ?2, ?3, ?4)");
+      // Photos sent after the report each get their own update id now, so
+      // each is sent exactly once however often the link drops.
+      const bool after = route == PhotoRoute::AfterTheReport;
+      sqlite::Statement attach(
+          db_.get(), after ? "INSERT INTO report_photos (client_id, file_name, content_type, bytes, update_id) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)"
+                           : "INSERT INTO request_media (client_id, file_name, content_type, bytes) "
+                             "VALUES (?1, ?2, ?3, ?4)");
       attach.bind(1, request.client_id).bind(2, item.file_name).bind(3, item.content_type);
-      attach.bind_blob(4, item.bytes).run();
+      attach.bind_blob(4, item.bytes);
+      if (after) attach.bind(5, make_uuid_v4());
+      attach.run();
     }
     transaction.commit();
     return reference;

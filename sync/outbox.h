@@ -152,7 +152,11 @@ class Outbox {
 
   Outbox(std::string path, sqlite::Database db);
 
-  std::string save(const ServiceRequest& request, const std::vector<MediaAttachment>& media);
+  // Photos travel in the report's own POST (the kiosk), or each after the
+  // report, once it has its reference (an officer's, sync/staff_reports.h).
+  enum class PhotoRoute { WithTheReport, AfterTheReport };
+  std::string save(const ServiceRequest& request, const std::vector<MediaAttachment>& media,
+                   const std::string& staff = {}, PhotoRoute route = PhotoRoute::WithTheReport);
   std::string now() const;
   std::optional<OutboxEntry> find_one(const char* where, const std::string& reference) const;
   [[noreturn]] void fail(const sqlite::Failure& failure, const std::string& doing) const;

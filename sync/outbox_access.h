@@ -14,6 +14,10 @@ struct OutboxAccess {
   static const std::string& path(const Outbox& outbox) { return outbox.path_; }
   static std::string now(const Outbox& outbox) { return outbox.now(); }
   static TimePoint now_point(const Outbox& outbox) { return outbox.clock_.now(); }
+  static std::string save(Outbox& outbox, const ServiceRequest& request, const std::vector<MediaAttachment>& media,
+                          const std::string& staff) {
+    return outbox.save(request, media, staff, Outbox::PhotoRoute::AfterTheReport);
+  }
   [[noreturn]] static void fail(const Outbox& outbox, const sqlite::Failure& failure, const std::string& doing) {
     outbox.fail(failure, doing);
   }

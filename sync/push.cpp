@@ -11,6 +11,7 @@
 #include "shared/identity.h"
 #include "sync/open311_answers.h"
 #include "sync/open311_wire.h"
+#include "sync/staff_store.h"
 
 namespace oneservice::sync {
 
@@ -28,7 +29,7 @@ PushLock::~PushLock() {
 }
 
 Pusher::Pusher(Outbox& outbox, ServerConfig server, PushOptions options, Clock clock)
-    : queue_(outbox), server_(std::move(server)), options_(std::move(options)), clock_(std::move(clock)),
+    : outbox_(outbox), queue_(outbox), server_(std::move(server)), options_(std::move(options)), clock_(std::move(clock)),
       transport_([&] {
         auto transport = options_.transport;
         transport.max_in_flight = options_.max_in_flight;
@@ -40,6 +41,7 @@ Pusher::Pusher(Outbox& outbox, ServerConfig server, PushOptions options, Clock c
 PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& progress_callback,
                               const std::atomic<bool>* stop) {
   PushProgress progress;
+  tokens_.clear();  // a sign-in since the last pass brings a new one
   // Whatever was in flight when the last process died goes back in the
   // queue first: the lock says no one else is sending it now.
   queue_.recover_interrupted();
@@ -85,6 +87,9 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
       request.method = "POST";
       request.url = server_.endpoint("requests.json");
       request.headers.emplace_back("Idempotency-Key", entry.client_id);
+      if (!entry.staff.empty())
+        if (const auto token = token_for(entry.staff); !token.empty())
+          request.headers.emplace_back("Authorization", "Bearer " + token);
       request.form = request_form(content, media, server_.api_key);
       request.tag = next_tag++;
       in_flight.emplace(request.tag, Sent{entry.client_id, entry.attempts});
@@ -109,6 +114,13 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
   progress.pending_token = static_cast<int>(queue_.awaiting_token().size());
   report();
   return progress;
+}
+
+std::string Pusher::token_for(const std::string& staff) {
+  const auto found = tokens_.find(staff);
+  if (found != tokens_.end()) return found->second;
+  const auto session = StaffStore(outbox_).session(staff);
+  return tokens_[staff] = session ? session->token : std::string();
 }
 
 Settlement Pusher::judge(const net::HttpResponse& response, const Sent& entry, PushProgress& progress) {

@@ -9,6 +9,7 @@
 // is never in flight twice.
 #include <atomic>
 #include <functional>
+#include <map>
 #include <optional>
 #include <random>
 #include <string>
@@ -75,7 +76,13 @@ class Pusher {
   Settlement judge(const net::HttpResponse& response, const Sent& entry, PushProgress& progress);
   void resolve_tokens(PushProgress& progress);
 
+  // An officer's report goes with their session token, live or not: an
+  // ended token still names them at central. Empty: sent without one.
+  std::string token_for(const std::string& staff);
+
+  Outbox& outbox_;
   DeliveryQueue queue_;
+  std::map<std::string, std::string> tokens_;  // this pass's, by member
   ServerConfig server_;
   PushOptions options_;
   Clock clock_;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "sync/delivery_queue.h"
+#include "sync/field_sync.h"
 #include "sync/pull.h"
 
 namespace oneservice::sync {
@@ -111,6 +112,16 @@ void SyncEngine::run() {
   }
 }
 
+namespace {
+
+void note(const FieldPassResult& result, std::optional<bool>& online, std::string& error) {
+  if (result.reached) online = true;
+  else if (result.unreachable) online = false;
+  if (!result.error.empty()) error = result.error;
+}
+
+}  // namespace
+
 void SyncEngine::pass(Outbox& outbox, bool pull) {
   publish([](SyncSnapshot& s) { s.busy = true; });
   std::string error;
@@ -134,6 +145,12 @@ void SyncEngine::pass(Outbox& outbox, bool pull) {
       if (progress.accepted + progress.pending_token + progress.needs_attention > 0) online = true;
       else if (progress.retry_later > 0) online = false;
       if (!progress.last_error.empty()) error = progress.last_error;
+      if (options_.field_mode && !stop_flag_) {
+        // Under the same lock: photos and updates are never in flight twice either.
+        FieldSync field(outbox, server_, options_.push.transport, options_.push.backoff, clock_);
+        note(field.push(&stop_flag_), online, error);
+        if (pull && !stop_flag_) note(field.pull(&stop_flag_), online, error);
+      }
     }
     if (pull && !stop_flag_) {
       Puller puller(outbox, server_, options_.push.transport, clock_);

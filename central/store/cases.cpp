@@ -7,6 +7,7 @@
 #include <map>
 
 #include "central/store/row_helpers.h"
+#include "shared/geo_distance.h"
 #include "shared/identity.h"
 #include "shared/request_json.h"
 
@@ -176,18 +177,6 @@ std::optional<std::string> case_for_token(sqlite3* db, const std::string& token)
 }
 
 namespace {
-
-constexpr double kEarthRadiusM = 6371008.8;
-constexpr double kPi = 3.14159265358979323846;
-
-double radians(double degrees) { return degrees * kPi / 180.0; }
-
-double metres_between(double lat1, double lon1, double lat2, double lon2) {
-  const double dlat = radians(lat2 - lat1), dlon = radians(lon2 - lon1);
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(radians(lat1)) * std::cos(radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 // Open cases within the radius, nearest first: a box on the index, then
 // the true distance.

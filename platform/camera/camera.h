@@ -2,11 +2,11 @@
 // The tablet's camera through GStreamer: a live preview for the photo
 // screen and full-size stills as JPEG. One pipeline,
 //   SOURCE ! tee ! queue ! videoconvert ! videoscale ! RGBA,width=W ! appsink (preview)
-//              tee ! queue ! videoconvert ! I420 ! appsink (still)
+//              tee ! queue ! (an 8-bit raw format, full size) ! appsink (still)
 // where both sinks keep only their latest buffer (max-buffers=1 drop=true),
 // so a slow UI never makes a queue grow. A still is the latest full-size
 // frame, encoded by libjpeg-turbo only when the shutter is pressed (no
-// encoder runs on every frame).
+// encoder or converter runs on every full-size frame).
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -138,7 +138,10 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 bool configure(Transfer& t, const HttpRequest& request, const TransportOptions& options, std::string& why) {
   CURL* easy = t.easy;
   const bool post = request.method == "POST";
-  if (!post && request.method != "GET") {
+  // DELETE ends a staff session (DELETE staff/sessions/current): a GET's
+  // setup with the method's name.
+  const bool del = request.method == "DELETE";
+  if (!post && !del && request.method != "GET") {
     why = "unsupported method " + request.method;
     return false;
   }
@@ -186,6 +189,7 @@ bool configure(Transfer& t, const HttpRequest& request, const TransportOptions& 
 
   if (!post) {
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    if (del) curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, "DELETE");
     return true;
   }
   const bool multipart = std::any_of(request.form.begin(), request.form.end(),

@@ -28,7 +28,7 @@ struct FormPart {
 };
 
 struct HttpRequest {
-  std::string method = "GET";  // GET or POST
+  std::string method = "GET";  // GET, POST or DELETE
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;
   // POST body: form fields, sent as application/x-www-form-urlencoded unless

@@ -14,6 +14,7 @@ add_executable(central_api_tests
   perl_client_test.cpp
   pending_photos_test.cpp
   listen_socket_test.cpp
+  location_source_test.cpp
   server_process_test.cpp
   staff_api_test.cpp
   staff_cli_test.cpp

@@ -110,6 +110,19 @@ TEST_F(GpsReaderTest, NoFixIsSearchingWithTheSatellitesInView) {
   EXPECT_FALSE(reader.latest().fix);
 }
 
+TEST_F(GpsReaderTest, LosingTheFixForgetsThePosition) {
+  // Walking into a building: ten seconds with a fix, then none.
+  auto epochs = test_support::walk_along_road(10);
+  const auto indoors = test_support::no_fix(10);
+  epochs.insert(epochs.end(), indoors.begin(), indoors.end());
+  auto gpsd = start_gpsd(write_log(epochs));
+  GpsReader reader("127.0.0.1", port_);
+  reader.start();
+  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix));
+  ASSERT_TRUE(wait_for_state(reader, GpsState::Searching)) << "the fix was lost: the reader should search again";
+  EXPECT_FALSE(reader.latest().fix) << "no stale position once the fix is gone";
+}
+
 TEST_F(GpsReaderTest, WaitsForGpsdAndConnectsAgainWhenItComesBack) {
   GpsReader reader("127.0.0.1", port_);
   reader.start();

@@ -287,6 +287,10 @@ class FaultProxy::Impl {
     std::lock_guard lock(mutex_);
     stall_for_ = d;
   }
+  void set_max_request_body(std::size_t bytes) {
+    std::lock_guard lock(mutex_);
+    max_request_body_ = bytes;
+  }
   void strip_request_header(std::string name) {
     std::lock_guard lock(mutex_);
     stripped_.push_back(std::move(name));
@@ -302,6 +306,7 @@ class FaultProxy::Impl {
   std::atomic<int> requests_seen{0};
   std::atomic<int> faults_applied{0};
   std::atomic<int> connections_accepted{0};
+  std::atomic<int> bodies_cut{0};
 
  private:
   struct Connection {
@@ -444,6 +449,17 @@ class FaultProxy::Impl {
         if (!client.read_exact(*n, request)) break;
       }
       const bool client_close = wants_close(head, true);
+      bool too_large = false;
+      {
+        std::lock_guard lock(mutex_);
+        too_large = max_request_body_ > 0 && request.size() - head.size() > max_request_body_;
+      }
+      if (too_large) {
+        ++faults_applied;
+        ++bodies_cut;
+        close_fd(&Connection::client_fd, c, true);
+        break;
+      }
 
       if (fault == Fault::ResetBeforeForward) {
         close_fd(&Connection::client_fd, c, true);
@@ -506,6 +522,7 @@ class FaultProxy::Impl {
   std::deque<FaultPlan> plan_;
   int retry_after_seconds_ = 1;
   std::chrono::milliseconds stall_for_{10'000};
+  std::size_t max_request_body_ = 0;
   std::vector<std::string> stripped_;
   std::vector<std::string> heads_;
 };
@@ -519,6 +536,8 @@ void FaultProxy::set_plan(std::vector<FaultPlan> plan) { impl_->set_plan(std::mo
 void FaultProxy::set_retry_after_seconds(int s) { impl_->set_retry_after(s); }
 void FaultProxy::set_stall(std::chrono::milliseconds d) { impl_->set_stall(d); }
 void FaultProxy::strip_request_header(std::string name) { impl_->strip_request_header(std::move(name)); }
+void FaultProxy::set_max_request_body(std::size_t bytes) { impl_->set_max_request_body(bytes); }
+int FaultProxy::bodies_cut() const { return impl_->bodies_cut.load(); }
 std::vector<std::string> FaultProxy::request_header_values(const std::string& name) const {
   return impl_->request_header_values(name);
 }

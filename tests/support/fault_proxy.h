@@ -14,6 +14,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,12 @@ class FaultProxy {
   // Removes this header from every request before forwarding it, as a
   // proxy in between might: shows what the rest of the request protects.
   void strip_request_header(std::string name);
+
+  // A weak link that cannot carry large uploads: every request whose body
+  // is over `bytes` is read, then its connection is reset; upstream is
+  // never contacted. 0 (the default): no limit. Counted in faults_applied.
+  void set_max_request_body(std::size_t bytes);
+  int bodies_cut() const;
 
   // The values of a request header as they reached the proxy (before any
   // stripping), one per request that carried it, in arrival order.
