@@ -126,7 +126,17 @@ std::string FieldDesk::save_draft(const ServiceRequest& request, const std::vect
   }
 }
 
+void FieldDesk::drop_if_moved() {
+  if (!links_.generation) return;
+  const auto now = links_.generation();
+  if (now == read_generation_) return;
+  read_generation_ = now;
+  drafts_.reset();
+  sync_log_.reset();
+}
+
 const std::vector<DraftSummary>& FieldDesk::drafts() {
+  drop_if_moved();
   if (!drafts_)
     drafts_ = officer_ && links_.drafts_of
                   ? read_or_empty<std::vector<DraftSummary>>([&] { return links_.drafts_of(officer_->name); })
@@ -156,6 +166,7 @@ BatchResult FieldDesk::send_drafts(const std::vector<std::string>& client_ids) {
 }
 
 const std::vector<SyncLogEntry>& FieldDesk::sync_log() {
+  drop_if_moved();
   if (!sync_log_)
     sync_log_ = officer_ && links_.sync_log
                     ? read_or_empty<std::vector<SyncLogEntry>>([&] { return links_.sync_log(officer_->name); })

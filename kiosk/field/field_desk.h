@@ -10,6 +10,7 @@
 // them (lock and sign-out call it), so the next officer starts with
 // nothing of the last one's in memory.
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <future>
 #include <optional>
@@ -106,6 +107,7 @@ struct FieldLinks {
   std::function<std::vector<SyncLogEntry>(const std::string& staff)> sync_log;
   std::function<void()> send_now;
   std::function<bool()> online;  // the sync engine reached the council lately
+  std::function<std::uint64_t()> generation;  // moves when the engine changed something
   std::function<GpsReading()> gps;
 };
 
@@ -158,7 +160,11 @@ class FieldDesk {
   Clock clock_;
   std::optional<Officer> officer_;
   std::future<SignInAnswer> pending_;
-  // Read once per page (forget() drops them).
+  // Reads again when the engine has moved on since the last read.
+  void drop_if_moved();
+
+  // Read once per page (forget() drops them), or when the engine moves.
+  std::uint64_t read_generation_ = 0;
   std::optional<std::vector<Officer>> offline_officers_;
   std::optional<std::vector<DraftSummary>> drafts_;
   std::optional<std::vector<SyncLogEntry>> sync_log_;

@@ -61,9 +61,16 @@ FieldLinks sync_links(const SyncParts& parts) {
     return officers;
   };
   links.sign_out = [outbox](const std::string& name) { sync::sign_out(*outbox, name); };
-  links.queue_report = [outbox](const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
-                                const std::string& staff) {
-    return sync::enqueue_for_staff(*outbox, request, attachments(photos), staff);
+  // Something new to send wakes the worker, so it need not wait for its timer.
+  sync::SyncEngine* engine = parts.engine;
+  const auto wake = [engine] {
+    if (engine) engine->wake();
+  };
+  links.queue_report = [outbox, wake](const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
+                                      const std::string& staff) {
+    auto reference = sync::enqueue_for_staff(*outbox, request, attachments(photos), staff);
+    wake();
+    return reference;
   };
   links.save_draft = [outbox](const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
                               const std::string& staff) {
@@ -76,8 +83,9 @@ FieldLinks sync_links(const SyncParts& parts) {
         drafts.push_back(summary_of(draft));
       return drafts;
     };
-    links.send_drafts = [outbox, catalogue](const std::vector<std::string>& ids, const std::string& staff) {
+    links.send_drafts = [outbox, catalogue, wake](const std::vector<std::string>& ids, const std::string& staff) {
       const auto batch = sync::Drafts(*outbox).send_drafts(ids, *catalogue, Wording::english(), staff);
+      wake();
       BatchResult result{batch.queued, {}};
       for (const auto& draft : batch.incomplete) result.incomplete.push_back(summary_of(draft));
       return result;
@@ -102,9 +110,10 @@ FieldLinks sync_links(const SyncParts& parts) {
     }
     return log;
   };
-  if (sync::SyncEngine* engine = parts.engine) {
+  if (engine) {
     links.send_now = [engine] { engine->send_now(); };
     links.online = [engine] { return engine->snapshot().online; };
+    links.generation = [engine] { return engine->generation(); };
   }
   return links;
 }

@@ -25,11 +25,14 @@ void entry_row(FieldScreen& screen, const SyncLogEntry& entry) {
   auto& ui = screen.ui;
   const auto& wording = screen.journey_screen.rules.wording;
   ui::IdScope id(entry.kind + entry.reference + entry.queued_at);
+  // A report names its service by code: shown as the catalogue names it.
+  const auto* service = screen.journey_screen.rules.catalogue.find_service(entry.what);
   {
     ui::FontScope font(ui.fonts.heading);
-    ui::paragraph(ui, format(ui.tr("{kind}: {what}"), {{"kind", kind_words(ui, entry.kind)}, {"what", entry.what}}));
+    ui::paragraph(ui, format(ui.tr("{kind}: {what}"), {{"kind", kind_words(ui, entry.kind)},
+                                                       {"what", service ? service->service_name : entry.what}}));
   }
-  ui::hint(ui, entry.reference);
+  ui::hint(ui, format(ui.tr("Reference {reference}"), {{"reference", entry.reference}}));
   switch (entry.state) {
     case SyncState::Sent:
       ui::paragraph(ui, format(ui.tr("Sent {date}"), {{"date", date_in_words(entry.sent_at, wording)}}));

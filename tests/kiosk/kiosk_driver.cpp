@@ -124,7 +124,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   if (logo_.texture) setup.logo_aspect = static_cast<float>(logo_.width) / static_cast<float>(logo_.height);
   setup.clock = std::move(clock);
   if (server) {
-    engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);
+    engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server, extras.engine);
     engine_->start();
     setup.desk.sender = [this] { return engine_->snapshot(); };
     setup.desk.sender_generation = [this] { return engine_->generation(); };
@@ -133,7 +133,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
     if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
   setup.operator_setup = std::move(operator_setup);
-  if (extras.adjust) extras.adjust(setup, services_);
+  if (extras.adjust) extras.adjust(setup, services_, engine_.get());
   app_ = std::make_unique<App>(std::move(setup), host_->fonts());
   std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
   std::filesystem::create_directories(folder_);

@@ -29,8 +29,10 @@ Clock clock_at(std::shared_ptr<TimePoint> now);
 // What a test may add to the app the driver makes: field mode and its
 // links (given the store the driver opened), another screen size.
 struct DriverExtras {
-  std::function<void(AppSetup&, KioskServices&)> adjust;
+  // Called last, with the store opened and the sync worker (null without a server).
+  std::function<void(AppSetup&, KioskServices&, sync::SyncEngine*)> adjust;
   int width = 1280, height = 800;
+  sync::EngineOptions engine;  // the worker's options (field mode's passes)
 };
 
 class KioskDriver {

@@ -1,0 +1,219 @@
+// Field mode end to end: the real app driven headless through SDL events,
+// its real store and sync worker (field passes on), and a real
+// oneservice-central with a field tablet's key and officers made by its
+// own `staff add`. Sign-in online, then with the PIN when the tablet has no
+// signal, five wrong PINs locking it across a restart; a draft kept over a
+// restart and sent with "Send all", arriving at central as the officer's.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+
+#include "kiosk/field/field_links.h"
+#include "kiosk_driver.h"
+#include "sync/field/field_support.h"
+
+using namespace oneservice;
+using namespace std::chrono_literals;
+using oneservice::kiosk::testing::DriverExtras;
+using oneservice::kiosk::testing::KioskDriver;
+using oneservice::sync::field_test::FieldCentral;
+namespace field = oneservice::kiosk::field;
+
+namespace {
+
+constexpr const char* kAnnsPin = "583920";
+
+bool draws(const KioskDriver& kiosk, const std::string& text) {
+  for (const auto& line : kiosk.drawn_lines())
+    if (line.find(text) != std::string::npos) return true;
+  return false;
+}
+
+class FieldWithCentral : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    screenshots_ = std::string(ONESERVICE_SCREENSHOT_DIR) + "/" + info->name();
+    ann_secret_ = central_.add_staff("Ann Smith");
+  }
+
+  // The tablet's app; `signal` false gives it a server nobody answers on.
+  KioskDriver& start(bool signal = true, const std::string& shots = "") {
+    driver_.reset();  // one app on the store at a time, as on a tablet
+    server_ = central_.server();
+    if (!signal) server_.base_url = "http://127.0.0.1:9/open311/v2";
+    DriverExtras extras;
+    extras.engine.field_mode = true;
+    extras.engine.push = sync::field_test::fast_options();
+    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices& services, sync::SyncEngine* engine) {
+      setup.mode = kiosk::AppMode::Field;
+      setup.channel = Channel::Field;
+      setup.field.links = field::sync_links({*services.outbox, data_dir_.path(), &server_,
+                                             services.catalogue ? &*services.catalogue : nullptr, engine});
+    };
+    driver_ = std::make_unique<KioskDriver>(data_dir_.path(), screenshots_ + shots, Clock{}, false, server_, "",
+                                            kiosk::OperatorSetup{}, extras);
+    return *driver_;
+  }
+
+  void await_answer(KioskDriver& kiosk) {
+    ASSERT_TRUE(kiosk.wait_until([&] { return !kiosk.app().field()->desk().signing_in(); }, 30s));
+    kiosk.settle();
+  }
+
+  void sign_in_online(KioskDriver& kiosk) {
+    if (view() == field::FieldView::Pin) {
+      ASSERT_TRUE(kiosk.tap("Sign in online"));
+    }
+    ASSERT_TRUE(kiosk.fill("field:name", "Ann Smith"));
+    ASSERT_TRUE(kiosk.fill("field:secret", ann_secret_));
+    ASSERT_TRUE(kiosk.fill("field:pin", kAnnsPin));
+    ASSERT_TRUE(kiosk.fill("field:pin_again", kAnnsPin));
+    ASSERT_TRUE(kiosk.tap("Sign in"));
+    await_answer(kiosk);
+    ASSERT_EQ(view(), field::FieldView::Home);
+  }
+
+  void enter_pin(KioskDriver& kiosk, const std::string& pin) {
+    ASSERT_TRUE(kiosk.fill("field:pin", pin));
+    ASSERT_TRUE(kiosk.tap("Sign in"));
+    await_answer(kiosk);
+  }
+
+  // New report -> a pothole's questions answered -> its location page.
+  void pothole_to_location(KioskDriver& kiosk) {
+    ASSERT_TRUE(kiosk.tap("New report"));
+    ASSERT_TRUE(kiosk.tap("Report a pothole"));
+    ASSERT_TRUE(kiosk.tap("In the road"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_TRUE(kiosk.tap("Continue"));
+    ASSERT_EQ(driver_->app().field()->state().journey.page, kiosk::Page::Location);
+  }
+
+  field::FieldView view() const { return driver_->app().field()->state().view; }
+
+  FieldCentral central_;
+  test_support::TempFolder data_dir_;
+  sync::ServerConfig server_;
+  std::string ann_secret_, screenshots_;
+  std::unique_ptr<KioskDriver> driver_;
+};
+
+TEST_F(FieldWithCentral, SignsInOnlineThenWithThePinWithNoSignalAndFiveWrongPinsLockIt) {
+  {
+    auto& kiosk = start(true, "/1-online");
+    ASSERT_EQ(view(), field::FieldView::SignIn);  // nobody has a PIN on a new tablet
+    ASSERT_TRUE(kiosk.fill("field:name", "Ann Smith"));
+    ASSERT_TRUE(kiosk.fill("field:secret", "not-the-secret-at-all"));
+    ASSERT_TRUE(kiosk.fill("field:pin", kAnnsPin));
+    ASSERT_TRUE(kiosk.fill("field:pin_again", kAnnsPin));
+    ASSERT_TRUE(kiosk.tap("Sign in"));
+    await_answer(kiosk);
+    EXPECT_TRUE(kiosk.shows("The name or secret is not right. Check both and try again."));
+    kiosk.screenshot("central-refused");
+    ASSERT_TRUE(kiosk.fill("field:secret", ann_secret_));
+    ASSERT_TRUE(kiosk.fill("field:pin", "123456"));  // central's PIN rules: no runs
+    ASSERT_TRUE(kiosk.fill("field:pin_again", "123456"));
+    ASSERT_TRUE(kiosk.tap("Sign in"));
+    await_answer(kiosk);
+    EXPECT_TRUE(kiosk.shows("Choose a PIN of 6 to 8 digits, not one digit repeated and not a run like 123456."));
+    kiosk.screenshot("pin-refused");
+    // The name stays; the secret and PIN went with the answer.
+    ASSERT_TRUE(kiosk.fill("field:secret", ann_secret_));
+    ASSERT_TRUE(kiosk.fill("field:pin", kAnnsPin));
+    ASSERT_TRUE(kiosk.fill("field:pin_again", kAnnsPin));
+    ASSERT_TRUE(kiosk.tap("Sign in"));
+    await_answer(kiosk);
+    ASSERT_EQ(view(), field::FieldView::Home);
+    EXPECT_TRUE(kiosk.shows("Signed in as Ann Smith"));
+    EXPECT_TRUE(kiosk.shows("Highways North"));
+    kiosk.screenshot("home");
+    ASSERT_TRUE(kiosk.tap("Sign out"));
+  }
+  {
+    auto& kiosk = start(false, "/2-no-signal");  // restarted, out of signal
+    ASSERT_EQ(view(), field::FieldView::Pin);
+    ASSERT_TRUE(kiosk.tap("Ann Smith"));
+    enter_pin(kiosk, kAnnsPin);
+    ASSERT_EQ(view(), field::FieldView::Home);
+    kiosk.screenshot("home-by-pin");
+    ASSERT_TRUE(kiosk.tap("Lock"));
+    ASSERT_EQ(view(), field::FieldView::Pin);
+    ASSERT_TRUE(kiosk.tap("Ann Smith"));
+    for (int wrong = 1; wrong <= 2; ++wrong) enter_pin(kiosk, "90817" + std::to_string(wrong));
+    EXPECT_TRUE(kiosk.shows("That PIN is not right. 3 more tries before the PIN is locked."));
+    kiosk.screenshot("two-wrong");
+  }
+  {
+    auto& kiosk = start(false, "/3-restarted");  // a restart gives no guesses back
+    ASSERT_TRUE(kiosk.tap("Ann Smith"));
+    for (int wrong = 3; wrong <= 5; ++wrong) enter_pin(kiosk, "90817" + std::to_string(wrong));
+    EXPECT_TRUE(kiosk.shows("Too many wrong PINs."));
+    kiosk.screenshot("locked");
+  }
+  {
+    auto& kiosk = start(false, "/4-locked");
+    EXPECT_EQ(view(), field::FieldView::SignIn) << "with no PIN to offer, the tablet asks for the secret";
+    ASSERT_TRUE(kiosk.tap("Sign in with PIN"));
+    EXPECT_EQ(kiosk.probe().find("Ann Smith"), nullptr) << "a locked PIN is not offered";
+    EXPECT_TRUE(kiosk.shows("Nobody can sign in with a PIN on this tablet yet."));
+    kiosk.screenshot("nobody");
+  }
+  auto& kiosk = start(true, "/5-online-again");
+  sign_in_online(kiosk);  // only this unlocks it
+  ASSERT_TRUE(kiosk.tap("Lock"));
+  ASSERT_TRUE(kiosk.tap("Ann Smith"));
+  enter_pin(kiosk, kAnnsPin);
+  EXPECT_EQ(view(), field::FieldView::Home);
+}
+
+TEST_F(FieldWithCentral, ADraftKeptOverARestartIsSentWithSendAll) {
+  {
+    auto& kiosk = start(true, "/1-drafts");
+    sign_in_online(kiosk);
+    pothole_to_location(kiosk);
+    ASSERT_TRUE(kiosk.tap("map"));  // a point on the map: the report is complete
+    kiosk.screenshot("location");
+    ASSERT_TRUE(kiosk.tap("Save as draft"));
+    EXPECT_TRUE(kiosk.shows("Saved as a draft."));
+    ASSERT_TRUE(kiosk.tap("New report"));
+    ASSERT_TRUE(kiosk.tap("Report a pothole"));
+    ASSERT_TRUE(kiosk.tap("Save as draft"));  // nothing answered yet: incomplete
+    EXPECT_TRUE(draws(kiosk, "Drafts: 2"));
+    kiosk.screenshot("two-drafts");
+  }
+  auto& kiosk = start(true, "/2-restarted");
+  ASSERT_EQ(view(), field::FieldView::Pin);
+  ASSERT_TRUE(kiosk.tap("Ann Smith"));
+  enter_pin(kiosk, kAnnsPin);
+  ASSERT_TRUE(kiosk.tap("Drafts"));
+  EXPECT_TRUE(kiosk.shows("1 draft is not complete and cannot be sent yet."));
+  const auto lines = kiosk.drawn_lines();
+  kiosk.screenshot("drafts");
+  kiosk.expect_touch_targets("drafts");
+  // The incomplete one is listed first.
+  std::size_t first_incomplete = lines.size(), first_open = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (first_incomplete == lines.size() && lines[i].find("Not complete yet") != std::string::npos) first_incomplete = i;
+    if (first_open == lines.size() && lines[i].find("Open") == 0) first_open = i;
+  }
+  EXPECT_LT(first_incomplete, first_open);
+  ASSERT_TRUE(kiosk.tap("Send all"));
+  EXPECT_TRUE(draws(kiosk, "1 report queued to send"));
+  kiosk.screenshot("sent-all");
+  ASSERT_TRUE(kiosk.tap("Back"));
+  ASSERT_TRUE(kiosk.tap("Sync"));
+  // The worker sends it; the page reads the log again whenever the worker moves.
+  ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("Sent "); }, 30s));
+  kiosk.screenshot("sync");
+  const auto cases = central_.get("requests.json?api_key=" + central_.key());
+  ASSERT_TRUE(cases.is_array());
+  EXPECT_EQ(cases.size(), 1u);
+}
+
+}  // namespace
