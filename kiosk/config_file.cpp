@@ -54,6 +54,7 @@ std::string apply_field_settings(const nlohmann::json& config, const std::string
     }
   }
   if (config.contains("photo_folder")) field.photo_folder = config["photo_folder"].get<std::string>();
+  if (config.contains("camera")) field.camera = config["camera"].get<std::string>();
   if (config.contains("gpsd")) {
     const auto where = config["gpsd"].get<std::string>();
     const auto colon = where.rfind(':');

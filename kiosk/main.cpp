@@ -9,6 +9,7 @@
 
 #include "kiosk/app.h"
 #include "kiosk/field/field_links.h"
+#include "kiosk/field/photo_devices.h"
 #include "kiosk/startup.h"
 #include "platform/gps/gps_reader.h"
 #include "sync/sync_engine.h"
@@ -111,6 +112,13 @@ int main(int argc, char** argv) {
                                                     services.catalogue ? &*services.catalogue : nullptr, engine.get()});
     }
     if (gps_reader) setup.field.links.gps = [&gps_reader] { return gps_reader->latest(); };
+    // The camera and photo imports draw with the window's renderer: made after it, gone before it.
+    std::unique_ptr<kiosk::field::PhotoDevices> photo_devices;
+    if (options.mode == kiosk::AppMode::Field) {
+      photo_devices = std::make_unique<kiosk::field::PhotoDevices>(window.renderer(), options.field.camera,
+                                                                   options.field.photo_folder);
+      setup.field.links.photo_devices = photo_devices.get();
+    }
     kiosk::App app(std::move(setup), host.fonts());
     std::uint64_t seen_generation = 0;
 

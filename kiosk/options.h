@@ -28,6 +28,7 @@ struct FieldOptions {
   std::map<std::string, double> gps_accuracy_by_service;
   std::string photo_folder;  // "Import from a folder" reads JPEGs here; empty: no import
   std::string gpsd_host = "localhost", gpsd_port = "2947";  // config "gpsd": "HOST:PORT"
+  std::string camera = "v4l2src";  // a GStreamer source; empty: no camera on this tablet
 };
 
 struct KioskOptions {

@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "kiosk/field/photo_devices.h"
+
 namespace oneservice::kiosk::field {
 namespace {
 
@@ -71,6 +73,7 @@ std::optional<SignInAnswer> FieldDesk::poll_sign_in() {
 
 void FieldDesk::lock() {
   forget();
+  if (links_.photo_devices) links_.photo_devices->forget();
   officer_.reset();
 }
 

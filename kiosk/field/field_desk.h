@@ -24,6 +24,8 @@
 
 namespace oneservice::kiosk::field {
 
+class PhotoDevices;  // kiosk/field/photo_devices.h
+
 struct Officer {
   std::string name, role, team;
 };
@@ -109,6 +111,9 @@ struct FieldLinks {
   std::function<bool()> online;  // the sync engine reached the council lately
   std::function<std::uint64_t()> generation;  // moves when the engine changed something
   std::function<GpsReading()> gps;
+  // The camera, imports and thumbnails (owned by the app's owner, who has
+  // the window's renderer); null: no photos can be added here.
+  PhotoDevices* photo_devices = nullptr;
 };
 
 class FieldDesk {
@@ -150,6 +155,7 @@ class FieldDesk {
   bool can_send() const { return static_cast<bool>(links_.send_now); }
 
   GpsReading gps() const;
+  PhotoDevices* photos() const { return links_.photo_devices; }
   TimePoint now() const { return clock_.now(); }
 
   // Drops what was read, so the next page reads afresh.

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/field/photo_devices.h"
 #include "kiosk/field/report_actions.h"
 
 namespace oneservice::kiosk::field {
@@ -94,6 +95,14 @@ void FieldShell::draw(ui::Context& ui, screens::ScreenContext& base, Preferences
         default: state_.view = FieldView::ChooseService; break;  // the journey left its pages
       }
       break;
+  }
+  // The camera runs only while the photos page shows.
+  const bool on_photos = state_.view == FieldView::Report && state_.journey.page == Page::Photos;
+  if (!on_photos && desk_.photos()) desk_.photos()->stop_camera();
+  if (!on_photos) {
+    state_.photo_trouble.clear();
+    state_.photo_notice = false;
+    state_.choosing_import = false;
   }
 }
 

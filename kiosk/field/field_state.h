@@ -47,6 +47,11 @@ struct FieldState {
   PinForm pin;
   Journey journey;
   GpsAveraging averaging;
+  // The photos page: a problem worded in the officer's language, whether
+  // the location was just taken from a photo, and the import list open.
+  std::string photo_trouble;
+  bool photo_notice = false;
+  bool choosing_import = false;
   std::string sent_reference;  // the Sent page's reference
   // One line Home shows after an action ("Saved as a draft"), in English
   // msgid form so it is worded in the language of the moment.

@@ -9,7 +9,11 @@
 #include <chrono>
 #include <memory>
 
+#include <fstream>
+
+#include "imaging/exif_sample.h"
 #include "kiosk/field/field_links.h"
+#include "kiosk/field/photo_devices.h"
 #include "kiosk_driver.h"
 #include "sync/field/field_support.h"
 
@@ -40,21 +44,31 @@ class FieldWithCentral : public ::testing::Test {
 
   // The tablet's app; `signal` false gives it a server nobody answers on.
   KioskDriver& start(bool signal = true, const std::string& shots = "") {
+    photos_.reset();  // its textures go before the renderer they belong to
     driver_.reset();  // one app on the store at a time, as on a tablet
     server_ = central_.server();
     if (!signal) server_.base_url = "http://127.0.0.1:9/open311/v2";
     DriverExtras extras;
     extras.engine.field_mode = true;
     extras.engine.push = sync::field_test::fast_options();
-    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices& services, sync::SyncEngine* engine) {
+    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices& services, sync::SyncEngine* engine,
+                           SDL_Renderer* renderer) {
       setup.mode = kiosk::AppMode::Field;
       setup.channel = Channel::Field;
       setup.field.links = field::sync_links({*services.outbox, data_dir_.path(), &server_,
                                              services.catalogue ? &*services.catalogue : nullptr, engine});
+      // videotestsrc for the camera, and a folder of the test's own photos.
+      photos_ = std::make_unique<field::PhotoDevices>(renderer, "videotestsrc is-live=true", import_dir_.path());
+      setup.field.links.photo_devices = photos_.get();
     };
     driver_ = std::make_unique<KioskDriver>(data_dir_.path(), screenshots_ + shots, Clock{}, false, server_, "",
                                             kiosk::OperatorSetup{}, extras);
     return *driver_;
+  }
+
+  void TearDown() override {
+    photos_.reset();
+    driver_.reset();
   }
 
   void await_answer(KioskDriver& kiosk) {
@@ -98,10 +112,11 @@ class FieldWithCentral : public ::testing::Test {
   field::FieldView view() const { return driver_->app().field()->state().view; }
 
   FieldCentral central_;
-  test_support::TempFolder data_dir_;
+  test_support::TempFolder data_dir_, import_dir_;
   sync::ServerConfig server_;
   std::string ann_secret_, screenshots_;
   std::unique_ptr<KioskDriver> driver_;
+  std::unique_ptr<field::PhotoDevices> photos_;
 };
 
 TEST_F(FieldWithCentral, SignsInOnlineThenWithThePinWithNoSignalAndFiveWrongPinsLockIt) {
@@ -214,6 +229,59 @@ TEST_F(FieldWithCentral, ADraftKeptOverARestartIsSentWithSendAll) {
   const auto cases = central_.get("requests.json?api_key=" + central_.key());
   ASSERT_TRUE(cases.is_array());
   EXPECT_EQ(cases.size(), 1u);
+}
+
+TEST_F(FieldWithCentral, AReportWithACameraPhotoAndAnImportedOneTakesThePhotosPosition) {
+  std::ofstream(import_dir_.path() + "/by-the-kerb.jpg", std::ios::binary)
+      << imaging::test::photo_with_exif(800, 600, {1, 51.2101, -1.8302, true});
+  auto& kiosk = start();
+  sign_in_online(kiosk);
+  pothole_to_location(kiosk);
+  ASSERT_TRUE(kiosk.fill("field:location", "By the bus shelter"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(driver_->app().field()->state().journey.page, kiosk::Page::Photos);
+  ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.probe().find("Take photo") != nullptr; }, 20s))
+      << "videotestsrc's preview never showed";
+  kiosk.settle();
+  kiosk.screenshot("camera-preview");
+  kiosk.expect_touch_targets("photos with the camera");
+  ASSERT_TRUE(kiosk.tap("Take photo"));
+  ASSERT_EQ(driver_->app().field()->state().journey.photos.size(), 1u);
+  const auto* thumbnail = kiosk.probe().find("thumbnail 1");
+  ASSERT_NE(thumbnail, nullptr);
+  const auto& still = driver_->app().field()->state().journey.photos[0];
+  // Drawn in the still's own shape, small.
+  EXPECT_NEAR(thumbnail->width / thumbnail->height, static_cast<float>(still.width) / static_cast<float>(still.height),
+              0.05f)
+      << still.width << "x" << still.height << " drawn " << thumbnail->width << "x" << thumbnail->height;
+  EXPECT_LE(std::max(thumbnail->width, thumbnail->height), 240.0f);
+  EXPECT_EQ(kiosk.probe().find("Use position 1"), nullptr) << "the camera's still has no position of its own";
+  ASSERT_TRUE(kiosk.tap("Import from a folder"));
+  kiosk.screenshot("import-list");
+  ASSERT_TRUE(kiosk.tap("import:by-the-kerb.jpg"));
+  const auto& journey = driver_->app().field()->state().journey;
+  ASSERT_EQ(journey.photos.size(), 2u);
+  EXPECT_LE(std::max(journey.photos[1].width, journey.photos[1].height), 2048);
+  ASSERT_TRUE(kiosk.tap("Use position 2"));
+  EXPECT_TRUE(kiosk.shows("The report's location is now where the photo was taken."));
+  ASSERT_TRUE(journey.location.lat.has_value());
+  EXPECT_NEAR(*journey.location.lat, 51.2101, 1e-4);
+  EXPECT_EQ(journey.location.source, LocationSource::Photo);
+  kiosk.screenshot("two-photos");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_TRUE(kiosk.shows("2 photos"));
+  kiosk.screenshot("check");
+  ASSERT_TRUE(kiosk.tap("Send report"));
+  ASSERT_EQ(view(), field::FieldView::Sent);
+  // At central: the case, at the photo's position, with both photos after it.
+  nlohmann::json cases;
+  ASSERT_TRUE(kiosk.wait_until(
+      [&] {
+        cases = central_.get("requests.json?api_key=" + central_.key());
+        return cases.is_array() && cases.size() == 1 && cases[0].contains("media_url");
+      },
+      30s));
+  EXPECT_NEAR(cases[0].at("lat").get<double>(), 51.2101, 1e-4);
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ class FieldShell : public ::testing::Test {
     DriverExtras extras;
     extras.width = width;
     extras.height = height;
-    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices&, sync::SyncEngine*) {
+    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices&, sync::SyncEngine*, SDL_Renderer*) {
       setup.mode = kiosk::AppMode::Field;
       setup.field.links = tablet_.links();
       setup.field.settings.lock_after = 5min;

@@ -133,7 +133,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
     if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
   setup.operator_setup = std::move(operator_setup);
-  if (extras.adjust) extras.adjust(setup, services_, engine_.get());
+  if (extras.adjust) extras.adjust(setup, services_, engine_.get(), window_->renderer());
   app_ = std::make_unique<App>(std::move(setup), host_->fonts());
   std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
   std::filesystem::create_directories(folder_);

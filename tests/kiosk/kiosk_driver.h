@@ -19,6 +19,8 @@
 #include "sync/outbox.h"
 #include "sync/sync_engine.h"
 
+struct SDL_Renderer;
+
 namespace oneservice::kiosk::testing {
 
 // The kiosk tests' clocks: one stopped at 2026-11-22T12:00:00Z, and one
@@ -30,7 +32,8 @@ Clock clock_at(std::shared_ptr<TimePoint> now);
 // links (given the store the driver opened), another screen size.
 struct DriverExtras {
   // Called last, with the store opened and the sync worker (null without a server).
-  std::function<void(AppSetup&, KioskServices&, sync::SyncEngine*)> adjust;
+  // And the window's renderer, for field mode's photo textures.
+  std::function<void(AppSetup&, KioskServices&, sync::SyncEngine*, SDL_Renderer*)> adjust;
   int width = 1280, height = 800;
   sync::EngineOptions engine;  // the worker's options (field mode's passes)
 };
