@@ -1,8 +1,9 @@
 #pragma once
 // libjpeg-turbo both ways, for photos: decoding a photo at the smallest of
-// libjpeg-turbo's DCT scales that still leaves its longer side at least the
-// size wanted (a 12-megapixel photo is not decoded whole to make a 2048-px
-// one), and encoding a picture with nothing in the file but the picture.
+// libjpeg-turbo's DCT scales 1/2, 1/4, 1/8 that still leaves its longer side
+// at least the size wanted (a 48-megapixel photo is not decoded whole to make
+// a 2048-px one), and encoding a picture with nothing in the file but the
+// picture.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,7 @@ namespace oneservice::imaging {
 
 // A decompression bomb (a small file declaring a vast picture) is refused
 // before anything is allocated: the most pixels decoded, after DCT scaling
-// (48 MB of RGB). A 48-megapixel phone photo decodes at 3/8 within it.
+// (48 MB of RGB). A 48-megapixel phone photo decodes at 1/2 within it.
 inline constexpr long long kMaxDecodedPixels = 4096LL * 4096LL;
 
 enum class DecodeFailure { NotAJpeg, TooLarge, Damaged };

@@ -1,7 +1,7 @@
 #pragma once
 // The tablet's camera through GStreamer: a live preview for the photo
 // screen and full-size stills as JPEG. One pipeline,
-//   SOURCE ! tee ! queue ! videoconvert ! videoscale ! RGBA,width=W ! appsink (preview)
+//   SOURCE ! tee ! queue ! videoscale ! videoconvert ! RGBA,width=W ! appsink (preview)
 //              tee ! queue ! (an 8-bit raw format, full size) ! appsink (still)
 // where both sinks keep only their latest buffer (max-buffers=1 drop=true),
 // so a slow UI never makes a queue grow. A still is the latest full-size

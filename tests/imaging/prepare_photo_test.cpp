@@ -175,6 +175,14 @@ TEST(PreparePhoto, RefusesADecompressionBomb) {
   EXPECT_EQ(refused(bomb), PhotoProblemKind::TooLarge);
 }
 
+TEST(PreparePhoto, AVeryLargePhotoIsNotTakenForABomb) {
+  // 108 megapixels, as some phones write: decoded at a finer scale (3/8)
+  // to stay within the limit. Only its header is real, so decoding it
+  // fails as damaged, which shows it was not refused as too large.
+  const auto header_only = claiming(central::test::sample_jpeg(64, 64), 12000, 9000);
+  EXPECT_EQ(refused(header_only), PhotoProblemKind::Damaged);
+}
+
 TEST(PreparePhoto, RefusesWhatIsNotAPhoto) {
   EXPECT_EQ(refused(""), PhotoProblemKind::NotAPhoto);
   EXPECT_EQ(refused("this is a text file, not a photo"), PhotoProblemKind::NotAPhoto);

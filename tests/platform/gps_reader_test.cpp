@@ -43,7 +43,7 @@ TEST_F(GpsReaderTest, FollowsAWalkAlongARoadWithAnAcceptableFix) {
   auto gpsd = start_gpsd(write_log(test_support::walk_along_road()));
   GpsReader reader("127.0.0.1", port_);
   reader.start();
-  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix));
+  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix)) << gpsd->output();
 
   std::set<double> latitudes;
   std::vector<Fix> fixes;
@@ -74,11 +74,12 @@ TEST_F(GpsReaderTest, APoorFixIsReportedButNotAccepted) {
   auto gpsd = start_gpsd(write_log(test_support::poor_fix()));
   GpsReader reader("127.0.0.1", port_);
   reader.start();
+  Fix fix;
   ASSERT_TRUE(wait_until([&] {
     const auto reading = reader.latest();
+    if (reading.fix) fix = *reading.fix;
     return reading.fix && reading.fix->satellites_used == 4;
-  }));
-  const auto fix = *reader.latest().fix;
+  })) << gpsd->output();
   ASSERT_TRUE(fix.accuracy_m);
   EXPECT_GT(*fix.accuracy_m, 10) << "HDOP 4.5 should give a poor accuracy";
   EXPECT_FALSE(fix_acceptable(fix, 10));
@@ -105,7 +106,7 @@ TEST_F(GpsReaderTest, NoFixIsSearchingWithTheSatellitesInView) {
     const auto reading = reader.latest();
     ever_fixed = ever_fixed || reading.state == GpsState::HasFix || reading.fix.has_value();
     return reading.state == GpsState::Searching && reading.satellites_seen == 3;
-  }));
+  })) << gpsd->output();
   EXPECT_FALSE(ever_fixed);
   EXPECT_FALSE(reader.latest().fix);
 }
@@ -118,8 +119,9 @@ TEST_F(GpsReaderTest, LosingTheFixForgetsThePosition) {
   auto gpsd = start_gpsd(write_log(epochs));
   GpsReader reader("127.0.0.1", port_);
   reader.start();
-  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix));
-  ASSERT_TRUE(wait_for_state(reader, GpsState::Searching)) << "the fix was lost: the reader should search again";
+  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix)) << gpsd->output();
+  ASSERT_TRUE(wait_for_state(reader, GpsState::Searching))
+      << "the fix was lost: the reader should search again; " << gpsd->output();
   EXPECT_FALSE(reader.latest().fix) << "no stale position once the fix is gone";
 }
 
@@ -132,14 +134,15 @@ TEST_F(GpsReaderTest, WaitsForGpsdAndConnectsAgainWhenItComesBack) {
 
   const auto log = write_log(test_support::walk_along_road());
   auto gpsd = start_gpsd(log);
-  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix)) << "gpsd started: the reader should find it";
+  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix)) << "gpsd started: the reader should find it; " << gpsd->output();
 
   gpsd->stop();
-  ASSERT_TRUE(wait_for_state(reader, GpsState::NoGpsd)) << "gpsd stopped: the reader should say so";
+  ASSERT_TRUE(wait_for_state(reader, GpsState::NoGpsd)) << "gpsd stopped: the reader should say so; " << gpsd->output();
   EXPECT_FALSE(reader.latest().fix);
 
   gpsd = start_gpsd(log);
-  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix)) << "gpsd came back: the reader should connect again";
+  ASSERT_TRUE(wait_for_state(reader, GpsState::HasFix))
+      << "gpsd came back: the reader should connect again; " << gpsd->output();
 
   reader.stop();
   EXPECT_EQ(reader.latest().state, GpsState::NoGpsd);

@@ -8,7 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -34,24 +39,31 @@ bool exited_within(pid_t pid, std::chrono::milliseconds limit) {
 }  // namespace
 
 std::string free_loopback_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket() failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof address;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+  // Below the kernel's ephemeral range: a port chosen from that range can
+  // be handed to some other outgoing connection (another test's reader)
+  // between this check and gpsd's bind, and gpsd would then fail to start.
+  int ephemeral_low = 32768, ephemeral_high = 60999;
+  std::ifstream("/proc/sys/net/ipv4/ip_local_port_range") >> ephemeral_low >> ephemeral_high;
+  const int high = std::max(2048, ephemeral_low - 1), low = std::max(1024, high - 10000);
+  std::mt19937 pick(std::random_device{}());
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    const int port = std::uniform_int_distribution<int>(low, high)(pick);
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("socket() failed");
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool free = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
     ::close(fd);
-    throw std::runtime_error("no free loopback port");
+    if (free) return std::to_string(port);
   }
-  ::close(fd);
-  return std::to_string(ntohs(address.sin_port));
+  throw std::runtime_error("no free loopback port");
 }
 
-GpsFake::GpsFake(const std::string& log_path, const std::string& port, const std::string& work_folder) {
-  const std::string output = work_folder + "/gpsfake.log";
+GpsFake::GpsFake(const std::string& log_path, const std::string& port, const std::string& work_folder)
+    : output_path_(work_folder + "/gpsfake.log") {
+  const std::string& output = output_path_;
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork() failed");
   if (pid_ == 0) {
@@ -71,6 +83,13 @@ GpsFake::GpsFake(const std::string& log_path, const std::string& port, const std
 }
 
 GpsFake::~GpsFake() { stop(); }
+
+std::string GpsFake::output() const {
+  std::ifstream in(output_path_);
+  std::stringstream text;
+  text << in.rdbuf();
+  return "gpsfake said: [" + text.str() + "]";
+}
 
 void GpsFake::stop() {
   if (pid_ <= 0) return;

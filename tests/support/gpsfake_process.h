@@ -9,7 +9,8 @@
 
 namespace oneservice::test_support {
 
-// A TCP port on 127.0.0.1 that nothing listened on a moment ago.
+// A TCP port on 127.0.0.1 that nothing used a moment ago, below the
+// kernel's range for outgoing connections.
 std::string free_loopback_port();
 
 class GpsFake {
@@ -25,7 +26,11 @@ class GpsFake {
   // connection then closes, as when gpsd stops on a tablet.
   void stop();
 
+  // What gpsfake and its gpsd printed so far, for a failing test's message.
+  std::string output() const;
+
  private:
+  std::string output_path_;
   pid_t pid_ = -1;
 };
 
