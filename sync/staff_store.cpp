@@ -107,7 +107,9 @@ void run_for(Outbox& outbox, const char* sql, const std::string& name, const cha
 }  // namespace
 
 void StaffStore::pin_was_right(const std::string& name) {
-  run_for(*outbox_, "UPDATE staff_members SET wrong_pins = 0 WHERE name = ?1", name, "while recording a sign-in");
+  // Back on the tablet: a sign-out not yet carried out is called off.
+  run_for(*outbox_, "UPDATE staff_members SET wrong_pins = 0, sign_out_requested = 0 WHERE name = ?1", name,
+          "while recording a sign-in");
 }
 
 void StaffStore::request_sign_out(const std::string& name) {

@@ -43,7 +43,8 @@ class StaffStore {
   std::vector<StoredSession> sessions() const { return read_sessions(*outbox_); }
 
   // A PIN attempt counted before it is checked (returns the count now) and
-  // forgotten again when it was right.
+  // forgotten again when it was right (which also calls off a sign-out
+  // the engine has not carried out yet).
   int count_pin_attempt(const std::string& name);
   void pin_was_right(const std::string& name);
 

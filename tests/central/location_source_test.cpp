@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-class LocationSource : public ::testing::Test {
+class ReportLocationSource : public ::testing::Test {
  protected:
   // Posts a pothole with these extra fields; returns the case as stored.
   ServiceRequest report(const std::vector<std::pair<std::string, std::string>>& extra) {
@@ -38,7 +38,7 @@ class LocationSource : public ::testing::Test {
 
 }  // namespace
 
-TEST_F(LocationSource, AGpsPointAndItsAccuracyAreKeptWithTheCase) {
+TEST_F(ReportLocationSource, AGpsPointAndItsAccuracyAreKeptWithTheCase) {
   const auto stored = report({{"location_source", "gps"}, {"location_accuracy_m", "6.5"}});
   ASSERT_TRUE(stored.location.source);
   EXPECT_EQ(*stored.location.source, oneservice::LocationSource::Gps);
@@ -47,14 +47,14 @@ TEST_F(LocationSource, AGpsPointAndItsAccuracyAreKeptWithTheCase) {
   EXPECT_EQ(report({{"location_source", "map"}}).location.source, oneservice::LocationSource::Map);
 }
 
-TEST_F(LocationSource, ReportsWithoutItAreStoredAsBefore) {
+TEST_F(ReportLocationSource, ReportsWithoutItAreStoredAsBefore) {
   const auto stored = report({});
   EXPECT_FALSE(stored.location.source);
   EXPECT_FALSE(stored.location.accuracy_m);
   EXPECT_EQ(request_to_json(stored).find("source"), std::string::npos) << "an old body keeps its bytes";
 }
 
-TEST_F(LocationSource, WhatCentralCannotReadIsLeftUnsaidNotRefused) {
+TEST_F(ReportLocationSource, WhatCentralCannotReadIsLeftUnsaidNotRefused) {
   const auto stored = report({{"location_source", "satellite"}, {"location_accuracy_m", "about ten"}});
   EXPECT_FALSE(stored.location.source);
   EXPECT_FALSE(stored.location.accuracy_m);

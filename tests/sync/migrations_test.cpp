@@ -234,11 +234,15 @@ TEST(Migrations, Version4StoresAreRebuiltWithoutInListsKeepingEveryRowAndPhoto) 
   EXPECT_EQ(raw.text("SELECT lower(hex(bytes)) FROM request_media WHERE client_id = 'q'"), "ffd8ff");
   // What the step is for: no IN list left for SQLite to build a b-tree for.
   EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'requests' AND sql LIKE '% IN (%'"), 0);
-  // Every trigger and index made again (version 6 then drops one).
+  // Every trigger and index made again (version 6 then drops one, and
+  // version 7 adds the index by member of staff).
   auto expected_schema = schema_before;
   const std::string dropped = "index requests_by_state, ";
   ASSERT_NE(expected_schema.find(dropped), std::string::npos) << schema_before;
   expected_schema.erase(expected_schema.find(dropped), dropped.size());
+  const std::string before_staff = "index requests_by_accepted_at, ";
+  ASSERT_NE(expected_schema.find(before_staff), std::string::npos) << schema_before;
+  expected_schema.insert(expected_schema.find(before_staff) + before_staff.size(), "index requests_by_staff, ");
   EXPECT_EQ(raw.text(kTriggersAndIndexes), expected_schema);
 
   // The rules hold as before.
@@ -304,4 +308,26 @@ TEST(Migrations, Version5StoresLoseTheIndexThatRequestsDueCoversAndStillFindBySt
   EXPECT_EQ(counts.at(RequestState::Accepted), 1);
   ASSERT_EQ(outbox.list(RequestState::Sending).size(), 1u);
   EXPECT_EQ(outbox.list(RequestState::Sending).at(0).client_id, "s");
+}
+
+// Version 7 (field mode): requests from before belong to nobody (the
+// kiosk's), and the field tables are there.
+TEST(Migrations, Version4StoresGainTheFieldTablesAndTheirRequestsBelongToNobody) {
+  TempFolder folder;
+  const auto path = outbox_path(folder.path());
+  make_version4_store(path);
+  { auto outbox = Outbox::open(path); }
+  RawDb raw(path);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM requests WHERE staff <> ''"), 0);
+  EXPECT_GT(raw.integer("SELECT count(*) FROM requests"), 0);
+  EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('staff_members', "
+                        "'report_photos', 'jobs', 'job_thumbnails', 'job_updates', 'job_update_media', "
+                        "'job_notices', 'nearby_cases')"),
+            8);
+  // An update not yet sent cannot be deleted, even by hand.
+  ASSERT_EQ(raw.exec("INSERT INTO job_updates (update_id, staff, service_request_id, kind, status, public_note, "
+                     "private_note, device_time, queued_at) VALUES ('u', 'Ann', '1', 'update', '', '', '', 't', 't')"),
+            SQLITE_OK)
+      << raw.last_error();
+  EXPECT_NE(raw.exec("DELETE FROM job_updates WHERE update_id = 'u'"), SQLITE_OK);
 }

@@ -154,3 +154,27 @@ TEST_F(JobUpdates, AJobTakenAwayWithUnsentWorkLeavesANoticeAndTheWorkIsStillSent
   JobBook(outbox).dismiss_notice("Ann Smith", notices[0].id);
   EXPECT_EQ(JobBook(outbox).notices_of("Ann Smith").size(), 1u);
 }
+
+TEST_F(JobUpdates, AnUpdateWaitsForASignInWhenTheSessionHasEndedAndGoesAfterIt) {
+  const auto id = central.report_pothole(51.2, -1.82);
+  central.assign(id, "Ann Smith");
+  auto field = field_sync(outbox, central.server());
+  field.pull();
+  JobBook book(outbox);
+  book.queue_job_update("Ann Smith", id, {"IN_PROGRESS", "", "Private words", {}});
+  const auto new_secret = central.run({"staff", "reset", "Ann Smith"}).out;  // ends her sessions
+  field.push();  // central answers 401 and stores nothing
+  ASSERT_EQ(book.updates_of("Ann Smith", id).at(0).state, UpdateState::WaitingForSignIn);
+  const auto log = sync_log(outbox, "Ann Smith");
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].state, "waiting");
+  EXPECT_EQ(log[0].reason, "sign_in");
+
+  sign_in(outbox, central.server(), "Ann Smith", new_secret.substr(0, new_secret.find('\n')));
+  token = StaffStore(outbox).session("Ann Smith")->token;
+  field.push();
+  EXPECT_EQ(book.updates_of("Ann Smith", id).at(0).state, UpdateState::Sent);
+  const auto updates = officer_updates(id);
+  ASSERT_EQ(updates.size(), 1u);
+  EXPECT_EQ(updates[0].at("private_note"), "Private words") << "never quietly dropped";
+}
