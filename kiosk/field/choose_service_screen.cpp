@@ -16,7 +16,11 @@ void draw_choose_service(FieldScreen& screen) {
       ui::paragraph(ui, group);
     }
     for (const auto& service : rules.catalogue.services) {
-      if (service.group != group || !ui::secondary_button(ui, service.service_name)) continue;
+      if (service.group != group) continue;
+      // Tests and the probe know a service by its English name in any language.
+      const auto* english = screen.journey_screen.english.find_service(service.service_code);
+      if (!ui::secondary_button(ui, service.service_name, english ? english->service_name : service.service_name))
+        continue;
       start_service(screen.state.journey, rules, service.service_code);
       screen.state.averaging = GpsAveraging{};
       screen.state.view = FieldView::Report;

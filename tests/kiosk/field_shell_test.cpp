@@ -7,7 +7,10 @@
 #include <chrono>
 #include <memory>
 
+#include <fstream>
+
 #include "field_tablet_double.h"
+#include "kiosk/field/photo_devices.h"
 #include "kiosk_driver.h"
 #include "support/temp_folder.h"
 
@@ -41,10 +44,14 @@ class FieldShell : public ::testing::Test {
     DriverExtras extras;
     extras.width = width;
     extras.height = height;
-    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices&, sync::SyncEngine*, SDL_Renderer*) {
+    extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices&, sync::SyncEngine*, SDL_Renderer* renderer) {
       setup.mode = kiosk::AppMode::Field;
       setup.field.links = tablet_.links();
       setup.field.settings.lock_after = 5min;
+      if (photos_for_test_) {  // no camera; a folder of the test's own files
+        photos_ = std::make_unique<field::PhotoDevices>(renderer, "", import_dir_.path());
+        setup.field.links.photo_devices = photos_.get();
+      }
     };
     driver_ = std::make_unique<KioskDriver>(data_dir_.path(), screenshots_, clock_at(now_), false, std::nullopt, "",
                                             kiosk::OperatorSetup{}, extras);
@@ -68,11 +75,18 @@ class FieldShell : public ::testing::Test {
 
   field::FieldView view() const { return driver_->app().field()->state().view; }
 
+  void TearDown() override {
+    photos_.reset();  // its textures before the renderer
+    driver_.reset();
+  }
+
   TabletDouble tablet_;
-  test_support::TempFolder data_dir_;
+  test_support::TempFolder data_dir_, import_dir_;
+  bool photos_for_test_ = false;
   std::shared_ptr<TimePoint> now_ = std::make_shared<TimePoint>(*parse_iso8601("2026-11-22T12:00:00Z"));
   std::string screenshots_;
   std::unique_ptr<KioskDriver> driver_;
+  std::unique_ptr<field::PhotoDevices> photos_;
 };
 
 TEST_F(FieldShell, SignsInOnlineAndSaysWhatIsWrongWithoutShowingTheSecret) {
@@ -247,6 +261,80 @@ TEST_F(FieldShell, OffersTheGpsFixOnlyWithinTheServicesAccuracy) {
   EXPECT_EQ(tablet_.queued[0].second.channel, Channel::Field);
   EXPECT_EQ(tablet_.queued[0].second.location.source, LocationSource::Gps);
   kiosk.screenshot("sent");
+}
+
+// Welsh on every kind of field page, mistakes included: the sign-in's empty
+// boxes and wrong secret, a wrong PIN, a location left out, a file that is
+// not a photo. Every word read back from what the frame drew.
+TEST_F(FieldShell, SaysEachMistakeInWelshOnEveryKindOfPage) {
+  tablet_.accounts["Ann Smith"].pin = "583920";
+  tablet_.accounts["Ann Smith"].has_pin = true;
+  std::ofstream(import_dir_.path() + "/nodyn.jpg") << "nid llun yw hwn";
+  photos_for_test_ = true;
+  auto& kiosk = start();
+  ASSERT_TRUE(kiosk.tap("Language"));
+  ASSERT_TRUE(draws(kiosk, "Mewngofnodi gyda’ch PIN"));
+  ASSERT_TRUE(kiosk.tap("Ann Smith"));
+  ASSERT_TRUE(kiosk.fill("field:pin", "111111"));
+  ASSERT_TRUE(kiosk.tap("Sign in"));
+  await_answer(kiosk);
+  EXPECT_TRUE(kiosk.shows("Nid yw’r PIN yn gywir. 4 cynnig arall cyn i’r PIN gael ei gloi."));
+  EXPECT_TRUE(draws(kiosk, "Mae problem"));
+  kiosk.screenshot("pin-wrong-cy");
+
+  ASSERT_TRUE(kiosk.tap("Sign in online"));
+  ASSERT_TRUE(kiosk.tap("Sign in"));
+  EXPECT_TRUE(draws(kiosk, "Rhowch eich enw"));
+  EXPECT_TRUE(draws(kiosk, "Rhowch eich cyfrinair"));
+  EXPECT_TRUE(draws(kiosk, "Dewiswch PIN ar gyfer mewngofnodi heb signal"));
+  kiosk.screenshot("sign-in-empty-cy");
+  ASSERT_TRUE(kiosk.fill("field:name", "Ann Smith"));
+  ASSERT_TRUE(kiosk.fill("field:secret", "anghywir-anghywir"));
+  ASSERT_TRUE(kiosk.fill("field:pin", "583920"));
+  ASSERT_TRUE(kiosk.fill("field:pin_again", "58392"));
+  ASSERT_TRUE(kiosk.tap("Sign in"));
+  EXPECT_TRUE(draws(kiosk, "Rhowch yr un PIN eto"));
+  ASSERT_TRUE(kiosk.fill("field:pin_again", "0"));  // what was typed stays: finished, it matches
+  ASSERT_TRUE(kiosk.tap("Sign in"));
+  await_answer(kiosk);
+  EXPECT_TRUE(kiosk.shows("Nid yw’r enw neu’r cyfrinair yn gywir."));
+  kiosk.screenshot("sign-in-wrong-cy");
+  ASSERT_TRUE(kiosk.fill("field:secret", "k7m2q-x9prt-4hwzc-v3nja"));
+  ASSERT_TRUE(kiosk.fill("field:pin", "583920"));
+  ASSERT_TRUE(kiosk.fill("field:pin_again", "583920"));
+  ASSERT_TRUE(kiosk.tap("Sign in"));
+  await_answer(kiosk);
+  ASSERT_EQ(view(), field::FieldView::Home);
+  EXPECT_TRUE(draws(kiosk, "Adroddiad newydd"));
+  EXPECT_TRUE(draws(kiosk, "Drafftiau: 0"));
+  kiosk.screenshot("home-cy");
+
+  ASSERT_TRUE(kiosk.tap("New report"));
+  ASSERT_TRUE(kiosk.tap("Report a pothole"));
+  ASSERT_TRUE(kiosk.tap("Yn y ffordd"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Llai na phlât cinio"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // nowhere given
+  EXPECT_TRUE(kiosk.shows("Rhowch ble mae: cyfeiriad, lle neu bwynt ar y map"));
+  EXPECT_TRUE(kiosk.shows("Nid yw GPS y dabled hon yn ateb."));
+  kiosk.screenshot("location-missing-cy");
+  ASSERT_TRUE(kiosk.fill("field:location", "Ger yr arhosfan bws"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_EQ(kiosk.app().field()->state().journey.page, kiosk::Page::Photos);
+  ASSERT_TRUE(kiosk.tap("Import from a folder"));
+  ASSERT_TRUE(kiosk.tap("import:nodyn.jpg"));
+  EXPECT_TRUE(kiosk.shows("Nid yw’r ffeil honno’n llun y gall y dabled ei ddarllen."));
+  EXPECT_TRUE(kiosk.app().field()->state().journey.photos.empty());
+  kiosk.screenshot("photos-not-a-photo-cy");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  EXPECT_TRUE(kiosk.shows("Lluniau"));
+  ASSERT_TRUE(kiosk.reveal("Save as draft"));
+  EXPECT_TRUE(draws(kiosk, "Cadw fel drafft"));
+  kiosk.screenshot("check-cy");
 }
 
 }  // namespace
