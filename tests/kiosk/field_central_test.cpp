@@ -15,6 +15,9 @@
 #include "kiosk/field/field_links.h"
 #include "kiosk/field/photo_devices.h"
 #include "kiosk_driver.h"
+#include "platform/gps/gps_reader.h"
+#include "support/gpsfake_process.h"
+#include "support/nmea_log.h"
 #include "sync/field/field_support.h"
 
 using namespace oneservice;
@@ -60,6 +63,7 @@ class FieldWithCentral : public ::testing::Test {
       // videotestsrc for the camera, and a folder of the test's own photos.
       photos_ = std::make_unique<field::PhotoDevices>(renderer, "videotestsrc is-live=true", import_dir_.path());
       setup.field.links.photo_devices = photos_.get();
+      if (gps_) setup.field.links.gps = [this] { return gps_->latest(); };
     };
     driver_ = std::make_unique<KioskDriver>(data_dir_.path(), screenshots_ + shots, Clock{}, false, server_, "",
                                             kiosk::OperatorSetup{}, extras);
@@ -69,6 +73,7 @@ class FieldWithCentral : public ::testing::Test {
   void TearDown() override {
     photos_.reset();
     driver_.reset();
+    gps_.reset();
   }
 
   void await_answer(KioskDriver& kiosk) {
@@ -117,6 +122,7 @@ class FieldWithCentral : public ::testing::Test {
   std::string ann_secret_, screenshots_;
   std::unique_ptr<KioskDriver> driver_;
   std::unique_ptr<field::PhotoDevices> photos_;
+  std::unique_ptr<gps::GpsReader> gps_;  // the app's GPS when a test starts one
 };
 
 TEST_F(FieldWithCentral, SignsInOnlineThenWithThePinWithNoSignalAndFiveWrongPinsLockIt) {
@@ -282,6 +288,50 @@ TEST_F(FieldWithCentral, AReportWithACameraPhotoAndAnImportedOneTakesThePhotosPo
       },
       30s));
   EXPECT_NEAR(cases[0].at("lat").get<double>(), 51.2101, 1e-4);
+}
+
+// A real gpsd (gpsfake) replaying an officer standing by a pothole in
+// Little Hembury with a clear sky: the panel offers the fix, and the report
+// reaches central at it.
+TEST_F(FieldWithCentral, AReportAtAGpsFixFromGpsd) {
+  std::vector<test_support::NmeaEpoch> standing(30, {51.2101, -1.8302, 1, 9, 12, 0.4});
+  const std::string log = data_dir_.path() + "/standing.nmea";
+  std::ofstream(log, std::ios::binary) << test_support::nmea_log(standing);
+  const std::string port = test_support::free_loopback_port();
+  test_support::TempFolder gpsd_folder;
+  test_support::GpsFake gpsfake(log, port, gpsd_folder.path());
+  gps_ = std::make_unique<gps::GpsReader>("127.0.0.1", port);
+  gps_->start();
+  auto& kiosk = start();
+  sign_in_online(kiosk);
+  pothole_to_location(kiosk);
+  ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.probe().find("Use this position") != nullptr; }, 30s))
+      << "gpsd's fix was never offered";
+  // gpsd's first fix can come before its sky view: the counts follow.
+  EXPECT_TRUE(kiosk.wait_until([&] { return kiosk.shows("Satellites: 9 used of 12 seen"); }, 10s));
+  kiosk.settle();
+  kiosk.screenshot("gpsd-fix");
+  ASSERT_TRUE(kiosk.tap("Use this position"));
+  const auto& journey = driver_->app().field()->state().journey;
+  ASSERT_TRUE(journey.fields.lat.has_value());
+  EXPECT_NEAR(*journey.fields.lat, 51.2101, 1e-5);
+  EXPECT_EQ(journey.location.source, LocationSource::Gps);
+  ASSERT_TRUE(journey.location.accuracy_m.has_value());
+  EXPECT_LE(*journey.location.accuracy_m, 10.0);
+  kiosk.screenshot("fix-taken");
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Continue"));  // no photos
+  ASSERT_TRUE(kiosk.tap("Send report"));
+  ASSERT_EQ(view(), field::FieldView::Sent);
+  nlohmann::json cases;
+  ASSERT_TRUE(kiosk.wait_until(
+      [&] {
+        cases = central_.get("requests.json?api_key=" + central_.key());
+        return cases.is_array() && cases.size() == 1;
+      },
+      30s));
+  EXPECT_NEAR(cases[0].at("lat").get<double>(), 51.2101, 1e-4);
+  EXPECT_NEAR(cases[0].at("long").get<double>(), -1.8302, 1e-4);
 }
 
 }  // namespace
