@@ -136,6 +136,57 @@ void FieldDesk::drop_if_moved() {
   read_generation_ = now;
   drafts_.reset();
   sync_log_.reset();
+  jobs_.reset();
+  notices_.reset();
+}
+
+const std::vector<JobView>& FieldDesk::jobs() {
+  drop_if_moved();
+  if (!jobs_)
+    jobs_ = officer_ && links_.jobs_of
+                ? read_or_empty<std::vector<JobView>>([&] { return links_.jobs_of(officer_->name); })
+                : std::vector<JobView>{};
+  return *jobs_;
+}
+
+const JobView* FieldDesk::job(const std::string& id) {
+  for (const auto& job : jobs())
+    if (job.id == id) return &job;
+  return nullptr;
+}
+
+std::string FieldDesk::queue_job_update(const std::string& job_id, const JobUpdate& update, std::string& problem) {
+  problem.clear();
+  if (!officer_ || !links_.queue_job_update) {
+    problem = "The tablet's store is not open.";
+    return {};
+  }
+  try {
+    auto id = links_.queue_job_update(officer_->name, job_id, update);
+    forget();
+    return id;
+  } catch (const std::exception& error) {
+    problem = error.what();
+    return {};
+  }
+}
+
+const std::vector<JobNotice>& FieldDesk::notices() {
+  drop_if_moved();
+  if (!notices_)
+    notices_ = officer_ && links_.notices_of
+                   ? read_or_empty<std::vector<JobNotice>>([&] { return links_.notices_of(officer_->name); })
+                   : std::vector<JobNotice>{};
+  return *notices_;
+}
+
+void FieldDesk::dismiss_notice(std::int64_t id) {
+  if (officer_ && links_.dismiss_notice)
+    read_or_empty<bool>([&] {
+      links_.dismiss_notice(officer_->name, id);
+      return true;
+    });
+  notices_.reset();
 }
 
 const std::vector<DraftSummary>& FieldDesk::drafts() {
@@ -188,6 +239,8 @@ void FieldDesk::forget() {
   offline_officers_.reset();
   drafts_.reset();
   sync_log_.reset();
+  jobs_.reset();
+  notices_.reset();
 }
 
 }  // namespace oneservice::kiosk::field

@@ -83,6 +83,41 @@ struct SyncLogEntry {
   std::string reason;
 };
 
+// A job a manager gave the officer, as the tablet keeps it for work with no
+// signal (sync/job_records.h is the store's form).
+struct JobAnswerLine {
+  std::string question, answer;  // answer: the option names, joined
+};
+struct JobHistoryLine {
+  std::string status, when, description, private_note, staff;
+  bool applied = true;  // false: kept by the council but not applied
+};
+enum class UpdateState { Waiting, WaitingForSignIn, Sending, Sent, Conflict, NeedsAttention };
+struct JobUpdateLine {
+  std::string status, queued_at, sent_at;
+  UpdateState state = UpdateState::Waiting;
+  std::string council_words;
+};
+struct JobView {
+  std::string id, status, service_code, service_name, description, address;
+  std::optional<double> lat, lon;
+  std::vector<JobAnswerLine> answers;
+  std::vector<std::string> thumbnails;  // JPEG bytes, as far as the tablet has them
+  std::vector<JobHistoryLine> history;  // oldest first
+  std::vector<JobUpdateLine> queued;    // this officer's, oldest first
+  bool conflict = false;                // an update of theirs was kept unapplied
+};
+struct JobNotice {
+  std::int64_t id = 0;
+  std::string job_id, reason /* reassigned, unassigned, closed */, at;
+  bool had_unsent_work = false;
+};
+struct JobUpdate {
+  std::string status;  // empty: a note only
+  std::string public_note, private_note;
+  std::vector<FieldPhoto> photos;
+};
+
 // The GPS reading as the tablet's receiver last gave it (platform/gps/).
 using GpsFix = gps::Fix;
 using GpsReading = gps::GpsReading;
@@ -108,6 +143,10 @@ struct FieldLinks {
   std::function<BatchResult(const std::vector<std::string>& client_ids, const std::string& staff)> send_drafts;
   std::function<std::vector<SyncLogEntry>(const std::string& staff)> sync_log;
   std::function<void()> send_now;
+  std::function<std::vector<JobView>(const std::string& staff)> jobs_of;
+  std::function<std::string(const std::string& staff, const std::string& job_id, const JobUpdate&)> queue_job_update;
+  std::function<std::vector<JobNotice>(const std::string& staff)> notices_of;
+  std::function<void(const std::string& staff, std::int64_t id)> dismiss_notice;
   std::function<bool()> online;  // the sync engine reached the council lately
   std::function<std::uint64_t()> generation;  // moves when the engine changed something
   std::function<GpsReading()> gps;
@@ -154,6 +193,13 @@ class FieldDesk {
   void send_now();
   bool can_send() const { return static_cast<bool>(links_.send_now); }
 
+  // The officer's jobs (read once per page, or when the engine moves).
+  const std::vector<JobView>& jobs();
+  const JobView* job(const std::string& id);
+  std::string queue_job_update(const std::string& job_id, const JobUpdate& update, std::string& problem);
+  const std::vector<JobNotice>& notices();
+  void dismiss_notice(std::int64_t id);
+
   GpsReading gps() const;
   PhotoDevices* photos() const { return links_.photo_devices; }
   TimePoint now() const { return clock_.now(); }
@@ -174,6 +220,8 @@ class FieldDesk {
   std::optional<std::vector<Officer>> offline_officers_;
   std::optional<std::vector<DraftSummary>> drafts_;
   std::optional<std::vector<SyncLogEntry>> sync_log_;
+  std::optional<std::vector<JobView>> jobs_;
+  std::optional<std::vector<JobNotice>> notices_;
 };
 
 }  // namespace oneservice::kiosk::field

@@ -1,6 +1,7 @@
 #include "kiosk/field/field_links.h"
 
 #include "sync/drafts.h"
+#include "sync/job_book.h"
 #include "sync/outbox.h"
 #include "sync/server_config.h"
 #include "sync/staff_reports.h"
@@ -38,17 +39,43 @@ SyncState state_of(const std::string& state) {
   return SyncState::NeedsAttention;  // needs_attention, conflict
 }
 
+static_assert(static_cast<int>(sync::UpdateState::NeedsAttention) == static_cast<int>(UpdateState::NeedsAttention),
+              "field::UpdateState lists sync::UpdateState's states in its order");
+
+JobView job_view(const sync::Job& job, const std::vector<sync::QueuedUpdate>& queued) {
+  JobView view{job.service_request_id, job.status, job.service_code, job.service_name, job.description, job.address,
+               job.lat, job.lon, {}, {}, {}, {}, job.conflict};
+  for (const auto& answer : job.answers) {
+    std::string words;
+    for (const auto& [key, name] : answer.values) words += (words.empty() ? "" : ", ") + name;
+    view.answers.push_back({answer.question.empty() ? answer.code : answer.question, words});
+  }
+  for (const auto& photo : job.photos)
+    if (!photo.thumbnail.empty()) view.thumbnails.push_back(photo.thumbnail);
+  for (const auto& entry : job.updates)
+    view.history.push_back({entry.status, entry.updated_datetime, entry.description, entry.private_note, entry.staff,
+                            entry.applied});
+  for (const auto& update : queued)
+    view.queued.push_back({update.status, update.queued_at, update.sent_at, static_cast<UpdateState>(update.state),
+                           update.council_words});
+  return view;
+}
+
 }  // namespace
 
 FieldLinks sync_links(const SyncParts& parts) {
   FieldLinks links;
   sync::Outbox* outbox = &parts.outbox;
   const std::string data_dir = parts.data_dir;
+  sync::SyncEngine* engine = parts.engine;
   if (parts.server) {
-    links.sign_in_online = [data_dir, server = *parts.server](const std::string& name, const std::string& secret,
-                                                              const std::string& pin) {
+    links.sign_in_online = [data_dir, server = *parts.server, engine](const std::string& name, const std::string& secret,
+                                                                      const std::string& pin) {
       auto own = sync::Outbox::open(sync::outbox_path(data_dir));
-      return answer_of(sync::sign_in_online(own, server, name, secret, pin));
+      auto answer = answer_of(sync::sign_in_online(own, server, name, secret, pin));
+      // A fresh session: the officer's jobs and waiting work go now, not at the next timer.
+      if (answer.outcome == SignInOutcome::SignedIn && engine) engine->send_now();
+      return answer;
     };
   }
   links.sign_in_with_pin = [data_dir](const std::string& name, const std::string& pin) {
@@ -62,7 +89,6 @@ FieldLinks sync_links(const SyncParts& parts) {
   };
   links.sign_out = [outbox](const std::string& name) { sync::sign_out(*outbox, name); };
   // Something new to send wakes the worker, so it need not wait for its timer.
-  sync::SyncEngine* engine = parts.engine;
   const auto wake = [engine] {
     if (engine) engine->wake();
   };
@@ -109,6 +135,27 @@ FieldLinks sync_links(const SyncParts& parts) {
                      state == SyncState::NeedsAttention ? entry.council_words : entry.reason});
     }
     return log;
+  };
+  links.jobs_of = [outbox](const std::string& staff) {
+    const sync::JobBook book(*outbox);
+    std::vector<JobView> jobs;
+    for (const auto& job : book.jobs_of(staff)) jobs.push_back(job_view(job, book.updates_of(staff, job.service_request_id)));
+    return jobs;
+  };
+  links.queue_job_update = [outbox, wake](const std::string& staff, const std::string& job_id, const JobUpdate& update) {
+    auto id = sync::JobBook(*outbox).queue_job_update(
+        staff, job_id, {update.status, update.public_note, update.private_note, attachments(update.photos)});
+    wake();
+    return id;
+  };
+  links.notices_of = [outbox](const std::string& staff) {
+    std::vector<JobNotice> notices;
+    for (const auto& notice : sync::JobBook(*outbox).notices_of(staff))
+      notices.push_back({notice.id, notice.service_request_id, notice.reason, notice.at, notice.had_unsent_work});
+    return notices;
+  };
+  links.dismiss_notice = [outbox](const std::string& staff, std::int64_t id) {
+    sync::JobBook(*outbox).dismiss_notice(staff, id);
   };
   if (engine) {
     links.send_now = [engine] { engine->send_now(); };

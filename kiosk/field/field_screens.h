@@ -29,6 +29,8 @@ void draw_photos(FieldScreen& screen);
 void draw_sent(FieldScreen& screen);
 void draw_drafts(FieldScreen& screen);
 void draw_sync(FieldScreen& screen);
+void draw_jobs(FieldScreen& screen);
+void draw_job(FieldScreen& screen);
 
 // Actions more than one screen takes (kiosk/field/report_actions.cpp).
 // The report as it stands, saved as one of the officer's drafts; Home then

@@ -80,6 +80,8 @@ void FieldShell::draw(ui::Context& ui, screens::ScreenContext& base, Preferences
     case FieldView::Sent: draw_sent(report); break;
     case FieldView::Drafts: draw_drafts(report); break;
     case FieldView::Sync: draw_sync(report); break;
+    case FieldView::Jobs: draw_jobs(report); break;
+    case FieldView::Job: draw_job(report); break;
     case FieldView::Report:
       switch (state_.journey.page) {
         case Page::Question:

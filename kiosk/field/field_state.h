@@ -18,7 +18,7 @@ namespace oneservice::kiosk::field {
 
 // SignIn (online) and Pin (offline) until someone signs in; then Home and
 // what it opens. Report draws the journey's pages (Journey::page).
-enum class FieldView { SignIn, Pin, Home, ChooseService, Report, Sent, Drafts, Sync };
+enum class FieldView { SignIn, Pin, Home, ChooseService, Report, Sent, Drafts, Sync, Jobs, Job };
 
 struct SignInForm {
   std::string name, secret, pin, pin_again;
@@ -41,6 +41,15 @@ struct GpsAveraging {
   bool last_failed = false;  // the last average was not good enough
 };
 
+// The Job page's update form, kept until "Send update" or leaving the job.
+struct JobForm {
+  std::string job_id;
+  std::string status;  // empty: no change
+  std::string public_note, private_note;
+  bool queued = false;  // the last one was saved on the tablet
+  std::string problem;  // the store refused it
+};
+
 struct FieldState {
   FieldView view = FieldView::SignIn;
   SignInForm sign_in;
@@ -58,6 +67,7 @@ struct FieldState {
   const char* notice = nullptr;
   std::string save_problem;    // the store refused a save: for the page that tried
   std::optional<BatchResult> last_batch;  // the Drafts page, after Send all
+  JobForm job;
   TimePoint last_touch{};
 };
 

@@ -12,6 +12,25 @@ bool tile(ui::Context& ui, const std::string& label, const std::string& probe_la
   return ui::key_button(ui, label, probe_label, size, primary);
 }
 
+// Jobs taken off the officer's list since they last looked, and whether
+// work of theirs on it was still unsent (it is kept and still goes).
+void draw_notices(FieldScreen& screen) {
+  auto& ui = screen.ui;
+  for (const auto& notice : screen.desk.notices()) {
+    ui::IdScope id("notice" + std::to_string(notice.id));
+    const std::string why = notice.reason == "closed"       ? ui.tr("The case {reference} was closed.")
+                            : notice.reason == "reassigned" ? ui.tr("The case {reference} was given to someone else.")
+                                                            : ui.tr("The case {reference} was taken off your list.");
+    ui::error_message(ui, format(why, {{"reference", notice.job_id}}));
+    if (notice.had_unsent_work)
+      ui::paragraph(ui, ui.tr("Your work on it that was not sent yet is kept, and is still sent to the council."));
+    if (ui::secondary_button(ui, ui.tr("Dismiss"), "Dismiss " + notice.job_id)) {
+      screen.desk.dismiss_notice(notice.id);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void draw_home(FieldScreen& screen) {
@@ -21,11 +40,18 @@ void draw_home(FieldScreen& screen) {
   ui::heading(ui, format(ui.tr("Signed in as {name}"), {{"name", officer->name}}));
   if (!officer->team.empty()) ui::hint(ui, officer->team);
   if (screen.state.notice) ui::panel(ui, ui.tr(screen.state.notice), "");
+  draw_notices(screen);
   ImGui::Spacing();
   if (tile(ui, ui.tr("New report"), "New report", true)) {
     screen.state.notice = nullptr;
     screen.state.journey = Journey{};
     screen.state.view = FieldView::ChooseService;
+  }
+  const long jobs = static_cast<long>(screen.desk.jobs().size());
+  if (tile(ui, format(ui.trn("My jobs: {count}", "My jobs: {count}", jobs), {{"count", std::to_string(jobs)}}),
+           "My jobs")) {
+    screen.state.notice = nullptr;
+    screen.state.view = FieldView::Jobs;
   }
   const long drafts = static_cast<long>(screen.desk.drafts().size());
   const std::string drafts_label =

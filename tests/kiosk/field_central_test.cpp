@@ -54,6 +54,8 @@ class FieldWithCentral : public ::testing::Test {
     DriverExtras extras;
     extras.engine.field_mode = true;
     extras.engine.push = sync::field_test::fast_options();
+    extras.engine.pull_interval = 1s;  // jobs and removals come within a second
+    extras.engine.idle_interval = 1s;
     extras.adjust = [this](kiosk::AppSetup& setup, kiosk::KioskServices& services, sync::SyncEngine* engine,
                            SDL_Renderer* renderer) {
       setup.mode = kiosk::AppMode::Field;
@@ -332,6 +334,65 @@ TEST_F(FieldWithCentral, AReportAtAGpsFixFromGpsd) {
       30s));
   EXPECT_NEAR(cases[0].at("lat").get<double>(), 51.2101, 1e-4);
   EXPECT_NEAR(cases[0].at("long").get<double>(), -1.8302, 1e-4);
+}
+
+// A job given to Ann reaches the tablet; updated with no signal, the update
+// waits, and goes when the signal is back; the case then taken off her list
+// leaves it, with a notice on Home.
+TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTheList) {
+  const std::string id = central_.report_pothole(51.2101, -1.8302);
+  central_.assign(id, "Ann Smith");
+  {
+    auto& kiosk = start(true, "/1-online");
+    sign_in_online(kiosk);
+    ASSERT_TRUE(kiosk.wait_until([&] { return draws(kiosk, "My jobs: 1"); }, 30s));
+    kiosk.screenshot("home-with-a-job");
+  }
+  {
+    auto& kiosk = start(false, "/2-no-signal");
+    ASSERT_TRUE(kiosk.tap("Ann Smith"));
+    enter_pin(kiosk, kAnnsPin);
+    ASSERT_TRUE(kiosk.tap("My jobs"));
+    kiosk.screenshot("jobs");
+    kiosk.expect_touch_targets("my jobs");
+    ASSERT_TRUE(kiosk.tap("Open job " + id));
+    EXPECT_TRUE(kiosk.shows("A deep hole by the kerb"));
+    kiosk.screenshot("job");
+    ASSERT_TRUE(kiosk.tap("Work in progress"));
+    ASSERT_TRUE(kiosk.fill("field:public_note", "Coned off, repair booked"));
+    ASSERT_TRUE(kiosk.fill("field:private_note", "Needs the big van"));
+    ASSERT_TRUE(kiosk.tap("Send update"));
+    EXPECT_TRUE(kiosk.shows("Update saved. It is sent when the tablet has a signal."));
+    ASSERT_TRUE(kiosk.reveal("Send update"));
+    EXPECT_TRUE(kiosk.shows("Your update: Work in progress"));
+    kiosk.screenshot("update-waiting");
+  }
+  auto& kiosk = start(true, "/3-signal-back");
+  ASSERT_TRUE(kiosk.tap("Ann Smith"));
+  enter_pin(kiosk, kAnnsPin);
+  // Central has it applied: the job's own status moved.
+  nlohmann::json job;
+  ASSERT_TRUE(kiosk.wait_until(
+      [&] {
+        const auto jobs = central_.get("requests/" + id + ".json?api_key=" + central_.key() + "&extensions=true");
+        job = jobs.is_array() && !jobs.empty() ? jobs[0] : nlohmann::json();
+        return job.dump().find("IN_PROGRESS") != std::string::npos;
+      },
+      30s))
+      << job.dump();
+  ASSERT_TRUE(kiosk.tap("My jobs"));
+  ASSERT_TRUE(kiosk.tap("Open job " + id));
+  ASSERT_TRUE(kiosk.reveal("Send update"));
+  EXPECT_TRUE(kiosk.wait_until([&] { return kiosk.shows("Sent "); }, 30s));
+  kiosk.screenshot("update-sent");
+  ASSERT_TRUE(kiosk.tap("Back"));
+  ASSERT_TRUE(kiosk.tap("Back"));
+  central_.run({"case", "unassign", id});
+  ASSERT_TRUE(kiosk.wait_until([&] { return draws(kiosk, "My jobs: 0"); }, 30s));
+  EXPECT_TRUE(kiosk.shows("The case " + id + " was taken off your list."));
+  kiosk.screenshot("job-taken-away");
+  ASSERT_TRUE(kiosk.tap("Dismiss " + id));
+  EXPECT_FALSE(kiosk.shows("was taken off your list"));
 }
 
 }  // namespace
