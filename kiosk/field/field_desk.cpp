@@ -171,6 +171,35 @@ std::string FieldDesk::queue_job_update(const std::string& job_id, const JobUpda
   }
 }
 
+std::vector<NearbyCase> FieldDesk::cases_near(const std::string& service_code, double lat, double lon) {
+  if (!links_.cases_near) return {};
+  return read_or_empty<std::vector<NearbyCase>>([&] { return links_.cases_near(service_code, lat, lon); });
+}
+
+void FieldDesk::working_near(double lat, double lon) {
+  if (links_.set_area)
+    read_or_empty<bool>([&] {
+      links_.set_area(lat, lon);
+      return true;
+    });
+}
+
+std::string FieldDesk::queue_join(const std::string& case_id, const JobUpdate& notes_and_photos, std::string& problem) {
+  problem.clear();
+  if (!officer_ || !links_.queue_join) {
+    problem = "The tablet's store is not open.";
+    return {};
+  }
+  try {
+    auto id = links_.queue_join(officer_->name, case_id, notes_and_photos);
+    forget();
+    return id;
+  } catch (const std::exception& error) {
+    problem = error.what();
+    return {};
+  }
+}
+
 const std::vector<JobNotice>& FieldDesk::notices() {
   drop_if_moved();
   if (!notices_)

@@ -118,6 +118,14 @@ struct JobUpdate {
   std::vector<FieldPhoto> photos;
 };
 
+// An open case near a new report, of the same service ("Is it one of these?").
+struct NearbyCase {
+  std::string id, status, description, requested_at;
+  double distance_m = 0;
+  int supporters = 0;
+};
+inline constexpr double kDuplicateRadiusM = 250;
+
 // The GPS reading as the tablet's receiver last gave it (platform/gps/).
 using GpsFix = gps::Fix;
 using GpsReading = gps::GpsReading;
@@ -147,6 +155,11 @@ struct FieldLinks {
   std::function<std::string(const std::string& staff, const std::string& job_id, const JobUpdate&)> queue_job_update;
   std::function<std::vector<JobNotice>(const std::string& staff)> notices_of;
   std::function<void(const std::string& staff, std::int64_t id)> dismiss_notice;
+  // Open cases near a point from the tablet's cache, nearest first; the
+  // engine fills the cache around the area set (where the officer works).
+  std::function<std::vector<NearbyCase>(const std::string& service_code, double lat, double lon)> cases_near;
+  std::function<void(double lat, double lon)> set_area;
+  std::function<std::string(const std::string& staff, const std::string& case_id, const JobUpdate&)> queue_join;
   std::function<bool()> online;  // the sync engine reached the council lately
   std::function<std::uint64_t()> generation;  // moves when the engine changed something
   std::function<GpsReading()> gps;
@@ -199,6 +212,11 @@ class FieldDesk {
   std::string queue_job_update(const std::string& job_id, const JobUpdate& update, std::string& problem);
   const std::vector<JobNotice>& notices();
   void dismiss_notice(std::int64_t id);
+
+  // "Is it one of these?" and "Add my photos and notes to this one".
+  std::vector<NearbyCase> cases_near(const std::string& service_code, double lat, double lon);
+  void working_near(double lat, double lon);
+  std::string queue_join(const std::string& case_id, const JobUpdate& notes_and_photos, std::string& problem);
 
   GpsReading gps() const;
   PhotoDevices* photos() const { return links_.photo_devices; }

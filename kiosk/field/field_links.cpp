@@ -2,6 +2,7 @@
 
 #include "sync/drafts.h"
 #include "sync/job_book.h"
+#include "sync/nearby_cases.h"
 #include "sync/outbox.h"
 #include "sync/server_config.h"
 #include "sync/staff_reports.h"
@@ -156,6 +157,20 @@ FieldLinks sync_links(const SyncParts& parts) {
   };
   links.dismiss_notice = [outbox](const std::string& staff, std::int64_t id) {
     sync::JobBook(*outbox).dismiss_notice(staff, id);
+  };
+  links.cases_near = [outbox](const std::string& service_code, double lat, double lon) {
+    std::vector<NearbyCase> cases;
+    for (const auto& found : sync::NearbyCases(*outbox).open_cases_near(service_code, lat, lon, kDuplicateRadiusM))
+      cases.push_back({found.service_request_id, found.status, found.description, found.requested_at, found.distance_m,
+                       found.supporters});
+    return cases;
+  };
+  links.set_area = [outbox](double lat, double lon) { sync::NearbyCases(*outbox).set_area(lat, lon); };
+  links.queue_join = [outbox, wake](const std::string& staff, const std::string& case_id, const JobUpdate& update) {
+    auto id = sync::NearbyCases(*outbox).queue_join(
+        staff, case_id, {update.status, update.public_note, update.private_note, attachments(update.photos)});
+    wake();
+    return id;
   };
   if (engine) {
     links.send_now = [engine] { engine->send_now(); };

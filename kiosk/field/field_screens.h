@@ -31,13 +31,19 @@ void draw_drafts(FieldScreen& screen);
 void draw_sync(FieldScreen& screen);
 void draw_jobs(FieldScreen& screen);
 void draw_job(FieldScreen& screen);
+void draw_duplicates(FieldScreen& screen);
 
 // Actions more than one screen takes (kiosk/field/report_actions.cpp).
 // The report as it stands, saved as one of the officer's drafts; Home then
 // says so. A store that refuses keeps the report on screen and says why.
 void save_as_draft(FieldScreen& screen);
-// Check answers' send: checked by the shared rules, then queued for the officer.
-void send_report(FieldScreen& screen);
+// Check answers' send: checked by the shared rules, then (when open cases
+// of the service are near and `ask_about_duplicates`) "Is it one of
+// these?", else queued for the officer.
+void send_report(FieldScreen& screen, bool ask_about_duplicates = true);
+// "Add my photos and notes to this one": the report's answers as notes,
+// and its photos, on that case instead of a new one.
+void join_case(FieldScreen& screen, const std::string& case_id);
 // A draft taken up again, on its Check answers page.
 void resume_draft(FieldScreen& screen, const std::string& client_id);
 // Home, with the report and everything read for it gone.

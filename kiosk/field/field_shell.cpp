@@ -78,6 +78,7 @@ void FieldShell::draw(ui::Context& ui, screens::ScreenContext& base, Preferences
     case FieldView::Home: draw_home(report); break;
     case FieldView::ChooseService: draw_choose_service(report); break;
     case FieldView::Sent: draw_sent(report); break;
+    case FieldView::Duplicates: draw_duplicates(report); break;
     case FieldView::Drafts: draw_drafts(report); break;
     case FieldView::Sync: draw_sync(report); break;
     case FieldView::Jobs: draw_jobs(report); break;

@@ -18,7 +18,7 @@ namespace oneservice::kiosk::field {
 
 // SignIn (online) and Pin (offline) until someone signs in; then Home and
 // what it opens. Report draws the journey's pages (Journey::page).
-enum class FieldView { SignIn, Pin, Home, ChooseService, Report, Sent, Drafts, Sync, Jobs, Job };
+enum class FieldView { SignIn, Pin, Home, ChooseService, Report, Duplicates, Sent, Drafts, Sync, Jobs, Job };
 
 struct SignInForm {
   std::string name, secret, pin, pin_again;
@@ -61,7 +61,9 @@ struct FieldState {
   std::string photo_trouble;
   bool photo_notice = false;
   bool choosing_import = false;
-  std::string sent_reference;  // the Sent page's reference
+  std::string sent_reference;  // the Sent page's reference (or the case joined)
+  bool joined = false;         // the Sent page: added to an existing case
+  std::vector<NearbyCase> nearby;  // the Duplicates page: what the report might be
   // One line Home shows after an action ("Saved as a draft"), in English
   // msgid form so it is worded in the language of the moment.
   const char* notice = nullptr;

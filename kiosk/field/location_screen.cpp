@@ -33,6 +33,8 @@ void draw_location(FieldScreen& screen) {
   ImGui::Spacing();
   if (ui::primary_button(ui, ui.tr("Continue"), "Continue")) {
     if (!journey.fields.lat && !journey.fields.text.empty()) journey.location.source = LocationSource::Words;
+    // Where the officer works: the engine keeps the open cases around it for "Is it one of these?".
+    if (journey.fields.lat && journey.fields.lon) screen.desk.working_near(*journey.fields.lat, *journey.fields.lon);
     continue_page(journey, rules);
   }
   report_bottom(screen);

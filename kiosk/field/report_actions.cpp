@@ -1,5 +1,6 @@
 #include "kiosk/field/report_actions.h"
 
+#include "kiosk/answer_display.h"
 #include "kiosk/theme.h"
 #include "shared/prepare.h"
 
@@ -20,6 +21,8 @@ void go_home(FieldScreen& screen, const char* notice) {
   state.averaging = GpsAveraging{};
   state.save_problem.clear();
   state.sent_reference.clear();
+  state.joined = false;
+  state.nearby.clear();
   state.last_batch.reset();
   state.notice = notice;
   state.view = FieldView::Home;
@@ -63,20 +66,56 @@ void save_as_draft(FieldScreen& screen) {
   go_home(screen, gettext_noop("Saved as a draft. Find it under Drafts."));
 }
 
-void send_report(FieldScreen& screen) {
+void send_report(FieldScreen& screen, bool ask_about_duplicates) {
   auto& journey = screen.state.journey;
   const auto& rules = screen.journey_screen.rules;
   auto prepared = prepare_request(rules.catalogue, report_request(screen), rules.clock.now(), rules.wording);
   journey.errors = prepared.errors;
   if (!prepared.ok()) return;
+  const auto& location = prepared.request.location;
+  if (ask_about_duplicates && location.has_point()) {
+    auto nearby = screen.desk.cases_near(prepared.request.service_code, *location.lat, *location.lon);
+    if (!nearby.empty()) {
+      screen.state.nearby = std::move(nearby);
+      screen.state.view = FieldView::Duplicates;
+      return;
+    }
+  }
   std::string problem;
   const auto reference = screen.desk.queue_report(prepared.request, journey.photos, problem);
   if (reference.empty()) {
     screen.state.save_problem = problem;
+    screen.state.view = FieldView::Report;
     return;
   }
   go_home(screen);
   screen.state.sent_reference = reference;
+  screen.state.view = FieldView::Sent;
+}
+
+void join_case(FieldScreen& screen, const std::string& case_id) {
+  auto& journey = screen.state.journey;
+  const auto& rules = screen.journey_screen.rules;
+  // The officer's notes: each answer as Check answers shows it.
+  std::string notes;
+  if (const auto* service = rules.catalogue.find_service(journey.service_code))
+    for (const auto* attribute : visible_attributes(*service, journey.answers)) {
+      if (!attribute->variable) continue;
+      const auto found = journey.answers.find(attribute->code);
+      if (found == journey.answers.end()) continue;
+      notes += (notes.empty() ? "" : "\n") + attribute->label() + ": " +
+               display_answer(*attribute, &found->second, rules.wording);
+    }
+  if (!journey.location.address_string.empty()) notes += (notes.empty() ? "" : "\n") + journey.location.address_string;
+  std::string problem;
+  screen.desk.queue_join(case_id, {"", notes, "", journey.photos}, problem);
+  if (!problem.empty()) {
+    screen.state.save_problem = problem;
+    return;
+  }
+  go_home(screen);
+  screen.state.sent_reference = case_id;
+  screen.state.joined = true;
   screen.state.view = FieldView::Sent;
 }
 

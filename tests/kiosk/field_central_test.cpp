@@ -18,6 +18,7 @@
 #include "platform/gps/gps_reader.h"
 #include "support/gpsfake_process.h"
 #include "support/nmea_log.h"
+#include "sync/nearby_cases.h"
 #include "sync/field/field_support.h"
 
 using namespace oneservice;
@@ -393,6 +394,50 @@ TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTh
   kiosk.screenshot("job-taken-away");
   ASSERT_TRUE(kiosk.tap("Dismiss " + id));
   EXPECT_FALSE(kiosk.shows("was taken off your list"));
+}
+
+// A pothole already reported 30 m away: before Ann's report goes, the
+// tablet asks "Is it one of these?", and her notes and photo join that
+// case (a supporter and an update at central) instead of a second case.
+TEST_F(FieldWithCentral, ADuplicateNearbyIsFoundAndJoined) {
+  std::ofstream(import_dir_.path() + "/kerb.jpg", std::ios::binary)
+      << imaging::test::photo_with_exif(640, 480, {1, std::nullopt, std::nullopt, true});
+  auto& kiosk = start();
+  sign_in_online(kiosk);
+  pothole_to_location(kiosk);
+  ASSERT_TRUE(kiosk.tap("map"));
+  const auto& fields = driver_->app().field()->state().journey.fields;
+  ASSERT_TRUE(fields.lat && fields.lon);
+  const double lat = *fields.lat, lon = *fields.lon;
+  // Someone reported one 33 m north of where Ann's pin went (0.0003 degrees of latitude).
+  const std::string existing = central_.report_pothole(lat + 0.0003, lon);
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  // The engine fills the nearby cache around where Ann works.
+  ASSERT_TRUE(kiosk.wait_until(
+      [&] { return !sync::NearbyCases(kiosk.outbox()).open_cases_near("pothole", lat, lon).empty(); }, 30s));
+  ASSERT_TRUE(kiosk.tap("Import from a folder"));
+  ASSERT_TRUE(kiosk.tap("import:kerb.jpg"));
+  ASSERT_TRUE(kiosk.tap("Continue"));
+  ASSERT_TRUE(kiosk.tap("Send report"));
+  ASSERT_EQ(view(), field::FieldView::Duplicates);
+  EXPECT_TRUE(kiosk.shows("Is it one of these?"));
+  EXPECT_TRUE(kiosk.shows("33 m away"));
+  EXPECT_TRUE(kiosk.shows("A deep hole by the kerb"));
+  kiosk.screenshot("is-it-one-of-these");
+  kiosk.expect_touch_targets("duplicates");
+  ASSERT_TRUE(kiosk.tap("Join " + existing));
+  ASSERT_EQ(view(), field::FieldView::Sent);
+  EXPECT_TRUE(kiosk.shows("Added to the case"));
+  kiosk.screenshot("joined");
+  nlohmann::json cases;
+  ASSERT_TRUE(kiosk.wait_until(
+      [&] {
+        cases = central_.get("requests.json?api_key=" + central_.key());
+        return cases.is_array() && cases.size() == 1 && cases[0].value("supporters", 0) == 1 &&
+               cases[0].value("status_notes", "").find("Depth in centimetres: 6") != std::string::npos;
+      },
+      30s))
+      << "joined with her notes and as a supporter, not a second case: " << cases.dump();
 }
 
 }  // namespace
