@@ -440,4 +440,39 @@ TEST_F(FieldWithCentral, ADuplicateNearbyIsFoundAndJoined) {
       << "joined with her notes and as a supporter, not a second case: " << cases.dump();
 }
 
+// Ann updates a job with no signal while the office moves the case on:
+// central keeps her update without applying it, and the job says so.
+TEST_F(FieldWithCentral, AConflictIsShownOnTheJob) {
+  const std::string id = central_.report_pothole(51.2101, -1.8302);
+  central_.assign(id, "Ann Smith");
+  {
+    auto& kiosk = start(true, "/1-online");
+    sign_in_online(kiosk);
+    ASSERT_TRUE(kiosk.wait_until([&] { return draws(kiosk, "My jobs: 1"); }, 30s));
+  }
+  {
+    auto& kiosk = start(false, "/2-no-signal");
+    ASSERT_TRUE(kiosk.tap("Ann Smith"));
+    enter_pin(kiosk, kAnnsPin);
+    ASSERT_TRUE(kiosk.tap("My jobs"));
+    ASSERT_TRUE(kiosk.tap("Open job " + id));
+    ASSERT_TRUE(kiosk.tap("Fixed"));
+    ASSERT_TRUE(kiosk.tap("Send update"));
+    EXPECT_TRUE(kiosk.shows("Update saved."));
+  }
+  // Meanwhile the office changed the case: Ann's update now starts from an old version.
+  central_.run({"case", "update", id, "--status", "ACTION_SCHEDULED", "--note", "Booked for Tuesday"});
+  auto& kiosk = start(true, "/3-signal-back");
+  ASSERT_TRUE(kiosk.tap("Ann Smith"));
+  enter_pin(kiosk, kAnnsPin);
+  ASSERT_TRUE(kiosk.tap("My jobs"));
+  ASSERT_TRUE(kiosk.tap("Open job " + id));
+  ASSERT_TRUE(kiosk.wait_until(
+      [&] { return kiosk.shows("Someone else changed this case before your update arrived."); }, 30s));
+  kiosk.screenshot("conflict-on-the-job");
+  ASSERT_TRUE(kiosk.reveal("Send update"));
+  EXPECT_TRUE(kiosk.shows("Kept by the council but not applied: someone changed the case first."));
+  kiosk.screenshot("conflict-in-history");
+}
+
 }  // namespace
