@@ -6,10 +6,11 @@
 namespace oneservice::kiosk::field {
 namespace {
 
-// Home's actions are tiles: a gloved thumb in the rain hits them first time.
-bool tile(ui::Context& ui, const std::string& label, const std::string& probe_label, bool primary = false) {
-  const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, 640.0f), 104);
-  return ui::key_button(ui, label, probe_label, size, primary);
+// Home's actions are tiles, two to a row on a landscape screen: a gloved
+// thumb in the rain hits them first time, and all four show without scrolling.
+constexpr float kTileGap = 24;
+bool tile(ui::Context& ui, const std::string& label, const std::string& probe_label, float width, bool primary = false) {
+  return ui::key_button(ui, label, probe_label, ImVec2(width, 104), primary);
 }
 
 // Jobs taken off the officer's list since they last looked, and whether
@@ -42,30 +43,33 @@ void draw_home(FieldScreen& screen) {
   if (screen.state.notice) ui::panel(ui, ui.tr(screen.state.notice), "");
   draw_notices(screen);
   ImGui::Spacing();
-  if (tile(ui, ui.tr("New report"), "New report", true)) {
+  const float width = std::min((ImGui::GetContentRegionAvail().x - kTileGap) / 2, 460.0f);
+  if (tile(ui, ui.tr("New report"), "New report", width, true)) {
     screen.state.notice = nullptr;
     screen.state.journey = Journey{};
     screen.state.view = FieldView::ChooseService;
   }
+  ImGui::SameLine(0, kTileGap);
   const long jobs = static_cast<long>(screen.desk.jobs().size());
   if (tile(ui, format(ui.trn("My jobs: {count}", "My jobs: {count}", jobs), {{"count", std::to_string(jobs)}}),
-           "My jobs")) {
+           "My jobs", width)) {
     screen.state.notice = nullptr;
     screen.state.view = FieldView::Jobs;
   }
   const long drafts = static_cast<long>(screen.desk.drafts().size());
   const std::string drafts_label =
       format(ui.trn("Drafts: {count}", "Drafts: {count}", drafts), {{"count", std::to_string(drafts)}});
-  if (tile(ui, drafts_label, "Drafts")) {
+  if (tile(ui, drafts_label, "Drafts", width)) {
     screen.state.notice = nullptr;
     screen.state.last_batch.reset();
     screen.state.view = FieldView::Drafts;
   }
+  ImGui::SameLine(0, kTileGap);
   long waiting = 0;
   for (const auto& entry : screen.desk.sync_log()) waiting += entry.state != SyncState::Sent;
   const std::string sync_label =
       format(ui.trn("Sync: {count} waiting", "Sync: {count} waiting", waiting), {{"count", std::to_string(waiting)}});
-  if (tile(ui, sync_label, "Sync")) {
+  if (tile(ui, sync_label, "Sync", width)) {
     screen.state.notice = nullptr;
     screen.state.view = FieldView::Sync;
   }

@@ -14,6 +14,7 @@
 #include "imaging/exif_sample.h"
 #include "kiosk/field/field_links.h"
 #include "kiosk/field/photo_devices.h"
+#include "field_steps.h"
 #include "kiosk_driver.h"
 #include "platform/gps/gps_reader.h"
 #include "support/gpsfake_process.h"
@@ -32,11 +33,6 @@ namespace {
 
 constexpr const char* kAnnsPin = "583920";
 
-bool draws(const KioskDriver& kiosk, const std::string& text) {
-  for (const auto& line : kiosk.drawn_lines())
-    if (line.find(text) != std::string::npos) return true;
-  return false;
-}
 
 class FieldWithCentral : public ::testing::Test {
  protected:
@@ -79,42 +75,22 @@ class FieldWithCentral : public ::testing::Test {
     gps_.reset();
   }
 
-  void await_answer(KioskDriver& kiosk) {
-    ASSERT_TRUE(kiosk.wait_until([&] { return !kiosk.app().field()->desk().signing_in(); }, 30s));
-    kiosk.settle();
-  }
+  void await_answer(KioskDriver& kiosk) { kiosk::testing::await_sign_in(kiosk); }
 
   void sign_in_online(KioskDriver& kiosk) {
     if (view() == field::FieldView::Pin) {
       ASSERT_TRUE(kiosk.tap("Sign in online"));
     }
-    ASSERT_TRUE(kiosk.fill("field:name", "Ann Smith"));
-    ASSERT_TRUE(kiosk.fill("field:secret", ann_secret_));
-    ASSERT_TRUE(kiosk.fill("field:pin", kAnnsPin));
-    ASSERT_TRUE(kiosk.fill("field:pin_again", kAnnsPin));
-    ASSERT_TRUE(kiosk.tap("Sign in"));
-    await_answer(kiosk);
+    kiosk::testing::sign_in_online(kiosk, "Ann Smith", ann_secret_, kAnnsPin);
     ASSERT_EQ(view(), field::FieldView::Home);
   }
 
-  void enter_pin(KioskDriver& kiosk, const std::string& pin) {
-    ASSERT_TRUE(kiosk.fill("field:pin", pin));
-    ASSERT_TRUE(kiosk.tap("Sign in"));
-    await_answer(kiosk);
-  }
+  void enter_pin(KioskDriver& kiosk, const std::string& pin) { kiosk::testing::enter_pin(kiosk, pin); }
 
   // New report -> a pothole's questions answered -> its location page.
   void pothole_to_location(KioskDriver& kiosk) {
     ASSERT_TRUE(kiosk.tap("New report"));
-    ASSERT_TRUE(kiosk.tap("Report a pothole"));
-    ASSERT_TRUE(kiosk.tap("In the road"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_EQ(driver_->app().field()->state().journey.page, kiosk::Page::Location);
+    kiosk::testing::reach_pothole_location(kiosk);
   }
 
   field::FieldView view() const { return driver_->app().field()->state().view; }
@@ -208,7 +184,7 @@ TEST_F(FieldWithCentral, ADraftKeptOverARestartIsSentWithSendAll) {
     ASSERT_TRUE(kiosk.tap("New report"));
     ASSERT_TRUE(kiosk.tap("Report a pothole"));
     ASSERT_TRUE(kiosk.tap("Save as draft"));  // nothing answered yet: incomplete
-    EXPECT_TRUE(draws(kiosk, "Drafts: 2"));
+    EXPECT_TRUE(kiosk.draws("Drafts: 2"));
     kiosk.screenshot("two-drafts");
   }
   auto& kiosk = start(true, "/2-restarted");
@@ -228,7 +204,7 @@ TEST_F(FieldWithCentral, ADraftKeptOverARestartIsSentWithSendAll) {
   }
   EXPECT_LT(first_incomplete, first_open);
   ASSERT_TRUE(kiosk.tap("Send all"));
-  EXPECT_TRUE(draws(kiosk, "1 report queued to send"));
+  EXPECT_TRUE(kiosk.draws("1 report queued to send"));
   kiosk.screenshot("sent-all");
   ASSERT_TRUE(kiosk.tap("Back"));
   ASSERT_TRUE(kiosk.tap("Sync"));
@@ -346,7 +322,7 @@ TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTh
   {
     auto& kiosk = start(true, "/1-online");
     sign_in_online(kiosk);
-    ASSERT_TRUE(kiosk.wait_until([&] { return draws(kiosk, "My jobs: 1"); }, 30s));
+    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.draws("My jobs: 1"); }, 30s));
     kiosk.screenshot("home-with-a-job");
   }
   {
@@ -389,7 +365,7 @@ TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTh
   ASSERT_TRUE(kiosk.tap("Back"));
   ASSERT_TRUE(kiosk.tap("Back"));
   central_.run({"case", "unassign", id});
-  ASSERT_TRUE(kiosk.wait_until([&] { return draws(kiosk, "My jobs: 0"); }, 30s));
+  ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.draws("My jobs: 0"); }, 30s));
   EXPECT_TRUE(kiosk.shows("The case " + id + " was taken off your list."));
   kiosk.screenshot("job-taken-away");
   ASSERT_TRUE(kiosk.tap("Dismiss " + id));
@@ -448,7 +424,7 @@ TEST_F(FieldWithCentral, AConflictIsShownOnTheJob) {
   {
     auto& kiosk = start(true, "/1-online");
     sign_in_online(kiosk);
-    ASSERT_TRUE(kiosk.wait_until([&] { return draws(kiosk, "My jobs: 1"); }, 30s));
+    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.draws("My jobs: 1"); }, 30s));
   }
   {
     auto& kiosk = start(false, "/2-no-signal");

@@ -9,6 +9,7 @@
 
 #include <fstream>
 
+#include "field_steps.h"
 #include "field_tablet_double.h"
 #include "kiosk/field/photo_devices.h"
 #include "kiosk_driver.h"
@@ -24,12 +25,6 @@ namespace field = oneservice::kiosk::field;
 
 namespace {
 
-// Whether the last frame drew this text anywhere (buttons' words included).
-bool draws(const KioskDriver& kiosk, const std::string& text) {
-  for (const auto& line : kiosk.drawn_lines())
-    if (line.find(text) != std::string::npos) return true;
-  return false;
-}
 
 class FieldShell : public ::testing::Test {
  protected:
@@ -58,19 +53,10 @@ class FieldShell : public ::testing::Test {
     return *driver_;
   }
 
-  // Waits for the desk's sign-in thread to answer (a bound, not a measure).
-  void await_answer(KioskDriver& kiosk) {
-    ASSERT_TRUE(kiosk.wait_until([&] { return !kiosk.app().field()->desk().signing_in(); }, 10s));
-    kiosk.settle();
-  }
+  void await_answer(KioskDriver& kiosk) { kiosk::testing::await_sign_in(kiosk); }
 
   void sign_in_online(KioskDriver& kiosk, const std::string& name, const std::string& secret, const std::string& pin) {
-    ASSERT_TRUE(kiosk.fill("field:name", name));
-    ASSERT_TRUE(kiosk.fill("field:secret", secret));
-    ASSERT_TRUE(kiosk.fill("field:pin", pin));
-    ASSERT_TRUE(kiosk.fill("field:pin_again", pin));
-    ASSERT_TRUE(kiosk.tap("Sign in"));
-    await_answer(kiosk);
+    kiosk::testing::sign_in_online(kiosk, name, secret, pin);
   }
 
   field::FieldView view() const { return driver_->app().field()->state().view; }
@@ -168,7 +154,7 @@ TEST_F(FieldShell, TwoOfficersOnOneTabletSeeNothingOfEachOthers) {
   kiosk.screenshot("ann-mid-report");
   ASSERT_TRUE(kiosk.tap("Save as draft"));
   EXPECT_TRUE(kiosk.shows("Saved as a draft."));
-  EXPECT_TRUE(draws(kiosk, "Drafts: 1"));
+  EXPECT_TRUE(kiosk.draws("Drafts: 1"));
   ASSERT_EQ(tablet_.drafts.size(), 1u);
   EXPECT_EQ(tablet_.drafts.begin()->second.second.request.answers.count("depth_cm"), 1u)
       << "what was typed on the page saved goes with the draft";
@@ -176,14 +162,14 @@ TEST_F(FieldShell, TwoOfficersOnOneTabletSeeNothingOfEachOthers) {
   EXPECT_EQ(tablet_.sign_outs, 1);
   EXPECT_EQ(view(), field::FieldView::Pin);  // she may sign in here again with her PIN
   EXPECT_FALSE(kiosk.shows("Signed in as Ann Smith"));
-  EXPECT_FALSE(draws(kiosk, "Drafts: 1"));
+  EXPECT_FALSE(kiosk.draws("Drafts: 1"));
   kiosk.screenshot("after-ann");
 
   ASSERT_TRUE(kiosk.tap("Sign in online"));
   sign_in_online(kiosk, "Bob Jones", "p3nfw-8kqzd-2mxvt-9hrce", "749301");
   ASSERT_EQ(view(), field::FieldView::Home);
   EXPECT_TRUE(kiosk.shows("Signed in as Bob Jones"));
-  EXPECT_TRUE(draws(kiosk, "Drafts: 0"));
+  EXPECT_TRUE(kiosk.draws("Drafts: 0"));
   EXPECT_FALSE(kiosk.shows("Ann Smith"));
   EXPECT_FALSE(kiosk.shows("Saved as a draft."));
   ASSERT_TRUE(kiosk.tap("Drafts"));
@@ -220,15 +206,7 @@ TEST_F(FieldShell, OffersTheGpsFixOnlyWithinTheServicesAccuracy) {
   auto& kiosk = start(1920, 1200);
   sign_in_online(kiosk, "Ann Smith", "k7m2q-x9prt-4hwzc-v3nja", "583920");
   ASSERT_TRUE(kiosk.tap("New report"));
-  ASSERT_TRUE(kiosk.tap("Report a pothole"));
-  ASSERT_TRUE(kiosk.tap("In the road"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Smaller than a dinner plate"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_EQ(kiosk.app().field()->state().journey.page, kiosk::Page::Location);
+  kiosk::testing::reach_pothole_location(kiosk);
   EXPECT_TRUE(kiosk.shows("Accuracy: 23 m"));
   EXPECT_TRUE(kiosk.shows("Satellites: 5 used of 11 seen"));
   EXPECT_TRUE(kiosk.shows("Fix taken 1 second ago"));
@@ -273,27 +251,27 @@ TEST_F(FieldShell, SaysEachMistakeInWelshOnEveryKindOfPage) {
   photos_for_test_ = true;
   auto& kiosk = start();
   ASSERT_TRUE(kiosk.tap("Language"));
-  ASSERT_TRUE(draws(kiosk, "Mewngofnodi gyda’ch PIN"));
+  ASSERT_TRUE(kiosk.draws("Mewngofnodi gyda’ch PIN"));
   ASSERT_TRUE(kiosk.tap("Ann Smith"));
   ASSERT_TRUE(kiosk.fill("field:pin", "111111"));
   ASSERT_TRUE(kiosk.tap("Sign in"));
   await_answer(kiosk);
   EXPECT_TRUE(kiosk.shows("Nid yw’r PIN yn gywir. 4 cynnig arall cyn i’r PIN gael ei gloi."));
-  EXPECT_TRUE(draws(kiosk, "Mae problem"));
+  EXPECT_TRUE(kiosk.draws("Mae problem"));
   kiosk.screenshot("pin-wrong-cy");
 
   ASSERT_TRUE(kiosk.tap("Sign in online"));
   ASSERT_TRUE(kiosk.tap("Sign in"));
-  EXPECT_TRUE(draws(kiosk, "Rhowch eich enw"));
-  EXPECT_TRUE(draws(kiosk, "Rhowch eich cyfrinair"));
-  EXPECT_TRUE(draws(kiosk, "Dewiswch PIN ar gyfer mewngofnodi heb signal"));
+  EXPECT_TRUE(kiosk.draws("Rhowch eich enw"));
+  EXPECT_TRUE(kiosk.draws("Rhowch eich cyfrinair"));
+  EXPECT_TRUE(kiosk.draws("Dewiswch PIN ar gyfer mewngofnodi heb signal"));
   kiosk.screenshot("sign-in-empty-cy");
   ASSERT_TRUE(kiosk.fill("field:name", "Ann Smith"));
   ASSERT_TRUE(kiosk.fill("field:secret", "anghywir-anghywir"));
   ASSERT_TRUE(kiosk.fill("field:pin", "583920"));
   ASSERT_TRUE(kiosk.fill("field:pin_again", "58392"));
   ASSERT_TRUE(kiosk.tap("Sign in"));
-  EXPECT_TRUE(draws(kiosk, "Rhowch yr un PIN eto"));
+  EXPECT_TRUE(kiosk.draws("Rhowch yr un PIN eto"));
   ASSERT_TRUE(kiosk.fill("field:pin_again", "0"));  // what was typed stays: finished, it matches
   ASSERT_TRUE(kiosk.tap("Sign in"));
   await_answer(kiosk);
@@ -305,8 +283,8 @@ TEST_F(FieldShell, SaysEachMistakeInWelshOnEveryKindOfPage) {
   ASSERT_TRUE(kiosk.tap("Sign in"));
   await_answer(kiosk);
   ASSERT_EQ(view(), field::FieldView::Home);
-  EXPECT_TRUE(draws(kiosk, "Adroddiad newydd"));
-  EXPECT_TRUE(draws(kiosk, "Drafftiau: 0"));
+  EXPECT_TRUE(kiosk.draws("Adroddiad newydd"));
+  EXPECT_TRUE(kiosk.draws("Drafftiau: 0"));
   kiosk.screenshot("home-cy");
 
   ASSERT_TRUE(kiosk.tap("New report"));
@@ -333,7 +311,7 @@ TEST_F(FieldShell, SaysEachMistakeInWelshOnEveryKindOfPage) {
   ASSERT_TRUE(kiosk.tap("Continue"));
   EXPECT_TRUE(kiosk.shows("Lluniau"));
   ASSERT_TRUE(kiosk.reveal("Save as draft"));
-  EXPECT_TRUE(draws(kiosk, "Cadw fel drafft"));
+  EXPECT_TRUE(kiosk.draws("Cadw fel drafft"));
   kiosk.screenshot("check-cy");
 }
 

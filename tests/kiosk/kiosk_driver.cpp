@@ -64,7 +64,15 @@ void reach_pothole_location(KioskDriver& kiosk) {
   ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
   ASSERT_TRUE(kiosk.tap("Continue"));
   ASSERT_TRUE(kiosk.tap("Continue"));  // more details: optional
-  ASSERT_EQ(kiosk.journey().page, Page::Location);
+  // Field mode's report is the field shell's journey, the kiosk's the App's.
+  const auto* field = kiosk.app().field();
+  ASSERT_EQ(field ? field->state().journey.page : kiosk.journey().page, Page::Location);
+}
+
+bool KioskDriver::draws(const std::string& text) const {
+  for (const auto& line : drawn_lines())
+    if (line.find(text) != std::string::npos) return true;
+  return false;
 }
 
 std::size_t KioskDriver::expect_readable_text(const std::string& where) const {

@@ -106,6 +106,10 @@ class KioskDriver {
   std::string screenshot(const std::string& name);
 
   bool shows(const std::string& text) const { return app_->probe().shows_text(text); }
+  // Whether the last frame drew this text on one line anywhere, the words
+  // on buttons included (shows() reads the probe's texts, which buttons
+  // do not add to).
+  bool draws(const std::string& text) const;
   const UiProbe& probe() const { return app_->probe(); }
   const Journey& journey() const { return app_->journey(); }
   const App& app() const { return *app_; }
@@ -147,8 +151,9 @@ inline constexpr const char* kTestPin = "4821";
 // The operator screens' setup with kTestPin, for tests that open the PIN pad.
 OperatorSetup with_pin();
 
-// From the services page, in English: a pothole in the road, smaller than a
-// dinner plate, 6 cm deep, no more details; ends on its location page.
+// From the services page (the kiosk's, or field mode's New report), in
+// English: a pothole in the road, smaller than a dinner plate, 6 cm deep,
+// no more details; ends on its location page.
 void reach_pothole_location(KioskDriver& kiosk);
 
 }  // namespace oneservice::kiosk::testing
