@@ -18,6 +18,7 @@ packages=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   libexif-dev
   chromium python3-aiosmtpd poppler-utils
+  libcairo2-dev libpango1.0-dev libcups2-dev cups
 )
 
 missing=()

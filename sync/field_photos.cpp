@@ -1,8 +1,8 @@
 // Photos sent after their report: each its own POST servicerequestupdates
 // with the device key, its own update id (so a resend is the same update:
-// exactly once per photo) and status OPEN, which on an open case is a note
-// that leaves the case's own status alone. Sent only once the report has
-// the council's reference, so the report never waits for them.
+// exactly once per photo) and a status that makes it a note leaving the
+// case's own status alone (FieldSync::note_status). Sent only once the
+// report has the council's reference, so the report never waits for them.
 #include "sync/field_sync.h"
 #include "sync/field_wire.h"
 #include "sync/outbox_access.h"
@@ -14,22 +14,22 @@ using detail::OutboxAccess;
 
 struct DuePhoto {
   std::int64_t id = 0;
-  std::string update_id, service_request_id, queued_at;
+  std::string update_id, service_request_id, queued_at, status;
   MediaAttachment photo;
   int attempts = 0;
 };
 
 std::vector<DuePhoto> due_photos(Outbox& outbox, const std::string& now) {
   sqlite::Statement select(OutboxAccess::db(outbox),
-                           "SELECT p.id, p.update_id, r.server_ref, r.queued_at, p.file_name, p.content_type, p.bytes, "
-                           "p.attempts FROM report_photos p JOIN requests r ON r.client_id = p.client_id "
+                           "SELECT p.id, p.update_id, r.server_ref, r.queued_at, p.status, p.file_name, p.content_type, "
+                           "p.bytes, p.attempts FROM report_photos p JOIN requests r ON r.client_id = p.client_id "
                            "WHERE p.state = 'waiting' AND r.state = 'accepted' AND p.next_attempt_at <= ?1 "
                            "ORDER BY p.id LIMIT 50");
   select.bind(1, now);
   std::vector<DuePhoto> out;
   while (select.step())
-    out.push_back({select.integer(0), select.text(1), select.text(2), select.text(3),
-                   {select.text(4), select.text(5), select.blob(6)}, static_cast<int>(select.integer(7))});
+    out.push_back({select.integer(0), select.text(1), select.text(2), select.text(3), select.text(4),
+                   {select.text(5), select.text(6), select.blob(7)}, static_cast<int>(select.integer(8))});
   return out;
 }
 
@@ -49,10 +49,17 @@ bool FieldSync::push_report_photos(FieldPassResult& result, const std::atomic<bo
       if (due.empty()) return true;
       for (const auto& photo : due) {
         if (stop && stop->load()) return false;
+        auto status = photo.status;
+        if (status.empty()) {
+          const auto now_status = note_status(photo.service_request_id, result);
+          if (!now_status) return false;  // asked again next pass
+          status = *now_status;
+          settle_photo(outbox_, photo.id, "UPDATE report_photos SET status = ?2 WHERE id = ?1 AND status = ?3", status, "");
+        }
         UpdateFields fields;
         fields.service_request_id = photo.service_request_id;
         fields.update_id = photo.update_id;
-        fields.status = "OPEN";
+        fields.status = status;
         // The same time on every resend: it is part of what makes it the same update.
         fields.device_time = photo.queued_at;
         net::HttpRequest request;

@@ -2,6 +2,8 @@
 // Photos, updates, jobs and nearby cases are in field_*.cpp beside this.
 #include "sync/field_sync.h"
 
+#include <nlohmann/json.hpp>
+
 #include "sync/open311_wire.h"
 #include "sync/staff_store.h"
 #include "sync/staff_wire.h"
@@ -28,6 +30,21 @@ net::HttpResponse FieldSync::exchange(net::HttpRequest request, FieldPassResult&
   return response;
 }
 
+std::optional<std::string> FieldSync::note_status(const std::string& service_request_id, FieldPassResult& result) {
+  if (const auto known = note_statuses_.find(service_request_id); known != note_statuses_.end()) return known->second;
+  net::HttpRequest request;
+  request.url = server_.endpoint("requests/" + net::url_encode(service_request_id) + ".json");
+  const auto response = exchange(std::move(request), result);
+  if (response.error != net::NetError::None || response.status != 200) return std::nullopt;
+  try {
+    const auto doc = nlohmann::json::parse(response.body);
+    const auto& item = doc.is_array() && !doc.empty() ? doc[0] : doc;
+    return note_statuses_[service_request_id] = item.value("status", "open") == "closed" ? "CLOSED" : "OPEN";
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
+
 std::string FieldSync::retry_time(int attempts, std::optional<std::chrono::seconds> retry_after) {
   const auto delay = backoff_delay(backoff_, std::max(1, attempts), retry_after, random_);
   return format_utc(std::chrono::ceil<std::chrono::seconds>(clock_.now() + delay));
@@ -35,6 +52,7 @@ std::string FieldSync::retry_time(int attempts, std::optional<std::chrono::secon
 
 FieldPassResult FieldSync::push(const std::atomic<bool>* stop) {
   FieldPassResult result;
+  note_statuses_.clear();  // a case may have closed since the last push
   // Photos first: they only follow reports already with the council, and
   // the updates after them may wait on a sign-in.
   if (push_report_photos(result, stop) && push_updates(result, stop)) end_sessions(result);
@@ -79,6 +97,7 @@ bool FieldSync::pull_verifiers(FieldPassResult& result) {
   // A revoked key: this tablet may keep no PIN at all.
   if (response.status == 403) {
     store.keep_only_verifiers({});
+    store.forget_jobs_nobody_can_open();
     return true;
   }
   if (response.status != 200) {
@@ -87,6 +106,7 @@ bool FieldSync::pull_verifiers(FieldPassResult& result) {
   }
   try {
     store.keep_only_verifiers(read_verifier_list(response.body));
+    store.forget_jobs_nobody_can_open();
   } catch (const std::exception&) {
     result.error = "the council's PIN list cannot be read";  // kept as they were
   }

@@ -16,6 +16,8 @@
 // Each request goes one at a time over one kept-open connection; a network
 // failure ends the pass (no signal: the next pass tries again).
 #include <atomic>
+#include <map>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -52,11 +54,19 @@ class FieldSync {
   bool pull_thumbnails(FieldPassResult& result, const std::atomic<bool>* stop);
   bool pull_nearby(FieldPassResult& result);
 
+  // The status that makes an update a note on the case as it is now: OPEN
+  // on an open case, CLOSED on a closed one (either way the case keeps its
+  // own status; OPEN on a closed case would reopen it). Fixed by the caller
+  // at the first attempt, since it is part of what makes a resend the same
+  // update. nullopt: not known now (no signal, or central could not say).
+  std::optional<std::string> note_status(const std::string& service_request_id, FieldPassResult& result);
+
   // One request, its answer noted in result (reached / unreachable).
   net::HttpResponse exchange(net::HttpRequest request, FieldPassResult& result);
   std::string retry_time(int attempts, std::optional<std::chrono::seconds> retry_after);
 
   Outbox& outbox_;
+  std::map<std::string, std::string> note_statuses_;  // this push's, by case: one look per report
   ServerConfig server_;
   BackoffPolicy backoff_;
   Clock clock_;

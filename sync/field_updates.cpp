@@ -2,8 +2,8 @@
 // with its officer's session (Bearer): its private note and base version
 // count only then, and central stores nothing on a 401, so it waits for a
 // sign-in instead. A join goes with the device key: a note with photos
-// (OPEN on an open case keeps its status), then a supporter under the same
-// id; each step is done once and remembered, so a resend repeats nothing.
+// (FieldSync::note_status), then a supporter under the same id; each step
+// is done once and remembered, so a resend repeats nothing.
 #include <set>
 
 #include "sync/field_answers.h"
@@ -128,7 +128,15 @@ bool FieldSync::push_updates(FieldPassResult& result, const std::atomic<bool>* s
           request.url = server_.endpoint("requests/" + net::url_encode(u.service_request_id) + "/supporters.json");
           request.form = {{"api_key", server_.api_key, "", ""}, {"client_id", u.update_id, "", ""}};
         } else {
-          UpdateFields fields{u.service_request_id, u.update_id, u.status, u.public_note, "", u.device_time, {}};
+          auto status = u.status;
+          if (!with_session && status.empty()) {
+            // A join is a note: OPEN or CLOSED as the case is, fixed now.
+            const auto now_status = note_status(u.service_request_id, result);
+            if (!now_status) return false;
+            status = *now_status;
+            run(outbox_, "UPDATE job_updates SET status = ?2 WHERE id = ?1", u.id, {status});
+          }
+          UpdateFields fields{u.service_request_id, u.update_id, status, u.public_note, "", u.device_time, {}};
           if (with_session) {
             fields.private_note = u.private_note;
             fields.base_version = base_for(outbox_, u);

@@ -12,8 +12,8 @@ namespace oneservice::sync {
 
 // POST servicerequestupdates: an officer's update (with Bearer: status,
 // private_note and base_version count), a join or a photo sent after its
-// report (device key only: OPEN on an open case is a note that keeps the
-// case's own status). Photos as multipart "media" parts.
+// report (device key only, with the status the case has: a note that keeps
+// it). Photos as multipart "media" parts.
 struct UpdateFields {
   std::string service_request_id, update_id, status, public_note, private_note, device_time;
   std::optional<int> base_version;

@@ -320,7 +320,8 @@ DROP INDEX requests_by_state;
 // session is ended.
 //
 // report_photos: an officer's report's photos, each sent after the report
-// as its own update (one update id each, so exactly once per photo).
+// as its own update (one update id each, so exactly once per photo), with
+// the status it is sent with, fixed at its first attempt.
 // job_updates: updates, joins (an update and a supporter) on cases; their
 // photos in job_update_media. jobs, job_thumbnails: the officer's jobs as
 // central last sent them. job_notices: what the tablet noticed (a job taken
@@ -354,6 +355,7 @@ CREATE TABLE report_photos (
   file_name TEXT NOT NULL,
   content_type TEXT NOT NULL,
   bytes BLOB,
+  status TEXT NOT NULL DEFAULT '',
   state TEXT NOT NULL DEFAULT 'waiting'
     CHECK (state = 'waiting' OR state = 'sent' OR state = 'needs_attention'),
   attempts INTEGER NOT NULL DEFAULT 0,

@@ -5,6 +5,10 @@
 
 namespace oneservice::sync {
 
+// Wrong PINs in a row that lock offline sign-in for a member until they
+// sign in online.
+inline constexpr int kMaxWrongPins = 5;
+
 struct StaffMember {
   std::string name, role, team;  // as central spells them
 };

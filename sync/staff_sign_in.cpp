@@ -20,9 +20,12 @@ SignInResult outcome(SignInOutcome kind, std::string words = {}) {
   return result;
 }
 
-bool affordable(const SessionAnswer& answer) {
-  return answer.opslimit > 0 && answer.opslimit <= kMaxVerifierOps && answer.memlimit > 0 &&
-         answer.memlimit <= kMaxVerifierMemory;
+// The limits are read from the string that will be verified, not from the
+// fields central sends beside it.
+bool affordable(const std::string& verifier) {
+  const auto limits = argon2id_limits(verifier);
+  return limits && limits->opslimit > 0 && limits->opslimit <= kMaxVerifierOps && limits->memlimit > 0 &&
+         limits->memlimit <= kMaxVerifierMemory;
 }
 
 SignInResult judge_refusal(const net::HttpResponse& response, bool pin_sent) {
@@ -68,7 +71,7 @@ SignInResult sign_in_online(Outbox& outbox, const ServerConfig& server, const st
   // A verifier asking more than this tablet can give is not kept: offline
   // sign-in is unavailable for the member rather than slow or crashing.
   std::optional<StoredVerifier> verifier;
-  if (answer.verifier && affordable(answer)) verifier = answer.verifier;
+  if (answer.verifier && affordable(answer.verifier->verifier)) verifier = answer.verifier;
   StaffStore(outbox).store_session(answer.member, answer.token, answer.expires_at, verifier);
   auto result = outcome(SignInOutcome::SignedIn);
   result.member = answer.member;
@@ -83,12 +86,10 @@ SignInResult sign_in_with_pin(Outbox& outbox, const std::string& name, const std
   if (session->wrong_pins >= kMaxWrongPins) return outcome(SignInOutcome::PinLocked);
   if (session->verifier->expires_at <= detail::OutboxAccess::now(outbox))
     return outcome(SignInOutcome::PinExpired);
-  const auto limits = argon2id_limits(session->verifier->verifier);
-  if (!limits || limits->opslimit > kMaxVerifierOps || limits->memlimit > kMaxVerifierMemory)
-    return outcome(SignInOutcome::NoOfflineSignIn);
+  if (!affordable(session->verifier->verifier)) return outcome(SignInOutcome::NoOfflineSignIn);
+  if (sodium_init() < 0) return outcome(SignInOutcome::ServerProblem);
 
   const int attempts = store.count_pin_attempt(session->member.name);
-  if (sodium_init() < 0) return outcome(SignInOutcome::ServerProblem);
   const auto& verifier = session->verifier->verifier;
   if (crypto_pwhash_str_verify(verifier.c_str(), pin.data(), pin.size()) == 0) {
     store.pin_was_right(session->member.name);

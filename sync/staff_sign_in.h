@@ -16,8 +16,6 @@
 
 namespace oneservice::sync {
 
-inline constexpr int kMaxWrongPins = 5;
-
 // The most a PIN verifier may ask of this tablet; a verifier asking more is
 // not kept (offline sign-in is then unavailable for that member) rather than
 // risking running out of memory or making the officer wait seconds.

@@ -140,6 +140,18 @@ void StaffStore::forget_ended_tokens() {
   }
 }
 
+void StaffStore::forget_jobs_nobody_can_open() {
+  try {
+    sqlite::Statement forget(OutboxAccess::db(*outbox_),
+                             "DELETE FROM jobs WHERE staff IN (SELECT name FROM staff_members WHERE "
+                             "(verifier = '' OR verifier_expires_at <= ?1 OR wrong_pins >= ?2) AND "
+                             "(token = '' OR token_live = 0 OR session_ended = 1 OR token_expires_at <= ?1))");
+    forget.bind(1, OutboxAccess::now(*outbox_)).bind(2, static_cast<std::int64_t>(kMaxWrongPins)).run();
+  } catch (const sqlite::Failure& failure) {
+    OutboxAccess::fail(*outbox_, failure, "while forgetting jobs");
+  }
+}
+
 void StaffStore::set_jobs_cursor(const std::string& name, const std::string& cursor) {
   try {
     sqlite::Statement update(OutboxAccess::db(*outbox_), "UPDATE staff_members SET jobs_cursor = ?2 WHERE name = ?1");

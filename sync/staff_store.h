@@ -56,6 +56,11 @@ class StaffStore {
   // Once a signed-out member has nothing left to send, the token goes.
   void forget_ended_tokens();
 
+  // Jobs of members who can no longer sign in on this tablet (no PIN in
+  // force and no live session) leave it: nobody may see them here any more.
+  // Their unsent work stays and is still sent.
+  void forget_jobs_nobody_can_open();
+
   void set_jobs_cursor(const std::string& name, const std::string& cursor);
 
   // GET staff/verifiers: keep those listed with the same id and

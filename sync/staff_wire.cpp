@@ -55,12 +55,6 @@ SessionAnswer read_session_answer(const std::string& body) {
     verifier.verifier = text(*found, "verifier");
     verifier.fingerprint = text(*found, "fingerprint");
     verifier.expires_at = text(*found, "expires_at");
-    // The limits are read from the string that will be verified, not from
-    // the fields beside it, which could say anything.
-    if (const auto limits = argon2id_limits(verifier.verifier)) {
-      out.opslimit = limits->opslimit;
-      out.memlimit = limits->memlimit;
-    }
     out.verifier = verifier;
   }
   return out;

@@ -15,8 +15,6 @@ struct SessionAnswer {
   StaffMember member;
   std::string token, expires_at;
   std::optional<StoredVerifier> verifier;
-  unsigned long long opslimit = 0;  // from the verifier string itself
-  std::size_t memlimit = 0;
 };
 
 SessionAnswer read_session_answer(const std::string& body);

@@ -14,8 +14,7 @@ using detail::OutboxAccess;
 
 // Why something not yet sent waits: a retry time after a failure, or the
 // tablet simply has not reached the council yet.
-void waiting(SyncLogEntry& entry, const std::string& last_error, const std::string& next_attempt_at) {
-  entry.state = "waiting";
+void why_waiting(SyncLogEntry& entry, const std::string& last_error, const std::string& next_attempt_at) {
   if (!last_error.empty() && !next_attempt_at.empty()) {
     entry.reason = "retry_at";
     entry.retry_at = next_attempt_at;
@@ -24,58 +23,30 @@ void waiting(SyncLogEntry& entry, const std::string& last_error, const std::stri
   }
 }
 
-void add_reports(const Outbox& outbox, const std::string& staff, std::vector<SyncLogEntry>& out) {
-  sqlite::Statement select(OutboxAccess::db(outbox),
-                           "SELECT local_ref, server_ref, service_code, queued_at, accepted_at, state, last_error, "
-                           "next_attempt_at FROM requests WHERE staff = ?1 AND state <> 'draft'");
-  select.bind(1, staff);
-  while (select.step()) {
-    SyncLogEntry e;
-    e.kind = "report";
-    e.reference = select.text(1).empty() ? select.text(0) : select.text(1);
-    e.what = select.text(2);
-    e.queued_at = select.text(3);
-    e.sent_at = select.text(4);
-    const auto state = select.text(5);
-    if (state == "accepted") e.state = "sent";
-    else if (state == "needs_attention") {
-      e.state = "needs_attention";
-      e.council_words = select.text(6);
-    } else waiting(e, select.text(6), select.text(7));
-    out.push_back(std::move(e));
-  }
-}
+// Reports, the photos that follow them, and updates and joins, as one list
+// of the same columns: kind, reference, what, queued_at, sent_at, state
+// (sent, needs_attention, conflict or waiting), the council's words or the
+// last error, the next attempt, whether it waits for its report, and
+// whether it needs the member's session.
+constexpr const char* kEntries = R"sql(
+SELECT 'report', CASE WHEN server_ref = '' THEN local_ref ELSE server_ref END, service_code, queued_at,
+       accepted_at, CASE state WHEN 'accepted' THEN 'sent' WHEN 'needs_attention' THEN 'needs_attention'
+       ELSE 'waiting' END, last_error, next_attempt_at, 0, 0
+  FROM requests WHERE staff = ?1 AND state <> 'draft'
+UNION ALL
+SELECT 'photo', CASE WHEN r.server_ref = '' THEN r.local_ref ELSE r.server_ref END, p.file_name, r.queued_at,
+       p.sent_at, p.state, p.last_error, p.next_attempt_at,
+       r.state <> 'accepted', 0
+  FROM report_photos p JOIN requests r ON r.client_id = p.client_id WHERE r.staff = ?1
+UNION ALL
+SELECT kind, service_request_id, status, queued_at, sent_at,
+       CASE WHEN state = 'sending' THEN 'waiting' ELSE state END,
+       CASE WHEN council_words = '' THEN last_error ELSE council_words END, next_attempt_at, 0, kind = 'update'
+  FROM job_updates WHERE staff = ?1
+)sql";
 
-void add_photos(const Outbox& outbox, const std::string& staff, std::vector<SyncLogEntry>& out) {
-  sqlite::Statement select(OutboxAccess::db(outbox),
-                           "SELECT r.local_ref, r.server_ref, p.file_name, r.queued_at, p.sent_at, p.state, "
-                           "p.last_error, p.next_attempt_at, r.state FROM report_photos p "
-                           "JOIN requests r ON r.client_id = p.client_id WHERE r.staff = ?1");
-  select.bind(1, staff);
-  while (select.step()) {
-    SyncLogEntry e;
-    e.kind = "photo";
-    e.reference = select.text(1).empty() ? select.text(0) : select.text(1);
-    e.what = select.text(2);
-    e.queued_at = select.text(3);
-    e.sent_at = select.text(4);
-    const auto state = select.text(5);
-    if (state == "sent") e.state = "sent";
-    else if (state == "needs_attention") {
-      e.state = "needs_attention";
-      e.council_words = select.text(6);
-    } else if (select.text(8) != "accepted") {
-      e.state = "waiting";
-      e.reason = "report_first";
-    } else waiting(e, select.text(6), select.text(7));
-    out.push_back(std::move(e));
-  }
-}
-
-void add_updates(const Outbox& outbox, const std::string& staff, bool live, std::vector<SyncLogEntry>& out) {
-  sqlite::Statement select(OutboxAccess::db(outbox),
-                           "SELECT kind, service_request_id, status, queued_at, sent_at, state, last_error, "
-                           "next_attempt_at, council_words FROM job_updates WHERE staff = ?1");
+void add_entries(const Outbox& outbox, const std::string& staff, bool live, std::vector<SyncLogEntry>& out) {
+  sqlite::Statement select(OutboxAccess::db(outbox), kEntries);
   select.bind(1, staff);
   while (select.step()) {
     SyncLogEntry e;
@@ -84,13 +55,11 @@ void add_updates(const Outbox& outbox, const std::string& staff, bool live, std:
     e.what = select.text(2);
     e.queued_at = select.text(3);
     e.sent_at = select.text(4);
-    const auto state = select.text(5);
-    e.council_words = select.text(8);
-    if (state == "sent" || state == "conflict" || state == "needs_attention") e.state = state;
-    else if (e.kind == "update" && !live) {
-      e.state = "waiting";
-      e.reason = "sign_in";
-    } else waiting(e, select.text(6), select.text(7));
+    e.state = select.text(5);
+    if (e.state != "waiting") e.council_words = select.text(6);
+    else if (select.integer(9) == 1 && !live) e.reason = "sign_in";
+    else if (select.integer(8) == 1) e.reason = "report_first";
+    else why_waiting(e, select.text(6), select.text(7));
     out.push_back(std::move(e));
   }
 }
@@ -104,9 +73,7 @@ std::vector<SyncLogEntry> sync_log(const Outbox& outbox, const std::string& staf
   for (const auto& session : read_sessions(outbox))
     if (sqlite3_stricmp(session.member.name.c_str(), staff.c_str()) == 0) live = session.live;
   try {
-    add_reports(outbox, staff, out);
-    add_photos(outbox, staff, out);
-    add_updates(outbox, staff, live, out);
+    add_entries(outbox, staff, live, out);
   } catch (const sqlite::Failure& failure) {
     OutboxAccess::fail(outbox, failure, "while reading the sync log");
   }

@@ -263,5 +263,18 @@ TEST_F(FaultProxyTest, UnreachableUpstreamResetsTheClient) {
   EXPECT_EQ(nowhere.requests_seen(), 1);
 }
 
+TEST_F(FaultProxyTest, ALargeBodyLimitCutsOnlyTheUploadsOverItWithoutContactingUpstream) {
+  proxy_->set_max_request_body(1000);
+  auto c = client();
+  const auto small = c.Post("/echo", body_of(1000), "text/plain");
+  ASSERT_TRUE(small) << httplib::to_string(small.error());
+  EXPECT_EQ(small->body, body_of(1000));
+  auto cut_client = client();
+  EXPECT_FALSE(cut_client.Post("/echo", body_of(1001), "text/plain")) << "the connection is reset";
+  EXPECT_EQ(posts_, 1);
+  EXPECT_EQ(proxy_->bodies_cut(), 1);
+  EXPECT_EQ(proxy_->faults_applied(), 1);
+}
+
 }  // namespace
 }  // namespace oneservice::test

@@ -18,8 +18,6 @@ using namespace oneservice::sync::field_test;
 
 namespace {
 
-std::string demo_catalogue_path() { return std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json"; }
-
 ServiceRequest pothole(const std::string& depth) {
   ServiceRequest request;
   request.channel = Channel::Field;
@@ -104,7 +102,7 @@ TEST(Drafts, ADraftSavedBeforeAKillIsThereAfterwards) {
 TEST(Drafts, SendAllQueuesTheCompleteOnesAndReturnsTheOthersWithTheirProblems) {
   TempDir folder;
   auto outbox = Outbox::open(outbox_path(folder.path()));
-  const auto catalogue = load_catalogue(outbox, demo_catalogue_path());
+  const auto catalogue = demo_catalogue(outbox);
   Drafts drafts(outbox);
   const auto first = drafts.save_draft(pothole("7"), photos(2), "Ann Smith");
   const auto second = drafts.save_draft(pothole("30"), {}, "Ann Smith");

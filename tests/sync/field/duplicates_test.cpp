@@ -44,8 +44,9 @@ TEST(Duplicates, OpenCasesNearbyAreFoundInTheCacheAndJoinedExactlyOnce) {
 
   const auto join = nearby.queue_join("Ann Smith", here, {"", "Still there, deeper now", "", {{"d.jpg", "image/jpeg", jpeg()}}});
   FaultProxy proxy("127.0.0.1", central.port());
-  // The note's answer is lost once, then the supporter's.
-  proxy.set_plan({{Fault::DropResponse, 1}, {Fault::None, 1}, {Fault::DropResponse, 1}});
+  // The look at the case's status, then the note's answer is lost once,
+  // then the supporter's.
+  proxy.set_plan({{Fault::None, 1}, {Fault::DropResponse, 1}, {Fault::None, 1}, {Fault::DropResponse, 1}});
   drain(outbox, central.server_via(proxy.port()), "Ann Smith");
 
   const auto states = JobBook(outbox).updates_of("Ann Smith", here);

@@ -5,13 +5,11 @@
 
 #include "field_support.h"
 #include "support/deadline.h"
-#include "sync/catalogue_cache.h"
 #include "sync/job_book.h"
 #include "sync/staff_reports.h"
 #include "sync/sync_engine.h"
 #include "sync/sync_log.h"
 
-#include "shared/prepare.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
@@ -25,17 +23,7 @@ TEST(FieldEngine, TheWorkerInFieldModeSendsReportsPhotosAndUpdatesAndPullsJobs) 
   TempDir folder;
   auto outbox = Outbox::open(outbox_path(folder.path()));
   sign_in(outbox, central.server(), "Ann Smith", secret);
-  const auto catalogue = load_catalogue(outbox, std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
-  ServiceRequest report;
-  report.channel = Channel::Field;
-  report.service_code = "pothole";
-  report.answers = {{"road_or_pavement", std::string("road")}, {"pothole_size", std::string("about_plate")},
-                    {"depth_cm", std::string("4")}};
-  report.location.lat = 51.2;
-  report.location.lon = -1.82;
-  const auto prepared = prepare_request(catalogue, report, std::chrono::system_clock::now(), Wording::english());
-  ASSERT_TRUE(prepared.ok());
-  enqueue_for_staff(outbox, prepared.request, {{"a.jpg", "image/jpeg", jpeg()}}, "Ann Smith");
+  enqueue_for_staff(outbox, prepared_pothole(outbox), {{"a.jpg", "image/jpeg", jpeg()}}, "Ann Smith");
 
   EngineOptions options;
   options.push = fast_options();

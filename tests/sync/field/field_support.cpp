@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "central/jpeg_sample.h"
+#include "shared/prepare.h"
+#include "sync/catalogue_cache.h"
 #include "sync/staff_sign_in.h"
 #include "sync/sync_log.h"
 
@@ -122,6 +124,23 @@ int drain(Outbox& outbox, const ServerConfig& server, const std::string& staff, 
     if (!waiting || std::chrono::steady_clock::now() >= deadline) return passes;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+}
+
+Catalogue demo_catalogue(Outbox& outbox) {
+  return load_catalogue(outbox, std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
+}
+
+ServiceRequest prepared_pothole(Outbox& outbox, int n) {
+  ServiceRequest request;
+  request.channel = Channel::Field;
+  request.service_code = "pothole";
+  request.answers = {{"road_or_pavement", std::string("road")}, {"pothole_size", std::string("about_plate")},
+                     {"depth_cm", std::to_string(n % 90 + 1)}};
+  request.location.lat = 51.2;
+  request.location.lon = -1.82;
+  auto prepared = prepare_request(demo_catalogue(outbox), request, std::chrono::system_clock::now(), Wording::english());
+  if (!prepared.ok()) throw std::runtime_error("the test report is not valid: " + prepared.errors.front().message);
+  return prepared.request;
 }
 
 std::string jpeg(int width, int height, int fill) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/catalogue.h"
 #include "support/central_process.h"
 #include "support/temp_folder.h"
 #include "sync/field_sync.h"
@@ -61,6 +62,11 @@ void sign_in(Outbox& outbox, const ServerConfig& server, const std::string& name
 // waiting in the sync log or the bound passes. Returns passes run.
 int drain(Outbox& outbox, const ServerConfig& server, const std::string& staff,
           std::chrono::seconds bound = std::chrono::seconds(20));
+
+// The demo catalogue, through the store's cache.
+Catalogue demo_catalogue(Outbox& outbox);
+// A prepared, valid pothole report from the field (depth n % 90 + 1 cm).
+ServiceRequest prepared_pothole(Outbox& outbox, int n = 7);
 
 // A small real JPEG (a few kilobytes; `fill` changes its bytes).
 std::string jpeg(int width = 64, int height = 48, int fill = 0);

@@ -23,7 +23,7 @@ TEST(Ownership, TwoOfficersOnOneTabletSeeNothingOfEachOthers) {
   central.assign(bobs, "Bob Jones");
   TempDir folder;
   auto outbox = Outbox::open(outbox_path(folder.path()));
-  const auto catalogue = load_catalogue(outbox, std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
+  const auto catalogue = demo_catalogue(outbox);
   sign_in(outbox, central.server(), "Ann Smith", ann_secret);
   sign_in(outbox, central.server(), "Bob Jones", bob_secret);
   field_sync(outbox, central.server()).pull();

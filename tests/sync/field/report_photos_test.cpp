@@ -6,36 +6,16 @@
 
 #include "field_support.h"
 #include "support/fault_proxy.h"
-#include "sync/catalogue_cache.h"
 #include "sync/staff_reports.h"
 #include "sync/staff_store.h"
 #include "sync/sync_log.h"
 
-#include "shared/prepare.h"
 
 using namespace oneservice;
 using namespace oneservice::sync;
 using namespace oneservice::sync::field_test;
 using oneservice::test::Fault;
 using oneservice::test::FaultProxy;
-
-namespace {
-
-ServiceRequest prepared_pothole(Outbox& outbox) {
-  const auto catalogue = load_catalogue(outbox, std::string(ONESERVICE_ASSETS_DIR) + "/demo-council/catalogue.json");
-  ServiceRequest request;
-  request.channel = Channel::Field;
-  request.service_code = "pothole";
-  request.answers = {{"road_or_pavement", std::string("road")}, {"pothole_size", std::string("about_plate")},
-                     {"depth_cm", std::string("8")}};
-  request.location.lat = 51.2;
-  request.location.lon = -1.82;
-  auto prepared = prepare_request(catalogue, request, std::chrono::system_clock::now(), Wording::english());
-  EXPECT_TRUE(prepared.ok());
-  return prepared.request;
-}
-
-}  // namespace
 
 TEST(ReportPhotos, TheReportGoesFirstThenEachPhotoOnceThroughALinkThatCutsLargeUploads) {
   FieldCentral central;
@@ -70,8 +50,9 @@ TEST(ReportPhotos, TheReportGoesFirstThenEachPhotoOnceThroughALinkThatCutsLargeU
   const auto request = prepared_pothole(outbox);
   enqueue_for_staff(outbox, request, photos, "Ann Smith");
   const int seen_before = proxy.requests_seen();
-  // The report, the first photo, then the second photo's answer is lost
-  // after central has kept it: the resend must not make a second.
+  // The report, the look at its case's status, then the first photo's
+  // answer is lost after central has kept it: the resend must not make a
+  // second (and the next pass looks at the case again).
   proxy.set_plan({{Fault::None, 2}, {Fault::DropResponse, 1}});
   drain(outbox, via_proxy, "Ann Smith");
 
@@ -81,7 +62,7 @@ TEST(ReportPhotos, TheReportGoesFirstThenEachPhotoOnceThroughALinkThatCutsLargeU
   const auto headers = proxy.request_header_values("Authorization");
   ASSERT_FALSE(headers.empty());
   EXPECT_EQ(headers.front(), "Bearer " + token) << "the report names its officer";
-  EXPECT_EQ(proxy.requests_seen() - seen_before, 5) << "one report, three photos, one resend";
+  EXPECT_EQ(proxy.requests_seen() - seen_before, 6) << "one report, a look at its case, three photos, one resend";
 
   central.assign(entry->server_ref, "Ann Smith");
   const auto job = job_at_central(central, token, entry->server_ref);
@@ -94,4 +75,23 @@ TEST(ReportPhotos, TheReportGoesFirstThenEachPhotoOnceThroughALinkThatCutsLargeU
     }
   EXPECT_EQ(photo_updates, 3) << job.dump();
   EXPECT_TRUE(job.at("photos").empty()) << "the report itself went without them";
+}
+
+TEST(ReportPhotos, APhotoArrivingAfterTheCaseWasClosedLeavesItClosed) {
+  FieldCentral central;
+  const auto secret = central.add_staff("Ann Smith");
+  TempDir folder;
+  auto outbox = Outbox::open(outbox_path(folder.path()));
+  sign_in(outbox, central.server(), "Ann Smith", secret);
+  const auto request = prepared_pothole(outbox);
+  enqueue_for_staff(outbox, request, {{"late.jpg", "image/jpeg", jpeg()}}, "Ann Smith");
+  Pusher(outbox, central.server(), fast_options()).push_due();  // the report alone
+  const auto id = outbox.find(request.client_id)->server_ref;
+  ASSERT_FALSE(id.empty());
+  central.run({"case", "update", id, "--status", "DUPLICATE", "--note", "Reported already."});
+  field_sync(outbox, central.server()).push();
+  for (const auto& log : sync_log(outbox, "Ann Smith")) EXPECT_EQ(log.state, "sent") << log.kind;
+  const auto the_case = central.get("requests/" + id + ".json");
+  EXPECT_EQ(the_case.at(0).at("status"), "closed");
+  EXPECT_EQ(the_case.at(0).at("extended_status"), "DUPLICATE") << "a photo never reopens a case";
 }

@@ -9,6 +9,7 @@
 #include "sync/job_book.h"
 #include "sync/staff_sign_in.h"
 #include "sync/staff_store.h"
+#include "sync/staff_wire.h"
 #include "sync/sync_log.h"
 
 using namespace oneservice;
@@ -146,4 +147,31 @@ TEST_F(StaffSignIn, SignOutEndsTheSessionOnlyOnceTheUpdatesNeedingItAreSent) {
   EXPECT_EQ(updates[0].state, UpdateState::Sent);
   EXPECT_EQ(central.status_of("staff/sessions/current.json?api_key=" + central.key(), token), 401);
   EXPECT_TRUE(StaffStore(outbox).session("Ann Smith")->token.empty()) << "nothing left needs it";
+  // Her PIN still opens the tablet, so her jobs stay for offline work...
+  field.pull();
+  EXPECT_EQ(JobBook(outbox).jobs_of("Ann Smith").size(), 1u);
+  // ...until it is withdrawn: then nobody can open them here.
+  central.run({"staff", "disable", "Ann Smith"});
+  field.pull();
+  EXPECT_TRUE(offline_sign_ins(outbox).empty());
+  EXPECT_TRUE(JobBook(outbox).jobs_of("Ann Smith").empty());
+}
+
+// A verifier whose own limits ask more than a tablet can give is refused
+// before libsodium is asked (it would take seconds, or more memory than
+// there is), and central's limits are read from the string itself.
+TEST(StaffPin, AVerifierAskingTooMuchOfTheTabletIsNotUsed) {
+  const auto limits = argon2id_limits("$argon2id$v=19$m=32768,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g");
+  ASSERT_TRUE(limits);
+  EXPECT_EQ(limits->opslimit, 2u);
+  EXPECT_EQ(limits->memlimit, 32u * 1024 * 1024);
+  EXPECT_FALSE(argon2id_limits("$2y$10$bcryptisnotargon"));
+
+  TempDir folder;
+  auto outbox = Outbox::open(outbox_path(folder.path()));
+  const auto far_future = "2999-01-01T00:00:00Z";
+  StaffStore(outbox).store_session({"Ann Smith", "officer", ""}, "t", far_future,
+                                   StoredVerifier{1, "$argon2id$v=19$m=4194304,t=2,p=1$c2FsdA$aGFzaA", "f", far_future});
+  EXPECT_EQ(sign_in_with_pin(outbox, "Ann Smith", kPin).outcome, SignInOutcome::NoOfflineSignIn);
+  EXPECT_EQ(StaffStore(outbox).session("Ann Smith")->wrong_pins, 0) << "not even counted as a try";
 }
