@@ -106,6 +106,10 @@ TEST_F(FieldShell, SignsInOnlineAndSaysWhatIsWrongWithoutShowingTheSecret) {
   EXPECT_TRUE(kiosk.shows("Highways North"));
   kiosk.screenshot("home");
   kiosk.expect_touch_targets("home");
+  EXPECT_GT(kiosk.expect_readable_text("home"), 0u);
+  ASSERT_TRUE(kiosk.tap("High contrast"));  // sunlight
+  EXPECT_GT(kiosk.expect_readable_text("home in high contrast"), 0u);
+  kiosk.screenshot("home-high-contrast");
 }
 
 TEST_F(FieldShell, PinSignInOfflineLocksAfterFiveWrongPins) {
