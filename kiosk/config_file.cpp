@@ -68,6 +68,14 @@ std::string apply_field_settings(const nlohmann::json& config, const std::string
 
 }  // namespace
 
+// Here rather than in options.cpp: the config library (and its fuzz target) reads it alone.
+std::optional<AppMode> parse_mode(const std::string& text) {
+  if (text == "kiosk") return AppMode::Kiosk;
+  if (text == "field") return AppMode::Field;
+  if (text == "assisted") return AppMode::Assisted;
+  return std::nullopt;
+}
+
 std::string apply_config_file(const std::string& path, KioskOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "Cannot read the config file " + path + ". Check the path given to --config.";

@@ -20,13 +20,6 @@ bool parse_size(const std::string& text, int& width, int& height) {
 
 }  // namespace
 
-std::optional<AppMode> parse_mode(const std::string& text) {
-  if (text == "kiosk") return AppMode::Kiosk;
-  if (text == "field") return AppMode::Field;
-  if (text == "assisted") return AppMode::Assisted;
-  return std::nullopt;
-}
-
 std::string usage() {
   return "Usage: oneservice-kiosk [--data DIR] [--config FILE] [--assets DIR] [--council NAME]\n"
          "                        [--windowed [WIDTHxHEIGHT]] [--software-renderer] [--quit-after SECONDS]\n"

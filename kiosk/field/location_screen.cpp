@@ -7,11 +7,6 @@
 
 namespace oneservice::kiosk::field {
 
-double accuracy_needed(const FieldSettings& settings, const std::string& service_code) {
-  const auto found = settings.gps_accuracy_by_service.find(service_code);
-  return found == settings.gps_accuracy_by_service.end() ? settings.gps_accuracy_m : found->second;
-}
-
 void draw_location(FieldScreen& screen) {
   auto& ui = screen.ui;
   auto& journey = screen.state.journey;
