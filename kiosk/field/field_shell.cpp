@@ -99,8 +99,10 @@ void FieldShell::draw(ui::Context& ui, screens::ScreenContext& base, Preferences
       }
       break;
   }
-  // The camera runs only while the photos page shows.
-  const bool on_photos = state_.view == FieldView::Report && state_.journey.page == Page::Photos;
+  // The camera runs only while a page with photos shows.
+  const bool on_photos =
+      (state_.view == FieldView::Report && state_.journey.page == Page::Photos) ||
+      (state_.view == FieldView::Job && state_.job.adding_photos);
   if (!on_photos && desk_.photos()) desk_.photos()->stop_camera();
   if (!on_photos) {
     state_.photo_trouble.clear();

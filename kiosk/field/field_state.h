@@ -46,6 +46,8 @@ struct JobForm {
   std::string job_id;
   std::string status;  // empty: no change
   std::string public_note, private_note;
+  std::vector<ReportPhoto> photos;
+  bool adding_photos = false;  // the camera and import are open
   bool queued = false;  // the last one was saved on the tablet
   std::string problem;  // the store refused it
 };

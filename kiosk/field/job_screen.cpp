@@ -6,6 +6,7 @@
 
 #include "kiosk/field/field_screens.h"
 #include "kiosk/field/photo_devices.h"
+#include "kiosk/field/photo_picker.h"
 #include "kiosk/progress_words.h"
 #include "kiosk/text_field.h"
 
@@ -90,10 +91,17 @@ void draw_form(FieldScreen& screen) {
   ui::text_field(ui, "field:public_note", &form.public_note, true, width);
   ui::paragraph(ui, ui.tr("Note for staff only (optional)"));
   ui::text_field(ui, "field:private_note", &form.private_note, true, width);
+  // The camera starts only when asked for: a job is mostly read.
+  if (form.adding_photos || !form.photos.empty()) {
+    ui::paragraph(ui, ui.tr("Photos (optional)"));
+    draw_photo_picker(screen, form.photos, nullptr);
+  } else if (screen.desk.photos() && ui::secondary_button(ui, ui.tr("Add photos"), "Add photos")) {
+    form.adding_photos = true;
+  }
   ImGui::Spacing();
   if (!ui::primary_button(ui, ui.tr("Send update"), "Send update")) return;
   const std::string id = form.job_id;
-  screen.desk.queue_job_update(id, {form.status, form.public_note, form.private_note, {}}, form.problem);
+  screen.desk.queue_job_update(id, {form.status, form.public_note, form.private_note, form.photos}, form.problem);
   if (form.problem.empty()) {
     form = JobForm{};
     form.job_id = id;

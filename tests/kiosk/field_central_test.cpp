@@ -340,6 +340,8 @@ TEST_F(FieldWithCentral, AReportAtAGpsFixFromGpsd) {
 // leaves it, with a notice on Home.
 TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTheList) {
   const std::string id = central_.report_pothole(51.2101, -1.8302);
+  std::ofstream(import_dir_.path() + "/coned-off.jpg", std::ios::binary)
+      << imaging::test::photo_with_exif(640, 480, {1, std::nullopt, std::nullopt, true});
   central_.assign(id, "Ann Smith");
   {
     auto& kiosk = start(true, "/1-online");
@@ -360,6 +362,11 @@ TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTh
     ASSERT_TRUE(kiosk.tap("Work in progress"));
     ASSERT_TRUE(kiosk.fill("field:public_note", "Coned off, repair booked"));
     ASSERT_TRUE(kiosk.fill("field:private_note", "Needs the big van"));
+    ASSERT_TRUE(kiosk.tap("Add photos"));
+    ASSERT_TRUE(kiosk.tap("Import from a folder"));
+    ASSERT_TRUE(kiosk.tap("import:coned-off.jpg"));
+    EXPECT_NE(kiosk.probe().find("thumbnail 1"), nullptr);
+    kiosk.screenshot("update-with-a-photo");
     ASSERT_TRUE(kiosk.tap("Send update"));
     EXPECT_TRUE(kiosk.shows("Update saved. It is sent when the tablet has a signal."));
     ASSERT_TRUE(kiosk.reveal("Send update"));
