@@ -22,7 +22,8 @@ void draft_row(FieldScreen& screen, const DraftSummary& draft) {
     ui::paragraph(ui, service_name(screen, draft.service_code));
   }
   ui::hint(ui, format(ui.tr("{reference}, saved {date}"),
-                      {{"reference", draft.local_ref}, {"date", date_in_words(draft.updated_at, screen.journey_screen.rules.wording)}}));
+                      {{"reference", draft.local_ref},
+                       {"date", date_in_words(draft.updated_at, screen.journey_screen.rules.wording)}}));
   if (!draft.complete) ui::error_message(ui, ui.tr("Not complete yet: open it to finish it."));
   if (ui::secondary_button(ui, ui.tr("Open"), "Open " + draft.local_ref)) resume_draft(screen, draft.client_id);
   ImGui::Separator();
@@ -38,8 +39,9 @@ void draw_drafts(FieldScreen& screen) {
   }
   ui::heading(ui, ui.tr("Drafts"));
   if (const auto& batch = screen.state.last_batch) {
-    ui::panel(ui, format(ui.trn("{count} report queued to send", "{count} reports queued to send", batch->queued),
-                         {{"count", std::to_string(batch->queued)}}),
+    ui::panel(ui,
+              format(ui.trn("{count} report queued to send", "{count} reports queued to send", batch->queued),
+                     {{"count", std::to_string(batch->queued)}}),
               "");
   }
   auto drafts = screen.desk.drafts();
@@ -55,8 +57,9 @@ void draw_drafts(FieldScreen& screen) {
                                     "{count} drafts are not complete and cannot be sent yet.", incomplete),
                              {{"count", std::to_string(incomplete)}}));
   if (complete > 0 &&
-      ui::primary_button(ui, format(ui.trn("Send all: {count} report", "Send all: {count} reports", complete),
-                                    {{"count", std::to_string(complete)}}),
+      ui::primary_button(ui,
+                         format(ui.trn("Send all: {count} report", "Send all: {count} reports", complete),
+                                {{"count", std::to_string(complete)}}),
                          "Send all")) {
     std::vector<std::string> ids;
     for (const auto& draft : drafts)

@@ -32,8 +32,8 @@ void draw_duplicates(FieldScreen& screen) {
                          {"date", date_in_words(found.requested_at, wording)},
                          {"status", ui.tr(status_msgid(found.status))}}));
     if (found.supporters > 0)
-      ui::hint(ui, format(ui.trn("{count} other person has reported it too", "{count} other people have reported it too",
-                                 found.supporters),
+      ui::hint(ui, format(ui.trn("{count} other person has reported it too",
+                                 "{count} other people have reported it too", found.supporters),
                           {{"count", std::to_string(found.supporters)}}));
     if (ui::primary_button(ui, ui.tr("Add my photos and notes to this one"), "Join " + found.id)) {
       join_case(screen, found.id);

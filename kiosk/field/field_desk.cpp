@@ -18,6 +18,23 @@ T read_or_empty(Read&& read) {
   }
 }
 
+// A write for the signed-in officer: the store's id or reference, or empty
+// with the reason in `problem` (for the log: never what was typed).
+template <typename Write>
+std::string written(bool ready, std::string& problem, Write&& write) {
+  problem.clear();
+  if (!ready) {
+    problem = "The tablet's store is not open.";
+    return {};
+  }
+  try {
+    return write();
+  } catch (const std::exception& error) {
+    problem = error.what();
+    return {};
+  }
+}
+
 }  // namespace
 
 FieldDesk::FieldDesk(FieldLinks links, Clock clock) : links_(std::move(links)), clock_(std::move(clock)) {}
@@ -61,8 +78,7 @@ void FieldDesk::start_sign_in_with_pin(const std::string& name, const std::strin
 }
 
 std::optional<SignInAnswer> FieldDesk::poll_sign_in() {
-  if (!pending_.valid() || pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
-    return std::nullopt;
+  if (!pending_.valid() || pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
   SignInAnswer answer = pending_.get();
   if (answer.outcome == SignInOutcome::SignedIn) {
     forget();
@@ -90,43 +106,25 @@ void FieldDesk::sign_out() {
 
 const std::vector<Officer>& FieldDesk::offline_officers() {
   if (!offline_officers_)
-    offline_officers_ = links_.offline_sign_ins ? read_or_empty<std::vector<Officer>>(links_.offline_sign_ins)
-                                                : std::vector<Officer>{};
+    offline_officers_ =
+        links_.offline_sign_ins ? read_or_empty<std::vector<Officer>>(links_.offline_sign_ins) : std::vector<Officer>{};
   return *offline_officers_;
 }
 
 std::string FieldDesk::queue_report(const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
                                     std::string& problem) {
-  problem.clear();
-  if (!officer_ || !links_.queue_report) {
-    problem = "The tablet's store is not open.";
-    return {};
-  }
-  try {
-    auto reference = links_.queue_report(request, photos, officer_->name);
-    forget();
-    return reference;
-  } catch (const std::exception& error) {
-    problem = error.what();
-    return {};
-  }
+  auto written_id = written(officer_ && links_.queue_report, problem,
+                            [&] { return links_.queue_report(request, photos, officer_->name); });
+  if (!written_id.empty()) forget();
+  return written_id;
 }
 
 std::string FieldDesk::save_draft(const ServiceRequest& request, const std::vector<FieldPhoto>& photos,
                                   std::string& problem) {
-  problem.clear();
-  if (!officer_ || !links_.save_draft) {
-    problem = "The tablet's store is not open.";
-    return {};
-  }
-  try {
-    auto id = links_.save_draft(request, photos, officer_->name);
-    drafts_.reset();
-    return id;
-  } catch (const std::exception& error) {
-    problem = error.what();
-    return {};
-  }
+  auto written_id = written(officer_ && links_.save_draft, problem,
+                            [&] { return links_.save_draft(request, photos, officer_->name); });
+  if (!written_id.empty()) drafts_.reset();
+  return written_id;
 }
 
 void FieldDesk::drop_if_moved() {
@@ -156,19 +154,10 @@ const JobView* FieldDesk::job(const std::string& id) {
 }
 
 std::string FieldDesk::queue_job_update(const std::string& job_id, const JobUpdate& update, std::string& problem) {
-  problem.clear();
-  if (!officer_ || !links_.queue_job_update) {
-    problem = "The tablet's store is not open.";
-    return {};
-  }
-  try {
-    auto id = links_.queue_job_update(officer_->name, job_id, update);
-    forget();
-    return id;
-  } catch (const std::exception& error) {
-    problem = error.what();
-    return {};
-  }
+  auto written_id = written(officer_ && links_.queue_job_update, problem,
+                            [&] { return links_.queue_job_update(officer_->name, job_id, update); });
+  if (!written_id.empty()) forget();
+  return written_id;
 }
 
 std::vector<NearbyCase> FieldDesk::cases_near(const std::string& service_code, double lat, double lon) {
@@ -185,19 +174,10 @@ void FieldDesk::working_near(double lat, double lon) {
 }
 
 std::string FieldDesk::queue_join(const std::string& case_id, const JobUpdate& notes_and_photos, std::string& problem) {
-  problem.clear();
-  if (!officer_ || !links_.queue_join) {
-    problem = "The tablet's store is not open.";
-    return {};
-  }
-  try {
-    auto id = links_.queue_join(officer_->name, case_id, notes_and_photos);
-    forget();
-    return id;
-  } catch (const std::exception& error) {
-    problem = error.what();
-    return {};
-  }
+  auto written_id = written(officer_ && links_.queue_join, problem,
+                            [&] { return links_.queue_join(officer_->name, case_id, notes_and_photos); });
+  if (!written_id.empty()) forget();
+  return written_id;
 }
 
 const std::vector<JobNotice>& FieldDesk::notices() {

@@ -49,8 +49,8 @@ enum class SignInOutcome {
 struct SignInAnswer {
   SignInOutcome outcome = SignInOutcome::ServerProblem;
   Officer officer;
-  int pins_left = 0;          // after a wrong PIN
-  std::string server_words;   // the council's own message, when it sent one
+  int pins_left = 0;         // after a wrong PIN
+  std::string server_words;  // the council's own message, when it sent one
 };
 
 using FieldPhoto = ReportPhoto;
@@ -160,7 +160,7 @@ struct FieldLinks {
   std::function<std::vector<NearbyCase>(const std::string& service_code, double lat, double lon)> cases_near;
   std::function<void(double lat, double lon)> set_area;
   std::function<std::string(const std::string& staff, const std::string& case_id, const JobUpdate&)> queue_join;
-  std::function<bool()> online;  // the sync engine reached the council lately
+  std::function<bool()> online;               // the sync engine reached the council lately
   std::function<std::uint64_t()> generation;  // moves when the engine changed something
   std::function<GpsReading()> gps;
   // The camera, imports and thumbnails (owned by the app's owner, who has

@@ -44,8 +44,19 @@ static_assert(static_cast<int>(sync::UpdateState::NeedsAttention) == static_cast
               "field::UpdateState lists sync::UpdateState's states in its order");
 
 JobView job_view(const sync::Job& job, const std::vector<sync::QueuedUpdate>& queued) {
-  JobView view{job.service_request_id, job.status, job.service_code, job.service_name, job.description, job.address,
-               job.lat, job.lon, {}, {}, {}, {}, job.conflict};
+  JobView view{job.service_request_id,
+               job.status,
+               job.service_code,
+               job.service_name,
+               job.description,
+               job.address,
+               job.lat,
+               job.lon,
+               {},
+               {},
+               {},
+               {},
+               job.conflict};
   for (const auto& answer : job.answers) {
     std::string words;
     for (const auto& [key, name] : answer.values) words += (words.empty() ? "" : ", ") + name;
@@ -54,8 +65,8 @@ JobView job_view(const sync::Job& job, const std::vector<sync::QueuedUpdate>& qu
   for (const auto& photo : job.photos)
     if (!photo.thumbnail.empty()) view.thumbnails.push_back(photo.thumbnail);
   for (const auto& entry : job.updates)
-    view.history.push_back({entry.status, entry.updated_datetime, entry.description, entry.private_note, entry.staff,
-                            entry.applied});
+    view.history.push_back(
+        {entry.status, entry.updated_datetime, entry.description, entry.private_note, entry.staff, entry.applied});
   for (const auto& update : queued)
     view.queued.push_back({update.status, update.queued_at, update.sent_at, static_cast<UpdateState>(update.state),
                            update.council_words});
@@ -70,8 +81,8 @@ FieldLinks sync_links(const SyncParts& parts) {
   const std::string data_dir = parts.data_dir;
   sync::SyncEngine* engine = parts.engine;
   if (parts.server) {
-    links.sign_in_online = [data_dir, server = *parts.server, engine](const std::string& name, const std::string& secret,
-                                                                      const std::string& pin) {
+    links.sign_in_online = [data_dir, server = *parts.server, engine](
+                               const std::string& name, const std::string& secret, const std::string& pin) {
       auto own = sync::Outbox::open(sync::outbox_path(data_dir));
       auto answer = answer_of(sync::sign_in_online(own, server, name, secret, pin));
       // A fresh session: the officer's jobs and waiting work go now, not at the next timer.
@@ -140,10 +151,12 @@ FieldLinks sync_links(const SyncParts& parts) {
   links.jobs_of = [outbox](const std::string& staff) {
     const sync::JobBook book(*outbox);
     std::vector<JobView> jobs;
-    for (const auto& job : book.jobs_of(staff)) jobs.push_back(job_view(job, book.updates_of(staff, job.service_request_id)));
+    for (const auto& job : book.jobs_of(staff))
+      jobs.push_back(job_view(job, book.updates_of(staff, job.service_request_id)));
     return jobs;
   };
-  links.queue_job_update = [outbox, wake](const std::string& staff, const std::string& job_id, const JobUpdate& update) {
+  links.queue_job_update = [outbox, wake](const std::string& staff, const std::string& job_id,
+                                          const JobUpdate& update) {
     auto id = sync::JobBook(*outbox).queue_job_update(
         staff, job_id, {update.status, update.public_note, update.private_note, attachments(update.photos)});
     wake();

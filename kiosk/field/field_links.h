@@ -17,8 +17,8 @@ struct ServerConfig;
 namespace oneservice::kiosk::field {
 
 struct SyncParts {
-  sync::Outbox& outbox;  // the app's own connection (the UI thread's)
-  std::string data_dir;  // sign-in opens a connection of its own here (it runs off the UI thread)
+  sync::Outbox& outbox;                        // the app's own connection (the UI thread's)
+  std::string data_dir;                        // sign-in opens a connection of its own here (it runs off the UI thread)
   const sync::ServerConfig* server = nullptr;  // null: no council server, PIN sign-in only
   const Catalogue* catalogue = nullptr;        // drafts are judged against it
   sync::SyncEngine* engine = nullptr;          // null: nothing is sent from here

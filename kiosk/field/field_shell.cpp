@@ -27,8 +27,10 @@ FieldView FieldShell::first_view() {
 }
 
 void FieldShell::wipe(bool sign_out) {
-  if (sign_out) desk_.sign_out();
-  else desk_.lock();
+  if (sign_out)
+    desk_.sign_out();
+  else
+    desk_.lock();
   state_ = FieldState{};
   state_.view = first_view();
   state_.last_touch = clock_.now();
@@ -62,9 +64,8 @@ void FieldShell::draw_top_bar(ui::Context& ui, Preferences& preferences) {
 
 void FieldShell::draw(ui::Context& ui, screens::ScreenContext& base, Preferences& preferences) {
   draw_top_bar(ui, preferences);
-  screens::ScreenContext journey_screen{base.ui,          state_.journey, base.rules,  base.desk,
-                                        base.preferences, base.english,   base.places, base.touches,
-                                        base.settings,    {}};
+  screens::ScreenContext journey_screen{base.ui,      state_.journey, base.rules,   base.desk,     base.preferences,
+                                        base.english, base.places,    base.touches, base.settings, {}};
   journey_screen.send = [&] {
     FieldScreen sending{ui, state_, desk_, settings_, journey_screen};
     send_report(sending);
@@ -73,36 +74,61 @@ void FieldShell::draw(ui::Context& ui, screens::ScreenContext& base, Preferences
   const bool signed_in = desk_.officer().has_value();
   if (!signed_in && state_.view != FieldView::SignIn && state_.view != FieldView::Pin) state_.view = first_view();
   switch (state_.view) {
-    case FieldView::SignIn: draw_sign_in(report); break;
-    case FieldView::Pin: draw_pin_sign_in(report); break;
-    case FieldView::Home: draw_home(report); break;
-    case FieldView::ChooseService: draw_choose_service(report); break;
-    case FieldView::Sent: draw_sent(report); break;
-    case FieldView::Duplicates: draw_duplicates(report); break;
-    case FieldView::Drafts: draw_drafts(report); break;
-    case FieldView::Sync: draw_sync(report); break;
-    case FieldView::Jobs: draw_jobs(report); break;
-    case FieldView::Job: draw_job(report); break;
+    case FieldView::SignIn:
+      draw_sign_in(report);
+      break;
+    case FieldView::Pin:
+      draw_pin_sign_in(report);
+      break;
+    case FieldView::Home:
+      draw_home(report);
+      break;
+    case FieldView::ChooseService:
+      draw_choose_service(report);
+      break;
+    case FieldView::Sent:
+      draw_sent(report);
+      break;
+    case FieldView::Duplicates:
+      draw_duplicates(report);
+      break;
+    case FieldView::Drafts:
+      draw_drafts(report);
+      break;
+    case FieldView::Sync:
+      draw_sync(report);
+      break;
+    case FieldView::Jobs:
+      draw_jobs(report);
+      break;
+    case FieldView::Job:
+      draw_job(report);
+      break;
     case FieldView::Report:
       switch (state_.journey.page) {
         case Page::Question:
           screens::draw_question(journey_screen);
           if (state_.view == FieldView::Report && state_.journey.page != Page::ChooseService) report_bottom(report);
           break;
-        case Page::Location: draw_location(report); break;
-        case Page::Photos: draw_photos(report); break;
+        case Page::Location:
+          draw_location(report);
+          break;
+        case Page::Photos:
+          draw_photos(report);
+          break;
         case Page::CheckAnswers:
           screens::draw_check_answers(journey_screen);
           if (state_.view == FieldView::Report) report_bottom(report);
           break;
-        default: state_.view = FieldView::ChooseService; break;  // the journey left its pages
+        default:
+          state_.view = FieldView::ChooseService;
+          break;  // the journey left its pages
       }
       break;
   }
   // The camera runs only while a page with photos shows.
-  const bool on_photos =
-      (state_.view == FieldView::Report && state_.journey.page == Page::Photos) ||
-      (state_.view == FieldView::Job && state_.job.adding_photos);
+  const bool on_photos = (state_.view == FieldView::Report && state_.journey.page == Page::Photos) ||
+                         (state_.view == FieldView::Job && state_.job.adding_photos);
   if (!on_photos && desk_.photos()) desk_.photos()->stop_camera();
   if (!on_photos) {
     state_.photo_trouble.clear();

@@ -38,7 +38,7 @@ struct GpsAveraging {
   std::optional<TimePoint> started;
   gps::FixAverager averager{gps::FixAverager::kDefaultWindow};
   std::optional<TimePoint> last_added;  // the fix last given to it (one fix is drawn many frames)
-  bool last_failed = false;  // the last average was not good enough
+  bool last_failed = false;             // the last average was not good enough
 };
 
 // The Job page's update form, kept until "Send update" or leaving the job.
@@ -48,8 +48,8 @@ struct JobForm {
   std::string public_note, private_note;
   std::vector<ReportPhoto> photos;
   bool adding_photos = false;  // the camera and import are open
-  bool queued = false;  // the last one was saved on the tablet
-  std::string problem;  // the store refused it
+  bool queued = false;         // the last one was saved on the tablet
+  std::string problem;         // the store refused it
 };
 
 struct FieldState {
@@ -63,13 +63,13 @@ struct FieldState {
   std::string photo_trouble;
   bool photo_notice = false;
   bool choosing_import = false;
-  std::string sent_reference;  // the Sent page's reference (or the case joined)
-  bool joined = false;         // the Sent page: added to an existing case
+  std::string sent_reference;      // the Sent page's reference (or the case joined)
+  bool joined = false;             // the Sent page: added to an existing case
   std::vector<NearbyCase> nearby;  // the Duplicates page: what the report might be
   // One line Home shows after an action ("Saved as a draft"), in English
   // msgid form so it is worded in the language of the moment.
   const char* notice = nullptr;
-  std::string save_problem;    // the store refused a save: for the page that tried
+  std::string save_problem;               // the store refused a save: for the page that tried
   std::optional<BatchResult> last_batch;  // the Drafts page, after Send all
   JobForm job;
   TimePoint last_touch{};

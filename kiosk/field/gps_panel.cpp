@@ -26,8 +26,9 @@ void take_position(FieldScreen& screen, const GpsFix& fix) {
 void draw_reading(ui::Context& ui, const GpsFix& fix, TimePoint now) {
   ui::paragraph(ui, fix.accuracy_m ? format(ui.tr("Accuracy: {metres} m"), {{"metres", metres(*fix.accuracy_m)}})
                                    : ui.tr("Accuracy: not known"));
-  ui::paragraph(ui, format(ui.tr("Satellites: {used} used of {seen} seen"),
-                           {{"used", std::to_string(fix.satellites_used)}, {"seen", std::to_string(fix.satellites_seen)}}));
+  ui::paragraph(ui,
+                format(ui.tr("Satellites: {used} used of {seen} seen"),
+                       {{"used", std::to_string(fix.satellites_used)}, {"seen", std::to_string(fix.satellites_seen)}}));
   const long age = static_cast<long>(gps::fix_age(fix, now).count());
   ui::paragraph(ui, format(ui.trn("Fix taken {count} second ago", "Fix taken {count} seconds ago", age),
                            {{"count", std::to_string(age)}}));
@@ -63,10 +64,11 @@ bool gps_panel(FieldScreen& screen, double needed) {
     return false;
   }
   if (!reading.fix || reading.state == GpsState::Searching) {
-    ui::paragraph(ui, format(ui.trn("Looking for satellites: {count} seen. Stay in the open, or mark the place on the map.",
-                                    "Looking for satellites: {count} seen. Stay in the open, or mark the place on the map.",
-                                    reading.satellites_seen),
-                             {{"count", std::to_string(reading.satellites_seen)}}));
+    ui::paragraph(ui,
+                  format(ui.trn("Looking for satellites: {count} seen. Stay in the open, or mark the place on the map.",
+                                "Looking for satellites: {count} seen. Stay in the open, or mark the place on the map.",
+                                reading.satellites_seen),
+                         {{"count", std::to_string(reading.satellites_seen)}}));
     return false;
   }
   const GpsFix& fix = *reading.fix;
@@ -75,7 +77,8 @@ bool gps_panel(FieldScreen& screen, double needed) {
     if (!gather(averaging, fix, now)) {
       const long left = static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(
                                               gps::FixAverager::kDefaultWindow - (now - *averaging.started))
-                                              .count()) + 1;
+                                              .count()) +
+                        1;
       ui::paragraph(ui, format(ui.trn("Averaging: {count} second left", "Averaging: {count} seconds left", left),
                                {{"count", std::to_string(left)}}));
       return false;
@@ -89,7 +92,8 @@ bool gps_panel(FieldScreen& screen, double needed) {
     averaging.last_failed = true;
   }
   if (averaging.last_failed)
-    ui::error_message(ui, ui.tr("The average of those readings is not accurate enough either. Mark the place on the map."));
+    ui::error_message(ui,
+                      ui.tr("The average of those readings is not accurate enough either. Mark the place on the map."));
   if (fix_usable(fix, needed, now)) {
     if (ui::primary_button(ui, ui.tr("Use this position"), "Use this position")) {
       take_position(screen, fix);

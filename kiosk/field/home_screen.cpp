@@ -9,7 +9,8 @@ namespace {
 // Home's actions are tiles, two to a row on a landscape screen: a gloved
 // thumb in the rain hits them first time, and all four show without scrolling.
 constexpr float kTileGap = 24;
-bool tile(ui::Context& ui, const std::string& label, const std::string& probe_label, float width, bool primary = false) {
+bool tile(ui::Context& ui, const std::string& label, const std::string& probe_label, float width,
+          bool primary = false) {
   return ui::key_button(ui, label, probe_label, ImVec2(width, 104), primary);
 }
 
@@ -19,12 +20,13 @@ void draw_notices(FieldScreen& screen) {
   auto& ui = screen.ui;
   for (const auto& notice : screen.desk.notices()) {
     ui::IdScope id("notice" + std::to_string(notice.id));
-    const std::string why =
-        notice.reason == "closed"          ? ui.tr("The case {reference} was closed.")
-        : notice.reason == "reassigned"    ? ui.tr("The case {reference} was given to someone else.")
-        : notice.reason == "sign_in_ended" ? ui.tr("The case {reference} left this tablet because your sign-in ended. "
-                                                   "Sign in with your name and secret to see your jobs again.")
-                                           : ui.tr("The case {reference} was taken off your list.");
+    const std::string why = notice.reason == "closed"       ? ui.tr("The case {reference} was closed.")
+                            : notice.reason == "reassigned" ? ui.tr("The case {reference} was given to someone else.")
+                            : notice.reason == "sign_in_ended"
+                                ? ui.tr(
+                                      "The case {reference} left this tablet because your sign-in ended. "
+                                      "Sign in with your name and secret to see your jobs again.")
+                                : ui.tr("The case {reference} was taken off your list.");
     ui::error_message(ui, format(why, {{"reference", notice.job_id}}));
     if (notice.had_unsent_work)
       ui::paragraph(ui, ui.tr("Your work on it that was not sent yet is kept, and is still sent to the council."));

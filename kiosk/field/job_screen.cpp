@@ -14,17 +14,23 @@ namespace oneservice::kiosk::field {
 namespace {
 
 // The statuses an officer sets from the field.
-constexpr const char* kOfficerStatuses[] = {"INVESTIGATING", "IN_PROGRESS", "ACTION_SCHEDULED", "FIXED",
-                                            "NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION"};
+constexpr const char* kOfficerStatuses[] = {
+    "INVESTIGATING", "IN_PROGRESS", "ACTION_SCHEDULED", "FIXED", "NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION"};
 
 std::string update_state_words(ui::Context& ui, const JobUpdateLine& update, const Wording& wording) {
   switch (update.state) {
-    case UpdateState::Waiting: return ui.tr("Waiting for a signal");
-    case UpdateState::WaitingForSignIn: return ui.tr("Waiting: sign in with your name and secret to send it");
-    case UpdateState::Sending: return ui.tr("Sending now…");
-    case UpdateState::Sent: return format(ui.tr("Sent {date}"), {{"date", date_in_words(update.sent_at, wording)}});
-    case UpdateState::Conflict: return ui.tr("Kept by the council but not applied: someone changed the case first.");
-    case UpdateState::NeedsAttention: return ui.tr("Needs attention: the council did not accept it.");
+    case UpdateState::Waiting:
+      return ui.tr("Waiting for a signal");
+    case UpdateState::WaitingForSignIn:
+      return ui.tr("Waiting: sign in with your name and secret to send it");
+    case UpdateState::Sending:
+      return ui.tr("Sending now…");
+    case UpdateState::Sent:
+      return format(ui.tr("Sent {date}"), {{"date", date_in_words(update.sent_at, wording)}});
+    case UpdateState::Conflict:
+      return ui.tr("Kept by the council but not applied: someone changed the case first.");
+    case UpdateState::NeedsAttention:
+      return ui.tr("Needs attention: the council did not accept it.");
   }
   return {};
 }
@@ -58,14 +64,16 @@ void draw_history(FieldScreen& screen, const JobView& job) {
   }
   for (const auto& entry : job.history) {
     ui::paragraph(ui, format(ui.tr("{date}: {status}"), {{"date", date_in_words(entry.when, wording)},
-                                                        {"status", ui.tr(status_msgid(entry.status))}}));
+                                                         {"status", ui.tr(status_msgid(entry.status))}}));
     if (!entry.description.empty()) ui::quoted(ui, ui.tr("Public note:"), entry.description);
     if (!entry.private_note.empty()) ui::quoted(ui, ui.tr("Staff note:"), entry.private_note);
-    if (!entry.applied) ui::error_message(ui, ui.tr("Kept by the council but not applied: someone changed the case first."));
+    if (!entry.applied)
+      ui::error_message(ui, ui.tr("Kept by the council but not applied: someone changed the case first."));
   }
   for (const auto& update : job.queued) {
-    ui::paragraph(ui, format(ui.tr("Your update: {status}"),
-                             {{"status", update.status.empty() ? ui.tr("Note only") : ui.tr(status_msgid(update.status))}}));
+    ui::paragraph(
+        ui, format(ui.tr("Your update: {status}"),
+                   {{"status", update.status.empty() ? ui.tr("Note only") : ui.tr(status_msgid(update.status))}}));
     ui::hint(ui, update_state_words(ui, update, wording));
     if (!update.council_words.empty()) ui::quoted(ui, ui.tr("The council wrote:"), update.council_words);
   }

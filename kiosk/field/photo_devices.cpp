@@ -21,14 +21,20 @@ constexpr std::size_t kMaxImportBytes = 40u * 1024u * 1024u;
 
 PhotoTrouble trouble_of(camera::CameraProblem problem) {
   switch (problem) {
-    case camera::CameraProblem::NoCamera: return PhotoTrouble::NoCamera;
-    case camera::CameraProblem::CameraBusy: return PhotoTrouble::CameraBusy;
-    case camera::CameraProblem::NotAllowed: return PhotoTrouble::NotAllowed;
-    case camera::CameraProblem::NoPicture: return PhotoTrouble::NoPicture;
-    case camera::CameraProblem::CaptureFailed: return PhotoTrouble::CaptureFailed;
+    case camera::CameraProblem::NoCamera:
+      return PhotoTrouble::NoCamera;
+    case camera::CameraProblem::CameraBusy:
+      return PhotoTrouble::CameraBusy;
+    case camera::CameraProblem::NotAllowed:
+      return PhotoTrouble::NotAllowed;
+    case camera::CameraProblem::NoPicture:
+      return PhotoTrouble::NoPicture;
+    case camera::CameraProblem::CaptureFailed:
+      return PhotoTrouble::CaptureFailed;
     case camera::CameraProblem::None:
     case camera::CameraProblem::NoGStreamer:
-    case camera::CameraProblem::BrokenPipeline: return PhotoTrouble::CameraBroken;
+    case camera::CameraProblem::BrokenPipeline:
+      return PhotoTrouble::CameraBroken;
   }
   return PhotoTrouble::CameraBroken;
 }
@@ -37,9 +43,12 @@ std::variant<ReportPhoto, PhotoTrouble> prepared(std::string_view bytes) {
   auto result = imaging::prepare_photo(bytes);
   if (const auto* problem = std::get_if<imaging::PhotoProblem>(&result)) {
     switch (problem->kind) {
-      case imaging::PhotoProblemKind::NotAPhoto: return PhotoTrouble::NotAPhoto;
-      case imaging::PhotoProblemKind::TooLarge: return PhotoTrouble::TooLarge;
-      case imaging::PhotoProblemKind::Damaged: return PhotoTrouble::Damaged;
+      case imaging::PhotoProblemKind::NotAPhoto:
+        return PhotoTrouble::NotAPhoto;
+      case imaging::PhotoProblemKind::TooLarge:
+        return PhotoTrouble::TooLarge;
+      case imaging::PhotoProblemKind::Damaged:
+        return PhotoTrouble::Damaged;
     }
     return PhotoTrouble::Damaged;
   }
@@ -96,8 +105,8 @@ CameraView PhotoDevices::camera() {
   frame.sequence = preview_sequence_;
   if (camera_->latest_preview(frame) && frame.width > 0 && frame.height > 0) {
     if (!preview_ || frame.width != preview_width_ || frame.height != preview_height_) {
-      preview_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STREAMING, frame.width,
-                                       frame.height));
+      preview_.reset(
+          SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STREAMING, frame.width, frame.height));
       preview_width_ = frame.width;
       preview_height_ = frame.height;
     }
@@ -111,8 +120,9 @@ CameraView PhotoDevices::camera() {
 std::variant<ReportPhoto, PhotoTrouble> PhotoDevices::take_photo() {
   if (!camera_) return PhotoTrouble::NoCamera;
   const auto still = camera_->capture_jpeg();
-  if (!still) return trouble_of(camera_->problem() == camera::CameraProblem::None ? camera::CameraProblem::CaptureFailed
-                                                                                   : camera_->problem());
+  if (!still)
+    return trouble_of(camera_->problem() == camera::CameraProblem::None ? camera::CameraProblem::CaptureFailed
+                                                                        : camera_->problem());
   return prepared(*still);
 }
 
@@ -132,7 +142,8 @@ std::variant<ReportPhoto, PhotoTrouble> PhotoDevices::import(const std::string& 
 }
 
 Shown PhotoDevices::thumbnail(const ReportPhoto& photo) {
-  const std::string key = std::to_string(std::hash<std::string>{}(photo.jpeg)) + ":" + std::to_string(photo.jpeg.size());
+  const std::string key =
+      std::to_string(std::hash<std::string>{}(photo.jpeg)) + ":" + std::to_string(photo.jpeg.size());
   if (const auto found = thumbnails_.find(key); found != thumbnails_.end()) return found->second.second;
   auto decoded = imaging::decode_jpeg(photo.jpeg, kThumbnailEdge);
   auto* picture = std::get_if<imaging::Picture>(&decoded);

@@ -26,8 +26,18 @@ class Camera;
 namespace oneservice::kiosk::field {
 
 // What can go wrong, as kinds the screens word.
-enum class PhotoTrouble { NoCamera, CameraBusy, NotAllowed, CameraBroken, NoPicture, CaptureFailed, NotAPhoto, TooLarge,
-                          Damaged, Unreadable };
+enum class PhotoTrouble {
+  NoCamera,
+  CameraBusy,
+  NotAllowed,
+  CameraBroken,
+  NoPicture,
+  CaptureFailed,
+  NotAPhoto,
+  TooLarge,
+  Damaged,
+  Unreadable
+};
 
 struct Shown {
   ImTextureID texture = nullptr;

@@ -12,16 +12,26 @@ namespace {
 
 std::string trouble_words(ui::Context& ui, PhotoTrouble trouble) {
   switch (trouble) {
-    case PhotoTrouble::NoCamera: return ui.tr("This tablet's camera cannot be found. Import a photo instead.");
-    case PhotoTrouble::CameraBusy: return ui.tr("Another app is using the camera. Close it and try again.");
-    case PhotoTrouble::NotAllowed: return ui.tr("This app is not allowed to use the camera. Tell your manager.");
-    case PhotoTrouble::CameraBroken: return ui.tr("The camera is not working. Import a photo instead, or tell your manager.");
-    case PhotoTrouble::NoPicture: return ui.tr("The camera sent no picture. Check nothing covers it and try again.");
-    case PhotoTrouble::CaptureFailed: return ui.tr("The photo could not be taken. Try again.");
-    case PhotoTrouble::NotAPhoto: return ui.tr("That file is not a photo the tablet can read. Choose a JPEG photo.");
-    case PhotoTrouble::TooLarge: return ui.tr("That photo is too large to use. Choose a smaller one.");
-    case PhotoTrouble::Damaged: return ui.tr("That photo is damaged and cannot be used. Choose another.");
-    case PhotoTrouble::Unreadable: return ui.tr("That file could not be read. Choose another.");
+    case PhotoTrouble::NoCamera:
+      return ui.tr("This tablet's camera cannot be found. Import a photo instead.");
+    case PhotoTrouble::CameraBusy:
+      return ui.tr("Another app is using the camera. Close it and try again.");
+    case PhotoTrouble::NotAllowed:
+      return ui.tr("This app is not allowed to use the camera. Tell your manager.");
+    case PhotoTrouble::CameraBroken:
+      return ui.tr("The camera is not working. Import a photo instead, or tell your manager.");
+    case PhotoTrouble::NoPicture:
+      return ui.tr("The camera sent no picture. Check nothing covers it and try again.");
+    case PhotoTrouble::CaptureFailed:
+      return ui.tr("The photo could not be taken. Try again.");
+    case PhotoTrouble::NotAPhoto:
+      return ui.tr("That file is not a photo the tablet can read. Choose a JPEG photo.");
+    case PhotoTrouble::TooLarge:
+      return ui.tr("That photo is too large to use. Choose a smaller one.");
+    case PhotoTrouble::Damaged:
+      return ui.tr("That photo is damaged and cannot be used. Choose another.");
+    case PhotoTrouble::Unreadable:
+      return ui.tr("That file could not be read. Choose another.");
   }
   return {};
 }
@@ -78,7 +88,8 @@ void draw_camera(FieldScreen& screen, PhotoDevices& devices, std::vector<ReportP
     case CameraState::Failed:
       ui::error_message(ui, trouble_words(ui, *view.trouble));
       return;
-    case CameraState::Live: break;
+    case CameraState::Live:
+      break;
   }
   const float width = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(view.preview.width));
   const float height = width * static_cast<float>(view.preview.height) / static_cast<float>(view.preview.width);
@@ -91,7 +102,8 @@ void draw_camera(FieldScreen& screen, PhotoDevices& devices, std::vector<ReportP
 void draw_import(FieldScreen& screen, PhotoDevices& devices, std::vector<ReportPhoto>& photos) {
   auto& ui = screen.ui;
   if (!screen.state.choosing_import) {
-    if (ui::secondary_button(ui, ui.tr("Import from a folder"), "Import from a folder")) screen.state.choosing_import = true;
+    if (ui::secondary_button(ui, ui.tr("Import from a folder"), "Import from a folder"))
+      screen.state.choosing_import = true;
     return;
   }
   const auto files = devices.importable();

@@ -64,8 +64,8 @@ void draw_pin_sign_in(FieldScreen& screen) {
       if (form.pin.empty()) {
         form.errors = {{"pin", Problem::Missing, screen.ui.tr("Enter your PIN")}};
         form.reveal_frames = 3;
-      }
-      else screen.desk.start_sign_in_with_pin(form.name, form.pin);
+      } else
+        screen.desk.start_sign_in_with_pin(form.name, form.pin);
     }
   }
   ImGui::Spacing();

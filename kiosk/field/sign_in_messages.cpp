@@ -4,9 +4,12 @@ namespace oneservice::kiosk::field {
 
 std::string sign_in_problem(ui::Context& ui, const SignInAnswer& answer) {
   switch (answer.outcome) {
-    case SignInOutcome::SignedIn: return {};
-    case SignInOutcome::WrongNameOrSecret: return ui.tr("The name or secret is not right. Check both and try again.");
-    case SignInOutcome::AccountDisabled: return ui.tr("This account is no longer active. Ask your manager.");
+    case SignInOutcome::SignedIn:
+      return {};
+    case SignInOutcome::WrongNameOrSecret:
+      return ui.tr("The name or secret is not right. Check both and try again.");
+    case SignInOutcome::AccountDisabled:
+      return ui.tr("This account is no longer active. Ask your manager.");
     case SignInOutcome::DeviceRefused:
       return ui.tr("The council does not accept this tablet. Ask your manager to check its key.");
     case SignInOutcome::PinNotAllowed:
@@ -22,11 +25,13 @@ std::string sign_in_problem(ui::Context& ui, const SignInAnswer& answer) {
     case SignInOutcome::PinLocked:
       return ui.tr("Too many wrong PINs. Sign in with your name and secret when the tablet has a signal.");
     case SignInOutcome::NoOfflineSignIn:
-      return ui.tr("There is no PIN for you on this tablet. Sign in with your name and secret when the tablet has a "
-                   "signal.");
+      return ui.tr(
+          "There is no PIN for you on this tablet. Sign in with your name and secret when the tablet has a "
+          "signal.");
     case SignInOutcome::PinExpired:
-      return ui.tr("Your PIN on this tablet has run out. Sign in with your name and secret when the tablet has a "
-                   "signal.");
+      return ui.tr(
+          "Your PIN on this tablet has run out. Sign in with your name and secret when the tablet has a "
+          "signal.");
   }
   return {};
 }

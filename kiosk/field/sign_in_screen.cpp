@@ -22,8 +22,8 @@ void labelled_field(FieldScreen& screen, const std::string& label, const std::st
   ui::hint(screen.ui, hint);
   for (const auto& error : errors)
     if (error.field == code) ui::error_message(screen.ui, error.message);
-  ui::text_field(screen.ui, std::string("field:") + code, value, false, std::min(ImGui::GetContentRegionAvail().x, 640.0f),
-                 kind);
+  ui::text_field(screen.ui, std::string("field:") + code, value, false,
+                 std::min(ImGui::GetContentRegionAvail().x, 640.0f), kind);
 }
 
 // What the tablet checks itself before asking the council: every box
@@ -33,8 +33,10 @@ std::vector<FieldError> check_form(ui::Context& ui, const SignInForm& form) {
   std::vector<FieldError> errors;
   if (form.name.empty()) errors.push_back({"name", Problem::Missing, ui.tr("Enter your name")});
   if (form.secret.empty()) errors.push_back({"secret", Problem::Missing, ui.tr("Enter your secret")});
-  if (form.pin.empty()) errors.push_back({"pin", Problem::Missing, ui.tr("Choose a PIN for signing in without a signal")});
-  else if (form.pin != form.pin_again) errors.push_back({"pin_again", Problem::Missing, ui.tr("Enter the same PIN again")});
+  if (form.pin.empty())
+    errors.push_back({"pin", Problem::Missing, ui.tr("Choose a PIN for signing in without a signal")});
+  else if (form.pin != form.pin_again)
+    errors.push_back({"pin_again", Problem::Missing, ui.tr("Enter the same PIN again")});
   return errors;
 }
 

@@ -7,20 +7,19 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <memory>
 
-#include <fstream>
-
+#include "field_steps.h"
 #include "imaging/exif_sample.h"
 #include "kiosk/field/field_links.h"
 #include "kiosk/field/photo_devices.h"
-#include "field_steps.h"
 #include "kiosk_driver.h"
 #include "platform/gps/gps_reader.h"
 #include "support/gpsfake_process.h"
 #include "support/nmea_log.h"
-#include "sync/nearby_cases.h"
 #include "sync/field/field_support.h"
+#include "sync/nearby_cases.h"
 
 using namespace oneservice;
 using namespace std::chrono_literals;
@@ -32,7 +31,6 @@ namespace field = oneservice::kiosk::field;
 namespace {
 
 constexpr const char* kAnnsPin = "583920";
-
 
 // The first "Open <reference>" button on the page (the drafts list).
 struct ProbeItemFinder {
@@ -69,8 +67,8 @@ class FieldWithCentral : public ::testing::Test {
                            SDL_Renderer* renderer) {
       setup.mode = kiosk::AppMode::Field;
       setup.channel = Channel::Field;
-      setup.field.links = field::sync_links({*services.outbox, data_dir_.path(), &server_,
-                                             services.catalogue ? &*services.catalogue : nullptr, engine});
+      setup.field.links = field::sync_links(
+          {*services.outbox, data_dir_.path(), &server_, services.catalogue ? &*services.catalogue : nullptr, engine});
       // videotestsrc for the camera, and a folder of the test's own photos.
       photos_ = std::make_unique<field::PhotoDevices>(renderer, "videotestsrc is-live=true", import_dir_.path());
       setup.field.links.photo_devices = photos_.get();
@@ -98,6 +96,14 @@ class FieldWithCentral : public ::testing::Test {
   }
 
   void enter_pin(KioskDriver& kiosk, const std::string& pin) { kiosk::testing::enter_pin(kiosk, pin); }
+
+  // Ann signs in online and the engine brings her one job to the tablet.
+  void receive_the_job() {
+    auto& kiosk = start(true, "/1-online");
+    sign_in_online(kiosk);
+    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.draws("My jobs: 1"); }, 30s));
+    kiosk.screenshot("home-with-a-job");
+  }
 
   // New report -> a pothole's questions answered -> its location page.
   void pothole_to_location(KioskDriver& kiosk) {
@@ -211,7 +217,8 @@ TEST_F(FieldWithCentral, ADraftKeptOverARestartIsSentWithSendAll) {
   // The incomplete one is listed first.
   std::size_t first_incomplete = lines.size(), first_open = lines.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (first_incomplete == lines.size() && lines[i].find("Not complete yet") != std::string::npos) first_incomplete = i;
+    if (first_incomplete == lines.size() && lines[i].find("Not complete yet") != std::string::npos)
+      first_incomplete = i;
     if (first_open == lines.size() && lines[i].find("Open") == 0) first_open = i;
   }
   EXPECT_LT(first_incomplete, first_open);
@@ -343,12 +350,7 @@ TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTh
   std::ofstream(import_dir_.path() + "/coned-off.jpg", std::ios::binary)
       << imaging::test::photo_with_exif(640, 480, {1, std::nullopt, std::nullopt, true});
   central_.assign(id, "Ann Smith");
-  {
-    auto& kiosk = start(true, "/1-online");
-    sign_in_online(kiosk);
-    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.draws("My jobs: 1"); }, 30s));
-    kiosk.screenshot("home-with-a-job");
-  }
+  receive_the_job();
   {
     auto& kiosk = start(false, "/2-no-signal");
     ASSERT_TRUE(kiosk.tap("Ann Smith"));
@@ -450,11 +452,7 @@ TEST_F(FieldWithCentral, ADuplicateNearbyIsFoundAndJoined) {
 TEST_F(FieldWithCentral, AConflictIsShownOnTheJob) {
   const std::string id = central_.report_pothole(51.2101, -1.8302);
   central_.assign(id, "Ann Smith");
-  {
-    auto& kiosk = start(true, "/1-online");
-    sign_in_online(kiosk);
-    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.draws("My jobs: 1"); }, 30s));
-  }
+  receive_the_job();
   {
     auto& kiosk = start(false, "/2-no-signal");
     ASSERT_TRUE(kiosk.tap("Ann Smith"));
@@ -472,8 +470,8 @@ TEST_F(FieldWithCentral, AConflictIsShownOnTheJob) {
   enter_pin(kiosk, kAnnsPin);
   ASSERT_TRUE(kiosk.tap("My jobs"));
   ASSERT_TRUE(kiosk.tap("Open job " + id));
-  ASSERT_TRUE(kiosk.wait_until(
-      [&] { return kiosk.shows("Someone else changed this case before your update arrived."); }, 30s));
+  ASSERT_TRUE(
+      kiosk.wait_until([&] { return kiosk.shows("Someone else changed this case before your update arrived."); }, 30s));
   kiosk.screenshot("conflict-on-the-job");
   ASSERT_TRUE(kiosk.reveal("Send update"));
   EXPECT_TRUE(kiosk.shows("Kept by the council but not applied: someone changed the case first."));

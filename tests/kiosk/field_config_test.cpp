@@ -12,7 +12,9 @@ using namespace oneservice::kiosk;
 
 namespace {
 
-std::string apply(const std::string& text, KioskOptions& options) { return apply_config_text(text, "field.json", options); }
+std::string apply(const std::string& text, KioskOptions& options) {
+  return apply_config_text(text, "field.json", options);
+}
 
 TEST(FieldConfig, ReadsEveryFieldSetting) {
   KioskOptions options;

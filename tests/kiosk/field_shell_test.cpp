@@ -5,9 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <memory>
-
 #include <fstream>
+#include <memory>
 
 #include "field_steps.h"
 #include "field_tablet_double.h"
@@ -24,7 +23,6 @@ using oneservice::kiosk::testing::TabletDouble;
 namespace field = oneservice::kiosk::field;
 
 namespace {
-
 
 class FieldShell : public ::testing::Test {
  protected:
@@ -205,8 +203,8 @@ TEST_F(FieldShell, LocksItselfAfterFiveMinutesUntouchedAndForgetsTheReport) {
 }
 
 TEST_F(FieldShell, OffersTheGpsFixOnlyWithinTheServicesAccuracy) {
-  tablet_.gps = field::GpsReading{field::GpsState::HasFix,
-                                  field::GpsFix{51.2101, -1.8302, 23.0, 5, 11, *now_ - 1s}, 11};
+  tablet_.gps =
+      field::GpsReading{field::GpsState::HasFix, field::GpsFix{51.2101, -1.8302, 23.0, 5, 11, *now_ - 1s}, 11};
   auto& kiosk = start(1920, 1200);
   sign_in_online(kiosk, "Ann Smith", "k7m2q-x9prt-4hwzc-v3nja", "583920");
   ASSERT_TRUE(kiosk.tap("New report"));

@@ -22,7 +22,8 @@ field::FieldLinks TabletDouble::links() {
   };
   links.sign_in_with_pin = [this](const std::string& name, const std::string& pin) {
     const auto found = accounts.find(name);
-    if (found == accounts.end() || !found->second.has_pin) return SignInAnswer{SignInOutcome::NoOfflineSignIn, {}, 0, {}};
+    if (found == accounts.end() || !found->second.has_pin)
+      return SignInAnswer{SignInOutcome::NoOfflineSignIn, {}, 0, {}};
     auto& account = found->second;
     if (account.wrong_pins >= 5) return SignInAnswer{SignInOutcome::PinLocked, {}, 0, {}};
     if (account.pin != pin) {
@@ -55,8 +56,12 @@ field::FieldLinks TabletDouble::links() {
     std::vector<field::DraftSummary> out;
     for (const auto& [id, entry] : drafts)
       if (entry.first == staff)
-        out.push_back({id, local_reference(id), entry.second.request.service_code, "2026-11-22T12:00:00Z",
-                       !entry.second.request.answers.empty() && entry.second.request.location.has_point(), {}});
+        out.push_back({id,
+                       local_reference(id),
+                       entry.second.request.service_code,
+                       "2026-11-22T12:00:00Z",
+                       !entry.second.request.answers.empty() && entry.second.request.location.has_point(),
+                       {}});
     return out;
   };
   links.load_draft = [this](const std::string& id, const std::string& staff) -> std::optional<field::Draft> {

@@ -22,7 +22,7 @@ struct TabletDouble {
   };
   std::map<std::string, Account> accounts;
   std::map<std::string, std::pair<std::string, field::Draft>> drafts;  // client id -> (staff, draft)
-  std::vector<std::pair<std::string, ServiceRequest>> queued;           // (staff, request)
+  std::vector<std::pair<std::string, ServiceRequest>> queued;          // (staff, request)
   std::optional<field::GpsReading> gps;
   bool reachable = true;
   int sign_outs = 0;
