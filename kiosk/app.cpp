@@ -71,12 +71,13 @@ App::App(AppSetup setup, const platform::Fonts& fonts)
   if (setup_.catalogue) catalogue_ = *setup_.catalogue;
   if (setup_.council_name.empty()) setup_.council_name = "Council services";
   if (setup_.speaker) read_aloud_.emplace(*setup_.speaker);
+  if (setup_.mode == AppMode::Field) field_ = std::make_unique<field::FieldShell>(std::move(setup_.field), setup_.clock);
   theme::use_high_contrast(false);
   theme::apply();
 }
 
 void App::apply_preferences() {
-  if (journey_.page == Page::Attract) preferences_ = Preferences{};
+  if (!field_ && journey_.page == Page::Attract) preferences_ = Preferences{};
   theme::use_high_contrast(preferences_.high_contrast);
 }
 
@@ -149,19 +150,39 @@ const Catalogue& App::shown_catalogue(const Translator& t) {
 void App::adopt_new_catalogue() {
   // Only on the start page: a resident half-way through keeps the questions
   // they started with (their request records that catalogue's version).
-  const bool between_journeys =
-      journey_.page == Page::Attract || journey_.page == Page::Language || journey_.page == Page::ChooseService;
-  if (!between_journeys || !catalogue_) return;
+  if (!between_journeys() || !catalogue_) return;
   // Parsed by the worker already: nothing is read from the store here.
   if (const auto fresh = desk_.new_catalogue(catalogue_->changeset)) catalogue_ = *fresh;
+}
+
+bool App::between_journeys() const {
+  if (field_) {
+    const auto view = field_->state().view;
+    return view == field::FieldView::SignIn || view == field::FieldView::Pin || view == field::FieldView::Home;
+  }
+  return journey_.page == Page::Attract || journey_.page == Page::Language || journey_.page == Page::ChooseService;
+}
+
+static bool person_touched() {
+  const ImGuiIO& io = ImGui::GetIO();
+  bool input = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+               !io.InputQueueCharacters.empty();
+  for (const bool key : io.KeysDown) input = input || key;
+  return input;
+}
+
+void App::watch_field_idle() {
+  if (!field_->watch_idle(person_touched())) return;
+  field_focus_ = ui::FieldFocus{};
+  keyboard_ = ui::KeyboardState{};
+  preferences_ = Preferences{};
+  frames_requested_ = std::max(frames_requested_, 3);  // show the sign-in now
 }
 
 void App::watch_inactivity(ui::Context& ui) {
   const auto now = setup_.clock.now();
   const ImGuiIO& io = ImGui::GetIO();
-  bool input = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
-               !io.InputQueueCharacters.empty();
-  for (const bool key : io.KeysDown) input = input || key;
+  const bool input = person_touched();
   // While "Do you need more time?" is up, a touch is an answer to it: only
   // its buttons act, so "No, finish now" is not undone by its own press.
   const bool asking = inactivity_.stage(now, setup_.inactivity) == InactivityStage::Warning;
@@ -230,14 +251,19 @@ void App::draw_page(ui::Context& ui) {
     screens::draw_out_of_order(ui, languages, setup_.startup_problem);
     return;
   }
-  draw_toolbar(ui);
-  const std::size_t first_line = probe_.texts.size();
   const Translator& t = translator();
   const bool map = setup_.places && setup_.places->usable();
   JourneyContext rules{shown_catalogue(t), setup_.clock, setup_.channel, t.wording(),
                        map ? &*setup_.places->boundaries : nullptr};
   screens::ScreenContext screen{ui,           journey_,    rules,          desk_,          preferences_,
-                                *catalogue_,  setup_.places, setup_.touches, &setup_.settings};
+                                *catalogue_,  setup_.places, setup_.touches, &setup_.settings, {}};
+  if (field_) {
+    field::FieldShell::adapt_rules(rules);
+    field_->draw(ui, screen, preferences_);
+    return;
+  }
+  draw_toolbar(ui);
+  const std::size_t first_line = probe_.texts.size();
   switch (journey_.page) {
     case Page::Attract: screens::draw_attract(screen); break;
     case Page::Language: screens::draw_language(screen); break;
@@ -248,6 +274,7 @@ void App::draw_page(ui::Context& ui) {
     case Page::CheckAnswers: screens::draw_check_answers(screen); break;
     case Page::Confirmation: screens::draw_confirmation(screen); break;
     case Page::Track: screens::draw_track(screen); break;
+    case Page::Photos: break;  // field mode's page (kiosk/field/): the kiosk's journeys have none
   }
   // Kept for the read-aloud button only: no copy on a kiosk without a voice.
   if (read_aloud_ && read_aloud_->available())
@@ -264,7 +291,7 @@ void App::draw_frame() {
   const std::string status = sync_status_text(desk_.sender(), translator());
   draw_header(ui, translator().catalogue(setup_.council_name), status, display.x, setup_.logo, setup_.logo_aspect);
   const float top = header_height();
-  if (draw_operator_screens(ui, top, display)) return;
+  if (!field_ && draw_operator_screens(ui, top, display)) return;
 
   // The page: one scrolling column, centred, never wider than reads well.
   ui::WindowScope page("##page", ImVec2(0, top), ImVec2(display.x, display.y - top - keyboard_height));
@@ -276,7 +303,10 @@ void App::draw_frame() {
     ui::ItemWidthScope column_width(column);
     // A new page starts at its top, whatever the last one was scrolled to,
     // and gets a few frames for its layout (wrapping, scroll range) to settle.
-    const std::string page_key = std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
+    const std::string page_key =
+        field_ ? "field" + std::to_string(static_cast<int>(field_->state().view)) + "." +
+                     std::to_string(static_cast<int>(field_->state().journey.page)) + field_->state().journey.question_code
+               : std::to_string(static_cast<int>(journey_.page)) + journey_.question_code;
     if (read_aloud_) read_aloud_->page_shown(page_key + preferences_.language);
     if (page_key != shown_page_) {
       desk_.forget();  // a new page reads what it shows afresh, once
@@ -292,7 +322,8 @@ void App::draw_frame() {
   // After the page: the focused field has said where its text is.
   if (ui::draw_keyboard(ui, keyboard_, display)) frames_requested_ = std::max(frames_requested_, 1);
   // Drawn last, so the warning covers the page it is about.
-  watch_inactivity(ui);
+  if (field_) watch_field_idle();
+  else watch_inactivity(ui);
   apply_preferences();
   if (preferences_ != drawn_preferences_) {  // a new look needs new frames (and new fonts)
     drawn_preferences_ = preferences_;

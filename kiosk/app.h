@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "kiosk/drag_scroll.h"
+#include "kiosk/field/field_shell.h"
+#include "kiosk/options.h"
 #include "kiosk/council_settings.h"
 #include "kiosk/inactivity.h"
 #include "kiosk/journey.h"
@@ -53,6 +55,9 @@ struct AppSetup {
   const platform::TouchPoints* touches = nullptr;
   // The operator screens: the PIN, "Send now" and closing the kiosk.
   OperatorSetup operator_setup;
+  // Field mode draws kiosk/field/'s shell around the same journey.
+  AppMode mode = AppMode::Kiosk;
+  field::FieldSetup field;
 };
 
 class App {
@@ -69,6 +74,7 @@ class App {
   // A long press in the operator corner and an open operator screen are
   // clock-driven too.
   bool needs_clock_ticks() const {
+    if (field_) return field_->needs_clock_ticks();
     return journey_.page != Page::Attract || operator_needs_clock_ticks(operator_);
   }
 
@@ -83,6 +89,8 @@ class App {
   const Journey& journey() const { return journey_; }
   const Preferences& preferences() const { return preferences_; }
   const UiProbe& probe() const { return probe_; }
+  // Field mode's shell; null in kiosk mode.
+  const field::FieldShell* field() const { return field_.get(); }
 
  private:
   // Between journeys, take up a catalogue the sync worker has pulled.
@@ -99,6 +107,10 @@ class App {
   void draw_page(ui::Context& ui);
   // A new visitor starts with the standard look, whatever the last chose.
   void apply_preferences();
+  // Field mode: the idle lock, and after a lock everything the App itself
+  // holds for the officer (the keyboard, the focused field, their look).
+  void watch_field_idle();
+  bool between_journeys() const;
   // The operator screens (kiosk/operator/): true when one replaced the page.
   bool draw_operator_screens(ui::Context& ui, float top, ImVec2 display);
 
@@ -127,6 +139,7 @@ class App {
 
   OperatorState operator_;
   OperatorPolicy operator_policy_;
+  std::unique_ptr<field::FieldShell> field_;
 };
 
 }  // namespace oneservice::kiosk

@@ -25,7 +25,56 @@ std::optional<int> whole_seconds(const nlohmann::json& value) {
   return static_cast<int>(number);
 }
 
+// A GPS accuracy threshold: metres, more than 0 and at most a kilometre
+// (beyond that a fix says nothing about which side of the road it is).
+bool usable_metres(const nlohmann::json& value) {
+  return value.is_number() && value.get<double>() > 0 && value.get<double>() <= 1000;
+}
+
+std::string apply_field_settings(const nlohmann::json& config, const std::string& path, FieldOptions& field) {
+  if (config.contains("lock_after_minutes")) {
+    const auto minutes = whole_seconds(config["lock_after_minutes"]);  // whole numbers, as seconds are
+    if (!minutes || *minutes < 1 || *minutes > 60)
+      return "In " + path + ", lock_after_minutes must be a whole number from 1 to 60.";
+    field.lock_after_minutes = *minutes;
+  }
+  if (config.contains("gps_accuracy_m")) {
+    if (!usable_metres(config["gps_accuracy_m"]))
+      return "In " + path + ", gps_accuracy_m must be a number of metres above 0 and at most 1000.";
+    field.gps_accuracy_m = config["gps_accuracy_m"].get<double>();
+  }
+  if (config.contains("gps_accuracy_by_service")) {
+    const auto& by_service = config["gps_accuracy_by_service"];
+    if (!by_service.is_object())
+      return "In " + path + ", gps_accuracy_by_service must map service codes to metres.";
+    for (const auto& [code, metres] : by_service.items()) {
+      if (!usable_metres(metres))
+        return "In " + path + ", gps_accuracy_by_service." + code + " must be metres above 0 and at most 1000.";
+      field.gps_accuracy_by_service[code] = metres.get<double>();
+    }
+  }
+  if (config.contains("photo_folder")) field.photo_folder = config["photo_folder"].get<std::string>();
+  if (config.contains("camera")) field.camera = config["camera"].get<std::string>();
+  if (config.contains("gpsd")) {
+    const auto where = config["gpsd"].get<std::string>();
+    const auto colon = where.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == where.size())
+      return "In " + path + ", gpsd must be HOST:PORT, for example localhost:2947.";
+    field.gpsd_host = where.substr(0, colon);
+    field.gpsd_port = where.substr(colon + 1);
+  }
+  return {};
+}
+
 }  // namespace
+
+// Here rather than in options.cpp: the config library (and its fuzz target) reads it alone.
+std::optional<AppMode> parse_mode(const std::string& text) {
+  if (text == "kiosk") return AppMode::Kiosk;
+  if (text == "field") return AppMode::Field;
+  if (text == "assisted") return AppMode::Assisted;
+  return std::nullopt;
+}
 
 std::string apply_config_file(const std::string& path, KioskOptions& options) {
   std::ifstream in(path, std::ios::binary);
@@ -75,11 +124,21 @@ std::string apply_config_text(const std::string& text, const std::string& path, 
         return "In " + path + ", operator_pin must be 4 to 8 digits written as text, in quotes.";
       options.operator_pin = pin.get<std::string>();
     }
+    if (config.contains("mode")) {
+      const auto mode = parse_mode(config["mode"].get<std::string>());
+      if (!mode) return "In " + path + ", mode must be kiosk or field.";
+      if (*mode == AppMode::Assisted)
+        return "In " + path + ", mode assisted is not available yet: use kiosk or field.";
+      options.mode = *mode;
+      // An officer's reports are the field channel's unless the file says otherwise below.
+      if (*mode == AppMode::Field) options.channel = Channel::Field;
+    }
     if (config.contains("channel")) {
       const auto channel = parse_channel(config["channel"].get<std::string>());
       if (!channel) return "In " + path + ", channel must be kiosk, field or assisted.";
       options.channel = *channel;
     }
+    if (const auto problem = apply_field_settings(config, path, options.field); !problem.empty()) return problem;
   } catch (const nlohmann::json::exception&) {
     return "In " + path + ", a setting has the wrong type: names are text, fullscreen and software_renderer are true or "
            "false, languages is a list of text, timeouts are whole seconds.";

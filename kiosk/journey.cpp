@@ -13,6 +13,7 @@ namespace {
 
 constexpr const char* kLocationPage = "location";
 constexpr const char* kContactPage = "contact";
+constexpr const char* kPhotosPage = "photos";
 // A scroll asked for lands a frame later, and the page grows when the
 // keyboard closes: three frames see it through (as FieldFocus::reveal).
 constexpr int kRevealFrames = 3;
@@ -53,6 +54,13 @@ void load_fields(Journey& journey, const Attribute* attribute) {
 }
 
 void show_page(Journey& journey, const JourneyContext& context, const std::string& code) {
+  if (code == kPhotosPage) {
+    journey.page = Page::Photos;
+    journey.question_code.clear();
+    journey.fields = PageFields{};
+    journey.errors.clear();
+    return;
+  }
   if (code == kContactPage) {
     journey.page = Page::Contact;
     journey.question_code.clear();
@@ -147,7 +155,21 @@ void continue_location(Journey& journey, const JourneyContext& context) {
     if (error.field == "location") journey.errors.push_back(error);
   if (!journey.errors.empty()) return;
   if (journey.changing) show_check_answers(journey);
-  else show_page(journey, context, kContactPage);
+  else if (context.photos_page) show_page(journey, context, kPhotosPage);
+  else if (context.contact_page) show_page(journey, context, kContactPage);
+  else show_check_answers(journey);
+}
+
+// Photos are optional: the page only moves on.
+void continue_photos(Journey& journey, const JourneyContext& context) {
+  if (!journey.changing && context.contact_page) show_page(journey, context, kContactPage);
+  else show_check_answers(journey);
+}
+
+// The page before Check answers (and before Contact), which depends on
+// the pages this journey has.
+std::string page_before_contact(const JourneyContext& context) {
+  return context.photos_page ? kPhotosPage : kLocationPage;
 }
 
 void continue_contact(Journey& journey, const JourneyContext& context) {
@@ -202,6 +224,7 @@ void continue_page(Journey& journey, const JourneyContext& context) {
   if (journey.page == Page::Question) continue_question(journey, context);
   else if (journey.page == Page::Location) continue_location(journey, context);
   else if (journey.page == Page::Contact) continue_contact(journey, context);
+  else if (journey.page == Page::Photos) continue_photos(journey, context);
   // Still here with mistakes: "There is a problem" must be seen, wherever
   // the page was scrolled to reach Continue.
   journey.reveal_frames = journey.errors.empty() ? 0 : kRevealFrames;
@@ -238,10 +261,14 @@ void go_back(Journey& journey, const JourneyContext& context) {
         return;
       }
       journey.contact = journey.fields.contact;  // kept, as on every page
-      show_page(journey, context, kLocationPage);
+      show_page(journey, context, page_before_contact(context));
+      return;
+    case Page::Photos:
+      if (journey.changing) show_check_answers(journey);
+      else show_page(journey, context, kLocationPage);
       return;
     case Page::CheckAnswers:
-      show_page(journey, context, kContactPage);
+      show_page(journey, context, context.contact_page ? kContactPage : page_before_contact(context));
       return;
     case Page::Track:
       journey.page = Page::ChooseService;
@@ -310,6 +337,30 @@ void send(Journey& journey, const JourneyContext& context, RequestDesk& desk) {
 }
 
 void finish(Journey& journey) { journey = Journey{}; }
+
+void keep_page(Journey& journey, const JourneyContext& context) {
+  if (journey.page == Page::Location) {
+    commit_location(journey);
+  } else if (journey.page == Page::Contact) {
+    journey.contact = journey.fields.contact;
+  } else if (journey.page == Page::Question) {
+    const auto* attribute = service_of(journey, context).find_attribute(journey.question_code);
+    if (attribute && attribute->variable) commit_fields(journey, *attribute);
+  }
+}
+
+void resume(Journey& journey, const JourneyContext& context, const ServiceRequest& request,
+            std::vector<ReportPhoto> photos) {
+  if (!context.catalogue.find_service(request.service_code)) return;
+  journey = Journey{};
+  journey.service_code = request.service_code;
+  journey.client_id = request.client_id;  // the same request: a resend is never a second case
+  journey.answers = prune_answers(service_of(journey, context), request.answers);
+  journey.location = request.location;
+  journey.contact = request.contact;
+  journey.photos = std::move(photos);
+  show_check_answers(journey);
+}
 
 std::string compose_datetime(const std::array<std::string, 5>& parts) {
   std::array<std::string, 5> p;

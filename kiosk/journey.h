@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/map_view.h"
+#include "kiosk/report_photo.h"
 #include "kiosk/request_desk.h"
 #include "shared/catalogue.h"
 #include "shared/clock.h"
@@ -21,7 +22,9 @@ namespace oneservice::kiosk {
 // Attract (the idle screen) -> Language -> ChooseService -> a Question
 // per page -> Location -> Contact -> CheckAnswers -> Confirmation; Track
 // (check a request's progress) opens from ChooseService.
-enum class Page { Attract, Language, ChooseService, Question, Location, Contact, CheckAnswers, Confirmation, Track };
+// Field mode adds Photos after Location and leaves Contact out
+// (JourneyContext says which).
+enum class Page { Attract, Language, ChooseService, Question, Location, Photos, Contact, CheckAnswers, Confirmation, Track };
 
 // What the current page's controls hold until Continue commits it, so Back
 // and a failed Continue never lose what was typed.
@@ -41,7 +44,8 @@ struct Journey {
   std::string client_id;  // made when the service is chosen: a resend is the same request
   std::string question_code;  // the Question page's attribute
   Answers answers;
-  Location location;  // words, a point on the map, or both
+  Location location;  // words, a point on the map, or both (field mode: and where the point came from)
+  std::vector<ReportPhoto> photos;  // field mode's Photos page
   Contact contact;    // optional: how the council can send updates
   std::string track_reference;  // Track page: the reference looked up
   bool changing = false;  // came from Check answers: return there
@@ -67,6 +71,9 @@ struct JourneyContext {
   // The council's areas, to say on the confirmation who will deal with the
   // request (the same routing as the central server). Null: not said.
   const Boundaries* boundaries = nullptr;
+  // Which pages the journey has besides the questions and the location.
+  bool photos_page = false;  // field mode: photos after the location
+  bool contact_page = true;  // the kiosk: the resident's optional contact details
 };
 
 // Attract -> Language; Language -> ChooseService (the App keeps the
@@ -87,6 +94,13 @@ void change_answer(Journey& journey, const JourneyContext& context, const std::s
 void send(Journey& journey, const JourneyContext& context, RequestDesk& desk);
 // Forgets everything the resident entered and returns to the start.
 void finish(Journey& journey);
+// Keeps what the current page's controls hold, unchecked (a draft saved
+// half-way through a page keeps what was typed there).
+void keep_page(Journey& journey, const JourneyContext& context);
+// A saved request taken up again: its answers, location and photos, shown
+// on Check answers, where each can be changed.
+void resume(Journey& journey, const JourneyContext& context, const ServiceRequest& request,
+            std::vector<ReportPhoto> photos);
 
 // The request as it stands (for Check answers and send).
 ServiceRequest build_request(const Journey& journey, const JourneyContext& context);

@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "kiosk/app.h"
+#include "kiosk/field/field_links.h"
+#include "kiosk/field/photo_devices.h"
 #include "kiosk/startup.h"
+#include "platform/gps/gps_reader.h"
 #include "sync/sync_engine.h"
 #include "platform/image.h"
 #include "platform/imgui_host.h"
@@ -83,15 +86,38 @@ int main(int argc, char** argv) {
                                                      : "oneservice";
     // The background sender, when the kiosk knows its council's server.
     std::unique_ptr<sync::SyncEngine> engine;
+    const sync::ServerConfig server{options.server_url, options.api_key, options.ca_bundle};
     if (!options.server_url.empty() && !options.api_key.empty() && services.problem.empty()) {
-      engine = std::make_unique<sync::SyncEngine>(options.data_dir,
-                                                  sync::ServerConfig{options.server_url, options.api_key, options.ca_bundle});
+      sync::EngineOptions engine_options;
+      engine_options.field_mode = options.mode == kiosk::AppMode::Field;  // staff, jobs, photos after reports
+      engine = std::make_unique<sync::SyncEngine>(options.data_dir, server, engine_options);
       engine->start();
       setup.desk.sender = [&engine] { return engine->snapshot(); };
       setup.desk.sender_generation = [&engine] { return engine->generation(); };
       setup.desk.wake_sender = [&engine] { engine->wake(); };
       setup.desk.pulled_catalogue = [&engine] { return engine->pulled_catalogue(); };
       setup.operator_setup.send_now = [&engine] { engine->send_now(); };
+    }
+    setup.mode = options.mode;
+    // The tablet's GPS, read by its own thread; the screens take snapshots.
+    std::unique_ptr<gps::GpsReader> gps_reader;
+    if (options.mode == kiosk::AppMode::Field) {
+      gps_reader = std::make_unique<gps::GpsReader>(options.field.gpsd_host, options.field.gpsd_port);
+      gps_reader->start();
+    }
+    setup.field.settings = kiosk::field_settings(options);
+    if (options.mode == kiosk::AppMode::Field && services.outbox) {
+      const bool has_server = !options.server_url.empty() && !options.api_key.empty();
+      setup.field.links = kiosk::field::sync_links({*services.outbox, options.data_dir, has_server ? &server : nullptr,
+                                                    services.catalogue ? &*services.catalogue : nullptr, engine.get()});
+    }
+    if (gps_reader) setup.field.links.gps = [&gps_reader] { return gps_reader->latest(); };
+    // The camera and photo imports draw with the window's renderer: made after it, gone before it.
+    std::unique_ptr<kiosk::field::PhotoDevices> photo_devices;
+    if (options.mode == kiosk::AppMode::Field) {
+      photo_devices = std::make_unique<kiosk::field::PhotoDevices>(window.renderer(), options.field.camera,
+                                                                   options.field.photo_folder);
+      setup.field.links.photo_devices = photo_devices.get();
     }
     kiosk::App app(std::move(setup), host.fonts());
     std::uint64_t seen_generation = 0;

@@ -200,7 +200,7 @@ float unit_width(const std::vector<KeyRow>& rows, float width) {
 }  // namespace
 
 std::vector<KeyRow> keyboard_rows(KeyboardPage page, FieldKind kind, bool shift) {
-  if (kind == FieldKind::Number || kind == FieldKind::Phone) return number_pad(kind);
+  if (kind == FieldKind::Number || kind == FieldKind::Phone || kind == FieldKind::Pin) return number_pad(kind);
   if (kind == FieldKind::Reference) return reference_pad();
   std::vector<KeyRow> rows;
   switch (page) {

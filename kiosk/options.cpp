@@ -27,7 +27,10 @@ std::string usage() {
          "Runs the kiosk full screen on the bundled demo council unless told otherwise.\n"
          "The config file is JSON with any of: data_dir, assets_dir, council, council_name, channel,\n"
          "logo, fullscreen, software_renderer, server_url, api_key, ca_bundle, tracking_url (with {reference}),\n"
-         "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds, operator_pin. With\n"
+         "languages ([\"en\", \"cy\"]), warn_after_seconds, clear_after_seconds, operator_pin, mode\n"
+         "(\"kiosk\" or \"field\"), and for field mode lock_after_minutes, gps_accuracy_m,\n"
+         "gps_accuracy_by_service ({\"pothole\": 5}), photo_folder, camera (a GStreamer\n"
+         "source, \"v4l2src\" by default) and gpsd (HOST:PORT). With\n"
          "server_url and api_key the kiosk sends its queue to the council in the background.\n"
          "operator_pin (4 to 8 digits, in quotes) opens the operator screen: hold the top-left corner of\n"
          "the screen for 3 seconds between requests, then enter it.\n"
@@ -42,6 +45,11 @@ InactivityPolicy inactivity_policy(const KioskOptions& options) {
 
 std::string logo_path(const KioskOptions& options) {
   return options.logo.empty() ? options.assets_dir + "/" + options.council + "/logo.png" : options.logo;
+}
+
+field::FieldSettings field_settings(const KioskOptions& options) {
+  return {std::chrono::minutes(options.field.lock_after_minutes), options.field.gps_accuracy_m,
+          options.field.gps_accuracy_by_service, options.field.photo_folder};
 }
 
 ParsedOptions parse_options(const std::vector<std::string>& arguments) {

@@ -1,17 +1,39 @@
 #pragma once
 // How the kiosk was asked to run: command line first, then the config file
 // (--config FILE, JSON), then defaults that run the bundled demo council.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kiosk/council_settings.h"
+#include "kiosk/field/field_settings.h"
 #include "kiosk/inactivity.h"
 #include "shared/request.h"
 
 namespace oneservice::kiosk {
 
+// Who the app is for: residents alone at a library (the kiosk), council
+// officers on a tablet (field), or a helper beside a resident (assisted,
+// a later issue: refused until it exists). One program, one journey engine.
+enum class AppMode { Kiosk, Field, Assisted };
+std::optional<AppMode> parse_mode(const std::string& text);
+
+// Field mode's own settings (kiosk/field/).
+struct FieldOptions {
+  int lock_after_minutes = 5;  // the tablet locks itself after this long untouched
+  // A GPS fix is offered for the report only when its accuracy is within
+  // this many metres; by_service overrides it for one service code.
+  double gps_accuracy_m = 10;
+  std::map<std::string, double> gps_accuracy_by_service;
+  std::string photo_folder;  // "Import from a folder" reads JPEGs here; empty: no import
+  std::string gpsd_host = "localhost", gpsd_port = "2947";  // config "gpsd": "HOST:PORT"
+  std::string camera = "v4l2src";  // a GStreamer source; empty: no camera on this tablet
+};
+
 struct KioskOptions {
+  AppMode mode = AppMode::Kiosk;
+  FieldOptions field;
   std::string data_dir;     // the outbox lives here
   std::string assets_dir;   // bundled councils
   std::string council = "demo-council";
@@ -54,6 +76,8 @@ CouncilSettings council_settings(const KioskOptions& options);
 InactivityPolicy inactivity_policy(const KioskOptions& options);
 // The logo to show: the one configured, else the council's bundled one.
 std::string logo_path(const KioskOptions& options);
+// Field mode's settings as its screens take them.
+field::FieldSettings field_settings(const KioskOptions& options);
 std::string usage();
 
 }  // namespace oneservice::kiosk

@@ -62,6 +62,13 @@ bool take_typing(std::string& value) {
   return changed;
 }
 
+// Characters, not bytes: one dot for each.
+std::size_t utf8_length(const std::string& text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 void draw_box(const std::string& value, bool multiline, bool focused) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 min = ImGui::GetItemRectMin();
@@ -139,9 +146,15 @@ bool text_field(Context& ui, const std::string& probe_label, std::string* value,
     // Tells the platform layer to turn on a real keyboard's text input.
     GImGui->WantTextInputNextFrame = 1;
   }
-  draw_box(*value, multiline, focused);
+  if (is_masked(kind)) {
+    std::string dots;
+    for (std::size_t i = 0, n = utf8_length(*value); i < n; ++i) dots += "\u2022";
+    draw_box(dots, multiline, focused);
+  } else {
+    draw_box(*value, multiline, focused);
+  }
   record(ui, probe_label);
-  if (!value->empty()) ui.probe.texts.push_back(*value);
+  if (!value->empty() && !is_masked(kind)) ui.probe.texts.push_back(*value);
   return changed;
 }
 

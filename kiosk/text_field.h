@@ -15,7 +15,11 @@ namespace oneservice::kiosk::ui {
 
 // What a field takes, so the on-screen keyboard shows the keys it needs.
 // Reference: a request's reference ("OS-7K3M-Q9TX"), typed in capitals.
-enum class FieldKind { Text, Number, Email, Phone, Reference };
+// Secret and Pin (an officer's sign-in) are drawn as dots and never put in
+// the probe's texts: a secret on a screen is read over a shoulder.
+enum class FieldKind { Text, Number, Email, Phone, Reference, Secret, Pin };
+
+inline bool is_masked(FieldKind kind) { return kind == FieldKind::Secret || kind == FieldKind::Pin; }
 
 // Which field has the focus: plain state owned by the App. It names the
 // field (its probe label, made from a question code) but never holds what

@@ -45,20 +45,32 @@ void draw_check_answers(ScreenContext& screen) {
   answer_row(screen, "location", screen.ui.tr("Location"),
              describe_location(journey.location, map ? &*screen.places->map : nullptr,
                                map ? &*screen.places->boundaries : nullptr, screen.rules.wording));
-  const auto& contact = journey.contact;
-  std::string contact_text;
-  for (const auto* part : {&contact.first_name, &contact.last_name, &contact.email, &contact.phone}) {
-    if (part->empty()) continue;
-    if (!contact_text.empty()) contact_text += part == &contact.last_name ? " " : "\n";
-    contact_text += *part;
+  if (screen.rules.photos_page) {
+    const auto count = static_cast<long>(journey.photos.size());
+    answer_row(screen, "photos", screen.ui.tr("Photos"),
+               count == 0 ? screen.ui.tr("Not provided")
+                          : format(screen.ui.trn("{count} photo", "{count} photos", count),
+                                   {{"count", std::to_string(count)}}));
   }
-  answer_row(screen, "contact", screen.ui.tr("Contact details"), contact_text.empty() ? screen.ui.tr("Not provided") : contact_text);
+  if (screen.rules.contact_page) {
+    const auto& contact = journey.contact;
+    std::string contact_text;
+    for (const auto* part : {&contact.first_name, &contact.last_name, &contact.email, &contact.phone}) {
+      if (part->empty()) continue;
+      if (!contact_text.empty()) contact_text += part == &contact.last_name ? " " : "\n";
+      contact_text += *part;
+    }
+    answer_row(screen, "contact", screen.ui.tr("Contact details"),
+               contact_text.empty() ? screen.ui.tr("Not provided") : contact_text);
+  }
   ImGui::Spacing();
   const std::string submit = service->submit_label.empty() ? screen.ui.tr("Send") : service->submit_label;
   // Tests and the probe know the button by its English words in any language.
   const auto* english = screen.english.find_service(service->service_code);
   const std::string probe = english && !english->submit_label.empty() ? english->submit_label : "Send";
-  if (ui::primary_button(screen.ui, submit, probe)) send(journey, screen.rules, screen.desk);
+  if (!ui::primary_button(screen.ui, submit, probe)) return;
+  if (screen.send) screen.send();
+  else send(journey, screen.rules, screen.desk);
 }
 
 }  // namespace oneservice::kiosk::screens

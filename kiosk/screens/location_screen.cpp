@@ -82,11 +82,29 @@ void map_and_decision(ScreenContext& screen, const Service& service, const Place
 
 }  // namespace
 
+bool draw_location_places(ScreenContext& screen, const Service& service) {
+  auto& journey = screen.journey;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const auto before_lat = journey.fields.lat, before_lon = journey.fields.lon;
+  if (screen.places && screen.places->usable()) {
+    const auto chosen = place_search(screen, *screen.places->map, width);
+    if (chosen) {
+      journey.fields.lat = chosen->lat;
+      journey.fields.lon = chosen->lon;
+    }
+    map_and_decision(screen, service, *screen.places, chosen);
+    ImGui::Spacing();
+    ui::FontScope font(screen.ui.fonts.heading);
+    ui::paragraph(screen.ui, screen.ui.tr("Describe the exact spot (optional)"));
+  }
+  ui::text_field(screen.ui, "field:location", &journey.fields.text, false, width);
+  return journey.fields.lat != before_lat || journey.fields.lon != before_lon;
+}
+
 void draw_location(ScreenContext& screen) {
   auto& journey = screen.journey;
   const auto* service = screen.rules.catalogue.find_service(journey.service_code);
   if (!service) return;
-  const float width = ImGui::GetContentRegionAvail().x;
   back_link(screen);
   ui::reveal_here(screen.ui, journey.reveal_frames);
   ui::error_summary(screen.ui, journey.errors);
@@ -94,19 +112,7 @@ void draw_location(ScreenContext& screen) {
   ui::heading(screen.ui, service->location_question.empty() ? screen.ui.tr("Where is it?") : service->location_question);
   ui::hint(screen.ui, service->location_hint);
   for (const auto& error : journey.errors) ui::error_message(screen.ui, error.message);
-
-  if (screen.places && screen.places->usable()) {
-    const auto chosen = place_search(screen, *screen.places->map, width);
-    if (chosen) {
-      journey.fields.lat = chosen->lat;
-      journey.fields.lon = chosen->lon;
-    }
-    map_and_decision(screen, *service, *screen.places, chosen);
-    ImGui::Spacing();
-    ui::FontScope font(screen.ui.fonts.heading);
-    ui::paragraph(screen.ui, screen.ui.tr("Describe the exact spot (optional)"));
-  }
-  ui::text_field(screen.ui, "field:location", &journey.fields.text, false, width);
+  draw_location_places(screen, *service);
   ImGui::Spacing();
   if (ui::primary_button(screen.ui, screen.ui.tr("Continue"), "Continue")) continue_page(journey, screen.rules);
 }

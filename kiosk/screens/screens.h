@@ -1,6 +1,8 @@
 #pragma once
 // One function per screen, each in its own file. A screen draws from the
 // journey and calls journey functions for what the resident does.
+#include <functional>
+
 #include "kiosk/council_settings.h"
 #include "kiosk/journey.h"
 #include "kiosk/preferences.h"
@@ -23,6 +25,9 @@ struct ScreenContext {
   const PlaceData* places = nullptr;  // null or not usable: no map
   const platform::TouchPoints* touches = nullptr;
   const CouncilSettings* settings = nullptr;
+  // Check answers' send button: empty, the kiosk's send(); field mode
+  // sends through its own desk (the officer's reports, with photos).
+  std::function<void()> send;
 };
 
 void draw_attract(ScreenContext& screen);
@@ -30,6 +35,10 @@ void draw_language(ScreenContext& screen);
 void draw_choose_service(ScreenContext& screen);
 void draw_question(ScreenContext& screen);
 void draw_location(ScreenContext& screen);
+// The location page's search, map (with who deals with it there) and the
+// words box, for field mode's location page too. True when the point
+// moved this frame (a tap on the map or a place chosen).
+bool draw_location_places(ScreenContext& screen, const Service& service);
 void draw_contact(ScreenContext& screen);
 void draw_check_answers(ScreenContext& screen);
 void draw_confirmation(ScreenContext& screen);

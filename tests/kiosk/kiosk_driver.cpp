@@ -64,7 +64,15 @@ void reach_pothole_location(KioskDriver& kiosk) {
   ASSERT_TRUE(kiosk.fill("field:depth_cm", "6"));
   ASSERT_TRUE(kiosk.tap("Continue"));
   ASSERT_TRUE(kiosk.tap("Continue"));  // more details: optional
-  ASSERT_EQ(kiosk.journey().page, Page::Location);
+  // Field mode's report is the field shell's journey, the kiosk's the App's.
+  const auto* field = kiosk.app().field();
+  ASSERT_EQ(field ? field->state().journey.page : kiosk.journey().page, Page::Location);
+}
+
+bool KioskDriver::draws(const std::string& text) const {
+  for (const auto& line : drawn_lines())
+    if (line.find(text) != std::string::npos) return true;
+  return false;
 }
 
 std::size_t KioskDriver::expect_readable_text(const std::string& where) const {
@@ -88,15 +96,15 @@ std::size_t KioskDriver::expect_readable_text(const std::string& where) const {
 
 KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock,
                          bool expect_problem, std::optional<sync::ServerConfig> server,
-                         const std::string& assets_dir, OperatorSetup operator_setup)
+                         const std::string& assets_dir, OperatorSetup operator_setup, DriverExtras extras)
     : folder_(screenshot_folder) {
   setenv("SDL_VIDEODRIVER", "dummy", 1);
   options_.data_dir = data_dir;
   options_.assets_dir = assets_dir.empty() ? ONESERVICE_ASSETS_DIR : assets_dir;
   options_.fullscreen = false;
   options_.software_renderer = true;
-  options_.width = 1280;
-  options_.height = 800;
+  options_.width = extras.width;
+  options_.height = extras.height;
   services_ = open_services(options_);
   EXPECT_EQ(services_.problem.empty(), !expect_problem) << services_.problem;
   platform::WindowOptions window_options;
@@ -124,7 +132,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
   if (logo_.texture) setup.logo_aspect = static_cast<float>(logo_.width) / static_cast<float>(logo_.height);
   setup.clock = std::move(clock);
   if (server) {
-    engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server);
+    engine_ = std::make_unique<sync::SyncEngine>(data_dir, *server, extras.engine);
     engine_->start();
     setup.desk.sender = [this] { return engine_->snapshot(); };
     setup.desk.sender_generation = [this] { return engine_->generation(); };
@@ -133,6 +141,7 @@ KioskDriver::KioskDriver(const std::string& data_dir, const std::string& screens
     if (!operator_setup.send_now) operator_setup.send_now = [this] { engine_->send_now(); };
   }
   setup.operator_setup = std::move(operator_setup);
+  if (extras.adjust) extras.adjust(setup, services_, engine_.get(), window_->renderer());
   app_ = std::make_unique<App>(std::move(setup), host_->fonts());
   std::filesystem::remove_all(folder_);  // no stale shots from an earlier run
   std::filesystem::create_directories(folder_);

@@ -19,12 +19,24 @@
 #include "sync/outbox.h"
 #include "sync/sync_engine.h"
 
+struct SDL_Renderer;
+
 namespace oneservice::kiosk::testing {
 
 // The kiosk tests' clocks: one stopped at 2026-11-22T12:00:00Z, and one
 // that reads `now`, which the test moves.
 Clock fixed_clock();
 Clock clock_at(std::shared_ptr<TimePoint> now);
+
+// What a test may add to the app the driver makes: field mode and its
+// links (given the store the driver opened), another screen size.
+struct DriverExtras {
+  // Called last, with the store opened and the sync worker (null without a server).
+  // And the window's renderer, for field mode's photo textures.
+  std::function<void(AppSetup&, KioskServices&, sync::SyncEngine*, SDL_Renderer*)> adjust;
+  int width = 1280, height = 800;
+  sync::EngineOptions engine;  // the worker's options (field mode's passes)
+};
 
 class KioskDriver {
  public:
@@ -36,7 +48,7 @@ class KioskDriver {
   // server and no send_now given, "Send now" wakes the real worker).
   KioskDriver(const std::string& data_dir, const std::string& screenshot_folder, Clock clock = {},
               bool expect_problem = false, std::optional<sync::ServerConfig> server = std::nullopt,
-              const std::string& assets_dir = {}, OperatorSetup operator_setup = {});
+              const std::string& assets_dir = {}, OperatorSetup operator_setup = {}, DriverExtras extras = {});
   ~KioskDriver();
 
   // From the attract screen to the services, in "en" or "cy".
@@ -94,8 +106,13 @@ class KioskDriver {
   std::string screenshot(const std::string& name);
 
   bool shows(const std::string& text) const { return app_->probe().shows_text(text); }
+  // Whether the last frame drew this text on one line anywhere, the words
+  // on buttons included (shows() reads the probe's texts, which buttons
+  // do not add to).
+  bool draws(const std::string& text) const;
   const UiProbe& probe() const { return app_->probe(); }
   const Journey& journey() const { return app_->journey(); }
+  const App& app() const { return *app_; }
   sync::Outbox& outbox() { return services_.outbox.value(); }
   int height() const { return options_.height; }
   int width() const { return options_.width; }
@@ -134,8 +151,9 @@ inline constexpr const char* kTestPin = "4821";
 // The operator screens' setup with kTestPin, for tests that open the PIN pad.
 OperatorSetup with_pin();
 
-// From the services page, in English: a pothole in the road, smaller than a
-// dinner plate, 6 cm deep, no more details; ends on its location page.
+// From the services page (the kiosk's, or field mode's New report), in
+// English: a pothole in the road, smaller than a dinner plate, 6 cm deep,
+// no more details; ends on its location page.
 void reach_pothole_location(KioskDriver& kiosk);
 
 }  // namespace oneservice::kiosk::testing
