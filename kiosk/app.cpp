@@ -255,6 +255,7 @@ void App::draw_page(ui::Context& ui) {
   const bool map = setup_.places && setup_.places->usable();
   JourneyContext rules{shown_catalogue(t), setup_.clock, setup_.channel, t.wording(),
                        map ? &*setup_.places->boundaries : nullptr};
+  rules.language = preferences_.language;
   screens::ScreenContext screen{ui,           journey_,    rules,          desk_,          preferences_,
                                 *catalogue_,  setup_.places, setup_.touches, &setup_.settings, {}};
   if (field_) {

@@ -304,6 +304,7 @@ ServiceRequest build_request(const Journey& journey, const JourneyContext& conte
   request.contact = {trim(journey.contact.first_name), trim(journey.contact.last_name), trim(journey.contact.email),
                      trim(journey.contact.phone)};
   request.channel = context.channel;
+  request.language = context.language;
   return request;
 }
 

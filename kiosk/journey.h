@@ -74,6 +74,9 @@ struct JourneyContext {
   // Which pages the journey has besides the questions and the location.
   bool photos_page = false;  // field mode: photos after the location
   bool contact_page = true;  // the kiosk: the resident's optional contact details
+  // The language the resident is using ("cy"), kept with the request so the
+  // council writes to them in it.
+  std::string language{};
 };
 
 // Attract -> Language; Language -> ChooseService (the App keeps the

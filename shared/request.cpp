@@ -56,4 +56,13 @@ std::optional<AssistedVia> parse_assisted_via(const std::string& text) {
   return std::nullopt;
 }
 
+bool valid_language_tag(const std::string& text) {
+  if (text.empty() || text.size() > 35) return false;
+  for (const char c : text) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && !(c >= '0' && c <= '9') && c != '-') return false;
+  }
+  return true;
+}
+
 }  // namespace oneservice

@@ -60,7 +60,15 @@ struct ServiceRequest {
   std::string created_at;  // UTC, ISO 8601, e.g. 2026-11-22T14:03:00Z
   std::optional<ReportedFor> reported_for;
   std::optional<AssistedVia> assisted_via;
+  // The language the resident used ("cy", "en"; a BCP 47 tag), so the
+  // council answers them in it (central's emails); empty: not said. Sent
+  // as Accept-Language, never as a form field.
+  std::string language;
 };
+
+// A BCP 47 tag as the device sends it: letters, digits and hyphens, 1 to 35
+// of them (no space, CR or LF can reach a header).
+bool valid_language_tag(const std::string& text);
 
 std::string to_string(Channel channel);
 std::optional<Channel> parse_channel(const std::string& text);

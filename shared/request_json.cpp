@@ -95,6 +95,7 @@ std::string request_to_json(const ServiceRequest& request) {
   // has the same canonical body (exactly once) as it always had.
   if (request.reported_for) out["reported_for"] = to_string(*request.reported_for);
   if (request.assisted_via) out["assisted_via"] = to_string(*request.assisted_via);
+  if (!request.language.empty()) out["language"] = request.language;
   if (!request.contact.empty()) {
     out["contact"] = {{"first_name", request.contact.first_name},
                       {"last_name", request.contact.last_name},
@@ -169,6 +170,9 @@ ServiceRequest request_from_json(std::string_view json_text) {
     request.assisted_via = parse_assisted_via(assisted_via);
     if (!request.assisted_via) fail("assisted_via", "must be phone or in_person.");
   }
+  request.language = text_field(root, "language", "");
+  if (!request.language.empty() && !valid_language_tag(request.language))
+    fail("language", "must be a language tag such as cy or en.");
   return request;
 }
 

@@ -87,6 +87,8 @@ PushProgress Pusher::push_due(const std::function<void(const PushProgress&)>& pr
       request.method = "POST";
       request.url = server_.endpoint("requests.json");
       request.headers.emplace_back("Idempotency-Key", entry.client_id);
+      // The resident's language, for the council's emails to them.
+      if (!content.language.empty()) request.headers.emplace_back("Accept-Language", content.language);
       if (!entry.staff.empty())
         if (const auto token = token_for(entry.staff); !token.empty())
           request.headers.emplace_back("Authorization", "Bearer " + token);

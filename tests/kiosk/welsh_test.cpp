@@ -96,6 +96,8 @@ TEST(Welsh, AGraffitiReportInWelshFromStartToOutbox) {
   EXPECT_NE(catalogue.find_service("graffiti")->find_attribute("surface")->find_value(
                 std::get<std::string>(stored.answers.at("surface"))),
             nullptr);
+  // But it says the resident used Welsh, so the council writes to them in it.
+  EXPECT_EQ(stored.language, "cy");
 }
 
 // The words of a line as a reader picks them out: runs of letters, lower

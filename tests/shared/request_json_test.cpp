@@ -153,6 +153,19 @@ TEST(RequestJson, BodiesWithoutProvenanceAreReadAndWrittenAsBefore) {
   EXPECT_EQ(request_to_json(request), older);
 }
 
+TEST(RequestJson, TheResidentsLanguageRoundTripsOnlyWhenSaidAndMustBeATag) {
+  auto original = full_request();
+  EXPECT_FALSE(json::parse(request_to_json(original)).contains("language"));
+  original.language = "cy";
+  EXPECT_EQ(json::parse(request_to_json(original)).at("language"), "cy");
+  EXPECT_EQ(request_from_json(request_to_json(original)).language, "cy");
+  // It becomes a header: nothing that could end one or start another.
+  EXPECT_THAT(error_for(R"({"language": "cy\r\nX-Other: 1"})"), HasSubstr("language must be a language tag"));
+  EXPECT_THAT(error_for(R"({"language": "cy GB"})"), HasSubstr("language must be a language tag"));
+  EXPECT_TRUE(valid_language_tag("en-GB"));
+  EXPECT_FALSE(valid_language_tag(std::string(36, 'a')));
+}
+
 TEST(RequestProvenance, NamesRoundTrip) {
   for (const auto value : {ReportedFor::Resident, ReportedFor::Anonymous})
     EXPECT_EQ(parse_reported_for(to_string(value)), value);

@@ -13,6 +13,7 @@
 #include "delivery_support.h"
 #include "shared/identity.h"
 #include "support/fault_proxy.h"
+#include "support/raw_db.h"
 #include "sync/net/http_transport.h"
 #include "sync/open311_wire.h"
 
@@ -197,6 +198,37 @@ TEST(PushIdempotency, EveryPostCarriesItsClientIdAsTheIdempotencyKey) {
   EXPECT_EQ(sent.size(), static_cast<std::size_t>(kRequests + 2));
   for (const auto& key : sent) EXPECT_NE(std::find(ids.begin(), ids.end(), key), ids.end()) << "unknown key " << key;
   expect_delivered_exactly_once(outbox, central, ids);
+}
+
+// The resident's language travels as Accept-Language (never a form field),
+// and central keeps it with the case for the emails it sends them: a Welsh
+// request is a Welsh case, one that did not say is English.
+TEST(PushLanguage, AWelshRequestIsAWelshCaseAtCentral) {
+  Central central;
+  FaultProxy proxy{"127.0.0.1", central.port()};
+  TempDir device;
+  Outbox outbox = Outbox::open(outbox_path(device.path()));
+  const auto catalogue = demo_catalogue(outbox);
+  auto welsh = pothole_request(catalogue, 1);
+  welsh.language = "cy";
+  outbox.enqueue(welsh);
+  const auto unsaid = pothole_request(catalogue, 2);
+  outbox.enqueue(unsaid);
+  {
+    PushLock lock(device.path());
+    ASSERT_TRUE(lock.held());
+    Pusher pusher(outbox, {Central::base_url_for(proxy.port()), central.key(), ""}, fast_push_options());
+    push_until_settled(outbox, pusher);
+  }
+  expect_delivered_exactly_once(outbox, central, {welsh.client_id, unsaid.client_id});
+  const auto languages = proxy.request_header_values("Accept-Language");
+  EXPECT_EQ(languages, std::vector<std::string>{"cy"}) << "only the Welsh request says its language";
+  oneservice::test_support::RawDb store(central.data_dir() + "/central.sqlite3");
+  const auto language_of = [&](const ServiceRequest& request) {
+    return store.text("SELECT language FROM cases WHERE reference = '" + local_reference(request.client_id) + "'");
+  };
+  EXPECT_EQ(language_of(welsh), "cy");
+  EXPECT_EQ(language_of(unsaid), "en");
 }
 
 TEST(PushIdempotency, WithoutTheHeaderTheFormAttributeStillMakesOneCaseOfAResend) {
