@@ -19,6 +19,7 @@ packages=(
   libexif-dev
   chromium python3-aiosmtpd poppler-utils
   libcairo2-dev libpango1.0-dev libcups2-dev cups
+  nginx
 )
 
 missing=()
