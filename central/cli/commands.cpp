@@ -6,6 +6,7 @@
 
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
+#include "central/cli/backup_command.h"
 #include "central/cli/digest_command.h"
 #include "central/cli/staff_command.h"
 #include "central/cli/job_commands.h"
@@ -172,7 +173,7 @@ std::string usage() {
          "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
          std::string(kJobUsage) +
          "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n" +
-         std::string(kDigestUsage) +
+         std::string(kDigestUsage) + std::string(kBackupUsage) +
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 
@@ -185,6 +186,9 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error.empty()) return problem(args.error + "\n" + usage());
   const auto& command = args.words[0];
   if (command == "serve") return serve_command(args);
+  // Not through a CaseStore: that would start a writer and run migrations
+  // on the store a server is using.
+  if (command == "backup") return backup_command(args, args.flag("--data", default_data_dir()));
   if (command != "key" && command != "case" && command != "report" && command != "staff") return problem("unknown command " + command + "\n" + usage());
   try {
     CaseStore store(args.flag("--data", default_data_dir()));
