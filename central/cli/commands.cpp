@@ -44,6 +44,7 @@ int serve_command(const Arguments& args) {
   const char* smtp_env = std::getenv("ONESERVICE_SMTP_URL");
   options.smtp_url = args.flag("--smtp", smtp_env ? smtp_env : "");
   options.mail_from = args.flag("--mail-from");
+  options.trusted_proxy = args.flag("--trusted-proxy");
   if (!options.smtp_url.empty() && options.mail_from.find('@') == std::string::npos)
     return problem("--smtp needs --mail-from, the address residents' emails come from, like "
                    "\"Wealdshire County Council <no-reply@wealdshire.example>\"");
@@ -165,6 +166,7 @@ std::string usage() {
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
          "        [--locale DIR] [--report-url URL-with-{service_code}] [--public-url URL]\n"
          "        [--smtp smtp://HOST:PORT --mail-from ADDRESS]   (or ONESERVICE_SMTP_URL)\n"
+         "        [--trusted-proxy 127.0.0.1]   behind nginx: its X-Real-IP names the client\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
          "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"

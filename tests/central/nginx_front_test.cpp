@@ -1,8 +1,9 @@
 // deploy/nginx's shipped config, run by the real nginx in front of a real
 // oneservice-central: slow and idle connections held by nginx do not stop a
 // real client, an over-large body is refused before central reads it, a
-// device's resend through nginx is still the same case, and TLS serves the
-// council's certificate.
+// device's resend through nginx is still the same case, central counts
+// residents by the address nginx forwards, and TLS serves the council's
+// certificate.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -137,4 +138,22 @@ TEST_F(NginxFront, ServesTlsWithTheCouncilsCertificate) {
   ASSERT_TRUE(reply) << httplib::to_string(reply.error());
   EXPECT_EQ(reply->status, 200);
   EXPECT_EQ(reply->get_header_value("Strict-Transport-Security"), "max-age=31536000");
+}
+
+TEST_F(NginxFront, CentralCountsSignInLinksByTheResidentsAddressThatNginxForwards) {
+  CentralProcess central(data, {"--trusted-proxy", "127.0.0.1"});
+  NginxProcess nginx(folder.file("nginx"), {{central.port()}, "", ""});
+  const auto ask = [](int port, int n, const std::string& claimed_address) {
+    httplib::Client client("127.0.0.1", port);
+    const auto reply = client.Post("/my-requests/sign-in", {{"X-Real-IP", claimed_address}},
+                                   "email=resident" + std::to_string(n) + "%40example.org", kForm);
+    return reply ? reply->status : -1;
+  };
+  // Eleven residents behind the proxy, each from their own address: none is
+  // held back by the others' links (10 an hour per requester).
+  for (int n = 0; n < 11; ++n) EXPECT_EQ(ask(central.port(), n, "192.0.2." + std::to_string(n)), 200) << n;
+  // Through nginx, a client's own X-Real-IP is replaced by the address nginx
+  // saw (here loopback for all): the eleventh from one address is refused.
+  for (int n = 11; n < 21; ++n) EXPECT_EQ(ask(nginx.port(), n, "198.51.100." + std::to_string(n)), 200) << n;
+  EXPECT_EQ(ask(nginx.port(), 21, "198.51.100.21"), 429) << "a forged X-Real-IP got past nginx";
 }

@@ -57,7 +57,7 @@ httplib::Client PublicServer::client() const {
 }
 
 public_pages::Site PublicServer::site() const {
-  return {*store_, catalogue_, boundaries_, *translators_, {"", "", false}, clock_.clock()};
+  return {*store_, catalogue_, boundaries_, *translators_, {"", "", false, ""}, clock_.clock()};
 }
 
 std::string form_body(const Fields& fields) {
