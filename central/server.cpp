@@ -77,7 +77,7 @@ int serve(const ServeOptions& options) {
   open311::Api api(*store, *catalogue, *boundaries, {https});
   api.install(*server);
   const public_pages::Site site{*store, *catalogue, *boundaries, *translators,
-                                {options.report_url, options.public_url, https}, Clock{}};
+                                {options.report_url, options.public_url, https, options.trusted_proxy}, Clock{}};
   public_pages::install_public_pages(*server, site);
 
   // Port 0 takes any free port (tests run several servers side by side); the

@@ -18,6 +18,7 @@ struct ServeOptions {
   std::string public_url;  // where residents reach this server; empty: http://host:port as listened on
   std::string smtp_url;    // the council's relay (smtp://host:port); empty: no emails are sent (they wait queued)
   std::string mail_from;   // the From of residents' emails
+  std::string trusted_proxy;  // a proxy's address whose X-Real-IP names the client; empty: none
 };
 
 // Returns the process exit code; prints one clear line on failure.

@@ -41,6 +41,7 @@ add_library(oneservice_central_api STATIC
   staff_report_format.cpp
   server.cpp
   cli/arguments.cpp
+  cli/backup_command.cpp
   cli/commands.cpp
   cli/staff_command.cpp
   cli/job_commands.cpp

@@ -6,6 +6,7 @@
 
 #include "central/case_store.h"
 #include "central/cli/arguments.h"
+#include "central/cli/backup_command.h"
 #include "central/cli/digest_command.h"
 #include "central/cli/staff_command.h"
 #include "central/cli/job_commands.h"
@@ -43,6 +44,7 @@ int serve_command(const Arguments& args) {
   const char* smtp_env = std::getenv("ONESERVICE_SMTP_URL");
   options.smtp_url = args.flag("--smtp", smtp_env ? smtp_env : "");
   options.mail_from = args.flag("--mail-from");
+  options.trusted_proxy = args.flag("--trusted-proxy");
   if (!options.smtp_url.empty() && options.mail_from.find('@') == std::string::npos)
     return problem("--smtp needs --mail-from, the address residents' emails come from, like "
                    "\"Wealdshire County Council <no-reply@wealdshire.example>\"");
@@ -164,6 +166,7 @@ std::string usage() {
          "  serve [--listen 127.0.0.1:8311] [--assets DIR] [--council NAME] [--tls-cert FILE --tls-key FILE] [--threads N]\n"
          "        [--locale DIR] [--report-url URL-with-{service_code}] [--public-url URL]\n"
          "        [--smtp smtp://HOST:PORT --mail-from ADDRESS]   (or ONESERVICE_SMTP_URL)\n"
+         "        [--trusted-proxy 127.0.0.1]   behind nginx: its X-Real-IP names the client\n"
          "  key add --name NAME --channel kiosk|field|assisted|web    prints a new device key\n"
          "  key list | key revoke ID\n"
          "  staff add --name NAME --role officer|helper|manager [--team TEAM] [--secret-stdin]\n"
@@ -172,7 +175,7 @@ std::string usage() {
          "  case update ID [--status STATUS] [--note TEXT] [--private-note TEXT]\n" +
          std::string(kJobUsage) +
          "  report top-issues|channels|staff|assisted [--since DATE] [--period day|week|month] [--format json|csv]\n" +
-         std::string(kDigestUsage) +
+         std::string(kDigestUsage) + std::string(kBackupUsage) +
          "--data defaults to ~/.local/share/oneservice-central.\n";
 }
 
@@ -185,6 +188,9 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error.empty()) return problem(args.error + "\n" + usage());
   const auto& command = args.words[0];
   if (command == "serve") return serve_command(args);
+  // Not through a CaseStore: that would start a writer and run migrations
+  // on the store a server is using.
+  if (command == "backup") return backup_command(args, args.flag("--data", default_data_dir()));
   if (command != "key" && command != "case" && command != "report" && command != "staff") return problem("unknown command " + command + "\n" + usage());
   try {
     CaseStore store(args.flag("--data", default_data_dir()));

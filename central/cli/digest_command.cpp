@@ -32,7 +32,7 @@ int digest_command(const Arguments& args, CaseStore& store) {
     const auto boundaries = Boundaries::load_file(council_dir + "/boundaries.geojson");
     const i18n::Translators translators(args.flag("--locale", ONESERVICE_LOCALE_DIR), council);
     for (const auto& problem : translators.problems()) std::fprintf(stderr, "oneservice-central: %s\n", problem.c_str());
-    const public_pages::Site site{store, catalogue, boundaries, translators, {"", public_url, false}, Clock{}};
+    const public_pages::Site site{store, catalogue, boundaries, translators, {"", public_url, false, ""}, Clock{}};
     std::error_code ignored;
     std::filesystem::create_directories(out_dir, ignored);
     for (const auto& language : i18n::languages()) {

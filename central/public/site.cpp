@@ -25,6 +25,15 @@ bool plausible_host(const std::string& host) {
   return true;
 }
 
+// Who asks, for the sign-in links' limit per requester: behind the trusted
+// proxy, the address it says it took the request from (nginx sets X-Real-IP
+// itself, over anything the client sent); from anyone else, the peer.
+std::string requester_address(const httplib::Request& req, const SiteOptions& options) {
+  if (options.trusted_proxy.empty() || req.remote_addr != options.trusted_proxy) return req.remote_addr;
+  const auto forwarded = req.get_header_value("X-Real-IP");
+  return forwarded.empty() ? req.remote_addr : forwarded;
+}
+
 Visit visit_of(const Site& site, const httplib::Request& req) {
   std::vector<std::pair<std::string, std::string>> params;
   for (const auto& [name, value] : req.params)
@@ -113,7 +122,7 @@ void install_public_pages(httplib::Server& server, const Site& site) {
              }));
   server.Post("/my-requests/sign-in", [site](const httplib::Request& req, httplib::Response& res) {
     answer(site, req, res, [&](const Visit& visit) {
-      return ask_for_link(site, visit, req.get_param_value("email"), req.remote_addr);
+      return ask_for_link(site, visit, req.get_param_value("email"), requester_address(req, site.options));
     });
   });
   // Links are 64 hex digits (store::new_plain_key), as sessions are.

@@ -26,6 +26,9 @@ struct SiteOptions {
   // for the links in feeds and emails; empty: the request's Host.
   std::string public_url;
   bool https = false;  // the scheme of links made from the Host
+  // The address of a proxy in front (deploy/nginx: 127.0.0.1) whose
+  // X-Real-IP header names the resident; empty: the peer is the resident.
+  std::string trusted_proxy;
 };
 
 struct Site {

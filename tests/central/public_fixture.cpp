@@ -32,7 +32,7 @@ PublicServer::PublicServer(std::string report_url)
   server_.new_task_queue = [] { return new httplib::ThreadPool(8); };
   api_->install(server_);
   public_pages::install_public_pages(server_, {*store_, catalogue_, boundaries_, *translators_,
-                                               {std::move(report_url), "", false}, clock_.clock()});
+                                               {std::move(report_url), "", false, ""}, clock_.clock()});
   port_ = bind_server(server_, "127.0.0.1", 0);
   thread_ = std::thread([this] { server_.listen_after_bind(); });
   if (!test_support::wait_until([this] { return server_.is_running(); })) {
@@ -57,7 +57,7 @@ httplib::Client PublicServer::client() const {
 }
 
 public_pages::Site PublicServer::site() const {
-  return {*store_, catalogue_, boundaries_, *translators_, {"", "", false}, clock_.clock()};
+  return {*store_, catalogue_, boundaries_, *translators_, {"", "", false, ""}, clock_.clock()};
 }
 
 std::string form_body(const Fields& fields) {

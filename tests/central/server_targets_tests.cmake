@@ -27,3 +27,11 @@ target_compile_definitions(central_api_tests PRIVATE
   ONESERVICE_PERL_CLIENT="${CMAKE_CURRENT_SOURCE_DIR}/perl/open311_client.pl")
 add_dependencies(central_api_tests oneservice-central)
 gtest_discover_tests(central_api_tests DISCOVERY_MODE PRE_TEST)
+
+# A council's deployment (deploy/): the backup command and the real nginx in
+# front of the real binary. Suites: CentralBackup, NginxFront.
+add_executable(central_deploy_tests backup_test.cpp nginx_front_test.cpp)
+target_link_libraries(central_deploy_tests PRIVATE oneservice_central_api oneservice_test_support oneservice_warnings
+  GTest::gtest_main)
+add_dependencies(central_deploy_tests oneservice-central)
+gtest_discover_tests(central_deploy_tests DISCOVERY_MODE PRE_TEST)
