@@ -365,6 +365,10 @@ TEST_F(FieldWithCentral, AJobUpdatedOfflineIsSentLaterAndAnUnassignedJobLeavesTh
     ASSERT_TRUE(kiosk.fill("field:public_note", "Coned off, repair booked"));
     ASSERT_TRUE(kiosk.fill("field:private_note", "Needs the big van"));
     ASSERT_TRUE(kiosk.tap("Add photos"));
+    // The camera's preview arrives a moment later and pushes the buttons
+    // under it down: a tap before it lands where the button was.
+    ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.probe().find("camera preview") != nullptr; }, 20s));
+    kiosk.settle();
     ASSERT_TRUE(kiosk.tap("Import from a folder"));
     ASSERT_TRUE(kiosk.tap("import:coned-off.jpg"));
     EXPECT_NE(kiosk.probe().find("thumbnail 1"), nullptr);
@@ -422,6 +426,9 @@ TEST_F(FieldWithCentral, ADuplicateNearbyIsFoundAndJoined) {
   // The engine fills the nearby cache around where Ann works.
   ASSERT_TRUE(kiosk.wait_until(
       [&] { return !sync::NearbyCases(kiosk.outbox()).open_cases_near("pothole", lat, lon).empty(); }, 30s));
+  ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.probe().find("camera preview") != nullptr; }, 20s))
+      << "the preview moves the buttons when it comes: wait for it";
+  kiosk.settle();
   ASSERT_TRUE(kiosk.tap("Import from a folder"));
   ASSERT_TRUE(kiosk.tap("import:kerb.jpg"));
   ASSERT_TRUE(kiosk.tap("Continue"));
