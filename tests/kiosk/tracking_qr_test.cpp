@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "graffiti_taps.h"
 #include "kiosk_driver.h"
 #include "support/central_process.h"
 #include "support/qr_reading.h"
@@ -50,18 +51,7 @@ TEST(KioskTrackingQr, TheConfirmationsCodeOpensTheTrackingPageWithTheLatestUpdat
                     false, config, {}, {}, extras);
   ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("Online"); }, std::chrono::seconds(20)));
   kiosk.start();
-  ASSERT_TRUE(kiosk.tap("Report graffiti"));
-  ASSERT_TRUE(kiosk.tap("No"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("A bus shelter"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Up to 1 square metre"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.fill("field:location", "Bus shelter opposite the library, Ashcombe"));
-  ASSERT_TRUE(kiosk.tap("Continue"));
-  ASSERT_TRUE(kiosk.tap("Continue"));  // no contact details
-  ASSERT_TRUE(kiosk.tap("Send report"));
-  ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+  ASSERT_NO_FATAL_FAILURE(kiosk::testing::tap_graffiti_report(kiosk));
   const auto reference = kiosk.journey().reference;
   ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("The council's reference is"); }, std::chrono::seconds(20)));
   ASSERT_TRUE(kiosk.reveal("qr:tracking")) << "the code is on the confirmation page";

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "graffiti_taps.h"
 #include "kiosk_driver.h"
 #include "support/central_process.h"
 #include "support/temp_folder.h"
@@ -31,18 +32,7 @@ TEST(KioskWithCouncil, ARequestTravelsToTheCouncilAndItsReferenceComesBack) {
     ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("Online"); }, std::chrono::seconds(20)))
         << "the header says the kiosk reached the council";
     kiosk.start();
-    ASSERT_TRUE(kiosk.tap("Report graffiti"));
-    ASSERT_TRUE(kiosk.tap("No"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("A bus shelter"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("Up to 1 square metre"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.fill("field:location", "Bus shelter opposite the library, Ashcombe"));
-    ASSERT_TRUE(kiosk.tap("Continue"));
-    ASSERT_TRUE(kiosk.tap("Continue"));  // no contact details
-    ASSERT_TRUE(kiosk.tap("Send report"));
-    ASSERT_EQ(kiosk.journey().page, Page::Confirmation);
+    ASSERT_NO_FATAL_FAILURE(kiosk::testing::tap_graffiti_report(kiosk));
     const auto reference = kiosk.journey().reference;
     ASSERT_TRUE(kiosk.wait_until([&] { return kiosk.shows("The council's reference is"); }, std::chrono::seconds(20)))
         << "the council's reference came back";
